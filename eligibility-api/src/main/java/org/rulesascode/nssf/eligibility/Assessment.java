@@ -1,0 +1,31 @@
+package org.rulesascode.nssf.eligibility;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The engine's answer to an {@link AssessmentRequest}. Immutable.
+ *
+ * @param profileId      the profile's id
+ * @param asOf           the as-of date of the request
+ * @param ruleSetVersion a hash of the rules and parameters that made this assessment
+ * @param decisions      decisions, sorted by scheme then benefit
+ * @param contributions  contribution lines for the months of the history up to the as-of date, sorted by month then scheme
+ */
+public record Assessment(String profileId, LocalDate asOf, String ruleSetVersion, List<Decision> decisions,
+                         List<ContributionLine> contributions) {
+    public Assessment {
+        decisions = List.copyOf(decisions);
+        contributions = List.copyOf(contributions);
+    }
+
+    /** @return the decisions about {@code scheme} */
+    public List<Decision> decisionsFor(Scheme scheme) {
+        return decisions.stream().filter(d -> d.scheme() == scheme).toList();
+    }
+
+    /** @return the coverage decision for {@code scheme}, or null if the scheme was not asked for */
+    public Decision coverage(Scheme scheme) {
+        return decisions.stream().filter(d -> d.scheme() == scheme && d.benefit() == Benefit.COVERAGE).findFirst().orElse(null);
+    }
+}
