@@ -1,0 +1,116 @@
+package org.rulesascode.nssf.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.rulesascode.nssf.eligibility.Assessment;
+import org.rulesascode.nssf.eligibility.AssessmentRequest;
+import org.rulesascode.nssf.eligibility.InvalidInputException;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.WorkerProfile;
+import org.rulesascode.nssf.eligibility.json.NssfJson;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code nssf assess}: one profile from a JSON file, assessed on a date. */
+@Command(name = "assess",
+        mixinStandardHelpOptions = true,
+        versionProvider = Nssf.Version.class,
+        sortOptions = false,
+        description = {
+                "Assesses the worker profile in a JSON file on the --as-of date and prints the decisions with",
+                "their reasons, legal sources and parameters, and the contribution lines of the history.",
+                "The profile format: 'nssf schema'; examples: src/main/resources/examples of eligibility-examples.",
+                "",
+                "Example: nssf assess --as-of 2025-06-30 --format text worker.json"})
+final class AssessCommand implements Callable<Integer> {
+
+    /** Output format. */
+    enum Format { json, text }
+
+    /** Language of the messages. */
+    enum Lang {
+        en, km;
+
+        Locale locale() {
+            return Locale.forLanguageTag(name());
+        }
+    }
+
+    @ParentCommand
+    Nssf nssf;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROFILE", description = "the worker profile, a JSON file")
+    Path profile;
+
+    @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "the date of the assessment (2008-01-01 to 2060-12-31); later facts are ignored")
+    LocalDate asOf;
+
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|text", description = "json (default) or a readable text report")
+    Format format;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|km", description = "language of the messages: en (default) or km (Khmer)")
+    Lang lang;
+
+    @Option(names = "--schemes", split = ",", paramLabel = "SCHEME", description = "only these schemes, comma-separated: ${COMPLETION-CANDIDATES} (default: all)")
+    List<Scheme> schemes;
+
+    @Override
+    public Integer call() {
+        WorkerProfile p = read(profile);
+        AssessmentRequest request;
+        try {
+            request = new AssessmentRequest(p, asOf, schemes == null || schemes.isEmpty() ? Set.of() : EnumSet.copyOf(schemes));
+        } catch (InvalidInputException e) {
+            throw Errors.rename(e, Map.of("asOf", "--as-of"));
+        }
+        Assessment a = nssf.engine().assess(request, lang.locale());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == Format.json ? NssfJson.write(a) : TextReport.render(a));
+        out.flush();
+        return 0;
+    }
+
+    /** Reads a profile file; a missing or unreadable file is the user's mistake, named "profile". */
+    static WorkerProfile read(Path file) {
+        String allowed = "a path to a readable JSON file";
+        if (!Files.exists(file)) throw new InvalidInputException("profile", "file '" + file + "' does not exist", allowed);
+        if (Files.isDirectory(file)) throw new InvalidInputException("profile", "'" + file + "' is a directory", allowed);
+        if (!Files.isReadable(file)) throw new InvalidInputException("profile", "file '" + file + "' cannot be read", allowed);
+        try {
+            return NssfJson.readProfile(file);
+        } catch (UncheckedIOException e) {
+            throw unreadable(file, e.getCause(), allowed);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // in case reading declares IOException
+            if (e instanceof IOException io) throw unreadable(file, io, allowed);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InvalidInputException unreadable(Path file, IOException e, String allowed) {
+        InvalidInputException x = new InvalidInputException("profile", "file '" + file + "' cannot be read ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", allowed);
+        x.initCause(e);
+        return x;
+    }
+}

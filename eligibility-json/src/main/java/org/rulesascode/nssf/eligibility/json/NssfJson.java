@@ -1,0 +1,226 @@
+package org.rulesascode.nssf.eligibility.json;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.rulesascode.nssf.eligibility.InvalidInputException;
+import org.rulesascode.nssf.eligibility.WorkerProfile;
+
+/**
+ * JSON for the NSSF eligibility API: strict reading of {@link WorkerProfile}s, writing of any API record
+ * (assessments, contribution lines, profiles…), and the JSON Schema of a profile.
+ *
+ * <p>Reading is strict: unknown fields, duplicate keys, wrong types (a string for a number, a decimal for a whole
+ * number, a number for a date), impossible dates, unknown enum names (case matters) and content after the profile
+ * are errors. Every error is an {@link InvalidInputException} whose {@link InvalidInputException#field() field} is a
+ * JSON path such as {@code $.history[1].to}, whose {@link InvalidInputException#problem() problem} says what is
+ * wrong and whose {@link InvalidInputException#allowed() allowed} says what would be accepted. Syntax errors have the
+ * field {@code $} and name the line and column.
+ *
+ * <p>Writing gives ISO dates ({@code 2025-06-02}), months ({@code 2025-06}), enum names, decimals without exponent,
+ * every null, events with their {@code "type"}, map entries and sets in sorted order.
+ *
+ * <p>All methods are static and thread-safe; the Jackson mappers are built once.
+ */
+public final class NssfJson {
+    private static final String SCHEMA_RESOURCE = "worker-profile.schema.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(Mapping.module())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+                    DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                    DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+                    DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS, MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS,
+                    MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+            .withCoercionConfigDefaults(c -> c.setAcceptBlankAsEmpty(false)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyArray, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyObject, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+            .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private static final ObjectReader PROFILE = MAPPER.readerFor(WorkerProfile.class);
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+    private static final String SCHEMA = loadSchema();
+
+    private NssfJson() { }
+
+    /**
+     * Reads a profile from a UTF-8 file (a leading byte-order mark is ignored).
+     *
+     * @param file the JSON file
+     * @return the validated profile
+     * @throws InvalidInputException naming the JSON path of the first mistake; field {@code $} with problem
+     *                               "cannot read FILE: REASON" when the file cannot be read
+     */
+    public static WorkerProfile readProfile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw cannotRead(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw cannotRead(file, "permission denied");
+        } catch (MalformedInputException e) {
+            throw cannotRead(file, "the file is not UTF-8 text");
+        } catch (IOException e) {
+            throw cannotRead(file, e.getMessage() == null ? "input/output error" : e.getMessage());
+        }
+        return readProfile(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /**
+     * Reads a profile from JSON text: exactly one JSON object, nothing after it but white space.
+     *
+     * @param json the JSON text
+     * @return the validated profile
+     * @throws InvalidInputException naming the JSON path of the first mistake
+     */
+    public static WorkerProfile readProfile(String json) {
+        Objects.requireNonNull(json, "json");
+        try (JsonParser p = MAPPER.createParser(json)) {
+            if (p.nextToken() == null) throw new InvalidInputException("$", "is empty", Errors.allowed(WorkerProfile.class));
+            WorkerProfile profile = checkNotNull(PROFILE.readValue(p));
+            if (p.nextToken() != null) {
+                throw new InvalidInputException("$", "has more content after the profile, at line " + p.currentTokenLocation().getLineNr()
+                        + ", column " + p.currentTokenLocation().getColumnNr(), "exactly one JSON object");
+            }
+            return profile;
+        } catch (JacksonException e) {
+            throw Errors.translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a profile from a parsed JSON tree (for instance one line of a JSONL file), as strictly as from text.
+     *
+     * @param node the JSON object
+     * @return the validated profile
+     * @throws InvalidInputException naming the JSON path of the first mistake
+     */
+    public static WorkerProfile readProfile(JsonNode node) {
+        Objects.requireNonNull(node, "node");
+        try {
+            return checkNotNull(PROFILE.readValue(node));
+        } catch (JacksonException e) {
+            throw Errors.translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes any API record (an {@code Assessment}, a {@code WorkerProfile}, a list of {@code ContributionLine}s, a
+     * map of them…) as indented JSON.
+     *
+     * @param value the value to write
+     * @return the JSON text, ending with a newline
+     * @throws IllegalArgumentException if the value cannot be written as JSON
+     */
+    public static String write(Object value) {
+        return write(PRETTY, value) + "\n";
+    }
+
+    /**
+     * Writes any API record as JSON on one line, for JSON Lines.
+     *
+     * @param value the value to write
+     * @return the JSON text, without line break
+     * @throws IllegalArgumentException if the value cannot be written as JSON
+     */
+    public static String writeCompact(Object value) {
+        return write(COMPACT, value);
+    }
+
+    /**
+     * The JSON Schema (draft 2020-12) of a worker profile, as {@link #readProfile(String)} accepts it.
+     *
+     * @return the schema text
+     */
+    public static String profileSchema() {
+        return SCHEMA;
+    }
+
+    private static String write(ObjectWriter writer, Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + (value == null ? "null" : value.getClass().getSimpleName())
+                    + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static WorkerProfile checkNotNull(WorkerProfile profile) {
+        if (profile == null) throw new InvalidInputException("$", "is null", Errors.allowed(WorkerProfile.class));
+        return profile;
+    }
+
+    private static InvalidInputException cannotRead(Path file, String reason) {
+        return new InvalidInputException("$", "cannot read " + file + ": " + reason, "a readable UTF-8 JSON file");
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("").withArrayEmptySeparator(""));
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        pp.indentObjectsWith(indenter);
+        pp.indentArraysWith(indenter);
+        return pp;
+    }
+
+    private static String loadSchema() {
+        try (InputStream in = NssfJson.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

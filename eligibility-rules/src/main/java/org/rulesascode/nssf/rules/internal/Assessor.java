@@ -1,0 +1,279 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.kie.api.runtime.KieSession;
+import org.rulesascode.nssf.eligibility.Assessment;
+import org.rulesascode.nssf.eligibility.AssessmentRequest;
+import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.ContributionLine;
+import org.rulesascode.nssf.eligibility.ContributionPeriod;
+import org.rulesascode.nssf.eligibility.CriterionStatus;
+import org.rulesascode.nssf.eligibility.Decision;
+import org.rulesascode.nssf.eligibility.Money;
+import org.rulesascode.nssf.eligibility.Outcome;
+import org.rulesascode.nssf.eligibility.ParameterUse;
+import org.rulesascode.nssf.eligibility.Reason;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.WorkerProfile;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Assesses one request: derives the facts (the person on the as-of date, the history cut into spans), runs the
+ * rules in a pooled session, and turns the findings into explained decisions and contribution lines.
+ * Thread-safe: it keeps no state between calls.
+ */
+public final class Assessor {
+    /** A rule base that fires more often than this on one profile loops; it is a defect, reported as such. */
+    static final int FIRE_LIMIT = 100_000;
+    private final RuleSet ruleSet;
+
+    public Assessor(RuleSet ruleSet) {
+        this.ruleSet = ruleSet;
+    }
+
+    public Assessment assess(AssessmentRequest request, Locale locale) {
+        WorkerProfile p = request.profile();
+        LocalDate asOf = request.asOf();
+        CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
+                age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart());
+        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline());
+        List<Finding> findings = new ArrayList<>();
+        List<ContributionFinding> contributions = new ArrayList<>();
+        KieSession session = ruleSet.rules().pool().newKieSession();
+        try {
+            for (Scheme s : Scheme.values()) if (request.includes(s)) session.insert(new SchemeQuery(s));
+            session.insert(coverage);
+            for (SpanFact s : spans) session.insert(s);
+            int fired = session.fireAllRules(FIRE_LIMIT);
+            if (fired >= FIRE_LIMIT) throw new IllegalStateException("rule base defect: more than " + FIRE_LIMIT + " firings for profile " + p.id());
+            for (Object o : session.getObjects()) {
+                if (o instanceof Finding f) findings.add(f);
+                else if (o instanceof ContributionFinding c) contributions.add(c);
+            }
+        } finally {
+            session.dispose();
+        }
+        return new Assessment(p.id(), asOf, ruleSet.version(), decisions(request, coverage, findings, locale), lines(contributions));
+    }
+
+    // ---------------------------------------------------------------- facts
+
+    static long age(LocalDate birth, LocalDate on) {
+        return Period.between(birth, on).getYears();
+    }
+
+    static Integer enterpriseWorkersAt(WorkerProfile p, LocalDate asOf) {
+        if (p.enterpriseWorkers() != null) return p.enterpriseWorkers();
+        YearMonth m = YearMonth.from(asOf);
+        for (ContributionPeriod c : p.history()) if (c.contains(m)) return c.enterpriseWorkers();
+        return null;
+    }
+
+    /**
+     * Cuts the history, up to the as-of month (a month counts once its first day is on or before the as-of
+     * date), into spans within which no parameter changes and no age threshold is crossed.
+     */
+    static List<SpanFact> spans(WorkerProfile p, LocalDate asOf, ParamTimeline timeline) {
+        List<ContributionPeriod> history = new ArrayList<>(p.history());
+        history.sort(Comparator.comparing(ContributionPeriod::from));
+        int last = ParamTimeline.index(YearMonth.from(asOf));
+        int[] change = timeline.changeMonths();
+        long[] ages = timeline.ageThresholds();
+        int[] ageMonths = new int[ages.length];
+        for (int i = 0; i < ages.length; i++) {
+            LocalDate reached = p.birthDate().plusYears(ages[i]);
+            YearMonth m = YearMonth.from(reached);
+            ageMonths[i] = ParamTimeline.index(reached.getDayOfMonth() == 1 ? m : m.plusMonths(1));
+        }
+        List<SpanFact> out = new ArrayList<>();
+        for (ContributionPeriod c : history) {
+            int from = ParamTimeline.index(c.from());
+            int to = Math.min(ParamTimeline.index(c.to()), last);
+            if (from > to) continue;
+            long wage = c.declaredWage().toRiel();
+            Integer size = c.enterpriseWorkers() != null ? c.enterpriseWorkers() : p.enterpriseWorkers();
+            int start = from;
+            while (start <= to) {
+                int end = to;
+                for (int m : change) if (m > start && m - 1 < end) { end = m - 1; break; }
+                for (int m : ageMonths) if (m > start && m - 1 < end) end = m - 1;
+                YearMonth first = ParamTimeline.month(start);
+                LocalDate day1 = first.atDay(1);
+                out.add(new SpanFact(p.employmentStatus(), size, age(p.birthDate(), day1), timeline.at(day1), first,
+                        ParamTimeline.month(end), wage, c.paid(), c.schemes()));
+                start = end + 1;
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- decisions
+
+    private List<Decision> decisions(AssessmentRequest request, CoverageFact coverage, List<Finding> findings, Locale locale) {
+        Map<Scheme, List<Finding>> outcomes = new EnumMap<>(Scheme.class);
+        Map<Scheme, List<Finding>> notes = new EnumMap<>(Scheme.class);
+        for (Finding f : findings) {
+            String scheme = ruleSet.rules().rule(f.getRuleId()).scheme();
+            if ("ALL".equals(scheme)) continue; // shared criteria appear as the support of a scheme finding
+            Scheme s = Scheme.valueOf(scheme);
+            if (f.getSubject() == coverage && f.getOutcome() != null) outcomes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+            else if (f.getSubject() != coverage) notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+        }
+        List<Decision> out = new ArrayList<>();
+        for (Scheme s : Scheme.values()) {
+            if (!request.includes(s)) continue;
+            List<Finding> os = outcomes.getOrDefault(s, List.of());
+            if (os.isEmpty()) {
+                throw new IllegalStateException("rule base gap: no coverage rule fired for " + s + " on " + coverage.getDate()
+                        + " for " + coverage.facts());
+            }
+            Set<Outcome> distinct = new LinkedHashSet<>();
+            for (Finding f : os) distinct.add(f.getOutcome());
+            if (distinct.size() > 1) {
+                List<String> ids = os.stream().map(Finding::getRuleId).sorted().toList();
+                throw new IllegalStateException("rule base overlap: rules " + ids + " give " + distinct + " for " + s + " on " + coverage.getDate());
+            }
+            os.sort(Comparator.comparing(Finding::getRuleId));
+            List<Reason> reasons = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            for (Finding f : os) {
+                if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(reason(f.getSupport(), f.getSupport().getSubject(), null, locale));
+                if (seen.add(f.getRuleId())) reasons.add(reason(f, coverage, null, locale));
+            }
+            reasons.addAll(noteReasons(notes.getOrDefault(s, List.of()), locale));
+            List<String> provisional = new ArrayList<>();
+            for (Reason r : reasons) for (ParameterUse u : r.parameters()) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
+            out.add(new Decision(s, Benefit.COVERAGE, os.get(0).getOutcome(), null, reasons, List.of(), !provisional.isEmpty(), provisional));
+        }
+        return out;
+    }
+
+    /** Merges notes of the same rule and status over several spans into one reason listing the months. */
+    private List<Reason> noteReasons(List<Finding> notes, Locale locale) {
+        if (notes.isEmpty()) return List.of();
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        notes.stream()
+                .sorted(Comparator.comparing((Finding f) -> f.getRuleId()).thenComparing(f -> ((SpanFact) f.getSubject()).getFrom()))
+                .forEach(f -> groups.computeIfAbsent(f.getRuleId() + "|" + f.getStatus(), k -> new ArrayList<>()).add(f));
+        List<Reason> out = new ArrayList<>();
+        for (List<Finding> g : groups.values()) {
+            List<String> months = new ArrayList<>();
+            YearMonth runFrom = null;
+            YearMonth runTo = null;
+            for (Finding f : g) {
+                SpanFact s = (SpanFact) f.getSubject();
+                if (runTo != null && runTo.plusMonths(1).equals(s.getFrom())) {
+                    runTo = s.getTo();
+                } else {
+                    if (runFrom != null) months.add(range(runFrom, runTo));
+                    runFrom = s.getFrom();
+                    runTo = s.getTo();
+                }
+            }
+            months.add(range(runFrom, runTo));
+            out.add(reason(g.get(0), g.get(0).getSubject(), String.join(", ", months), locale));
+        }
+        return out;
+    }
+
+    private static String range(YearMonth a, YearMonth b) {
+        return a.equals(b) ? a.toString() : a + " to " + b;
+    }
+
+    private Reason reason(Finding f, Subject subject, String months, Locale locale) {
+        RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
+        Map<String, String> facts = subject.facts();
+        if (months != null) {
+            facts = new LinkedHashMap<>(facts);
+            facts.put("months", months);
+        }
+        List<ParameterUse> uses = new ArrayList<>();
+        Map<String, String> args = new HashMap<>(facts);
+        for (String id : rule.parameterIds()) {
+            Parameter.Entry e = subject.getParams().entry(id);
+            Parameter parameter = ruleSet.parameters().get(id);
+            if (e != null) {
+                uses.add(parameter.use(e));
+                args.put("p:" + id, e.display());
+            }
+            args.put("start:" + id, start(parameter));
+        }
+        if (f.getSupport() != null) args.put("support", message(f.getSupport(), locale));
+        Long min = subject.getParams().getMinEnterpriseWorkers();
+        if (min != null && subject.getEnterpriseWorkers() != null) args.put("shortfall", Long.toString(Math.max(0, min - subject.getEnterpriseWorkers())));
+        String message = ruleSet.messages().render(f.getRuleId() + (f.getStatus() == CriterionStatus.MET || f.getOutcome() != null ? "" : "." + f.getStatus().name().toLowerCase(Locale.ROOT)), locale, args);
+        if (message == null) message = ruleSet.messages().render(f.getRuleId(), locale, args);
+        if (message == null) message = rule.name().substring(rule.id().length() + 1);
+        String distance = f.getStatus() == CriterionStatus.MET ? null : ruleSet.messages().render(f.getRuleId() + ".distance", locale, args);
+        return new Reason(f.getRuleId(), f.getStatus(), message, rule.citations(), uses, facts, distance);
+    }
+
+    private String message(Finding f, Locale locale) {
+        return reason(f, f.getSubject(), null, locale).message();
+    }
+
+    /** @return the first date from which the parameter holds a value other than null or false, or "not set" */
+    private static String start(Parameter p) {
+        for (Parameter.Entry e : p.entries()) {
+            if (e.value() != null && !Boolean.FALSE.equals(e.value())) return e.from().toString();
+        }
+        return "not set";
+    }
+
+    // ---------------------------------------------------------------- contribution lines
+
+    private List<ContributionLine> lines(List<ContributionFinding> found) {
+        List<ContributionLine> out = new ArrayList<>();
+        for (ContributionFinding c : found) {
+            RuleInfo rule = ruleSet.rules().rule(c.ruleId());
+            Scheme scheme = Scheme.valueOf(rule.scheme());
+            SpanFact s = c.span();
+            List<ParameterUse> uses = new ArrayList<>(rule.parameterIds().size());
+            boolean provisional = false;
+            for (String id : rule.parameterIds()) {
+                Parameter.Entry e = s.getParams().entry(id);
+                if (e == null) continue;
+                ParameterUse u = ruleSet.parameters().get(id).use(e);
+                uses.add(u);
+                provisional |= u.provisional();
+            }
+            long employer;
+            long worker;
+            BigDecimal rate;
+            if (c.flatAmount() != null) {
+                employer = 0;
+                worker = c.flatAmount();
+                rate = null;
+            } else {
+                employer = share(c.base(), c.employerRate());
+                worker = share(c.base(), c.workerRate());
+                rate = c.employerRate().add(c.workerRate());
+            }
+            List<ParameterUse> shared = List.copyOf(uses);
+            for (YearMonth m = s.getFrom(); !m.isAfter(s.getTo()); m = m.plusMonths(1)) {
+                out.add(new ContributionLine(m, scheme, c.base(), rate, employer, worker, employer + worker, s.isPaid(),
+                        provisional, c.ruleId(), rule.citations(), shared));
+            }
+        }
+        out.sort(Comparator.comparing(ContributionLine::month).thenComparing(ContributionLine::scheme));
+        return out;
+    }
+
+    /** @return base × rate in whole riel, rounded half up ({@link Money#ROUNDING}) */
+    static long share(long base, BigDecimal rate) {
+        return BigDecimal.valueOf(base).multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
+    }
+}

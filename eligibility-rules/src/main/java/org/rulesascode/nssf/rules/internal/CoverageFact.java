@@ -1,0 +1,38 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.rulesascode.nssf.eligibility.EmploymentStatus;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The worker as she stands on the as-of date, with the parameters in force that day. */
+public final class CoverageFact extends Subject {
+    private final LocalDate asOf;
+    private final LocalDate employmentStart;
+    private final boolean employed;
+
+    public CoverageFact(EmploymentStatus status, Integer enterpriseWorkers, long age, Params params, LocalDate asOf,
+                        LocalDate employmentStart) {
+        super(status, enterpriseWorkers, age, params);
+        this.asOf = asOf;
+        this.employmentStart = employmentStart;
+        this.employed = employmentStart == null || !employmentStart.isAfter(asOf);
+    }
+
+    @Override public LocalDate getDate() { return asOf; }
+    /** @return false when the profile's employment starts after the as-of date */
+    public boolean isEmployed() { return employed; }
+    public LocalDate getEmploymentStart() { return employmentStart; }
+
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("asOf", asOf.toString());
+        m.put("employmentStatus", getStatus().name());
+        m.put("age", Long.toString(getAge()));
+        m.put("enterpriseWorkers", getEnterpriseWorkers() == null ? "unknown" : getEnterpriseWorkers().toString());
+        if (employmentStart != null) m.put("employmentStart", employmentStart.toString());
+        return m;
+    }
+}

@@ -1,0 +1,65 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.kie.api.runtime.rule.RuleContext;
+import org.rulesascode.nssf.eligibility.CriterionStatus;
+import org.rulesascode.nssf.eligibility.Outcome;
+
+/**
+ * What a rule concluded about a {@link Subject}: a criterion (e.g. registration), a scheme outcome, or a note
+ * on history months. Inserted by rule consequences; never modified. The rule's id, scheme, citations and
+ * parameters come from its metadata.
+ */
+public final class Finding {
+    private final String ruleId;
+    private final Subject subject;
+    private final Outcome outcome;
+    private final CriterionStatus status;
+    private final Finding support;
+
+    private Finding(String ruleId, Subject subject, Outcome outcome, CriterionStatus status, Finding support) {
+        this.ruleId = ruleId;
+        this.subject = subject;
+        this.outcome = outcome;
+        this.status = status;
+        this.support = support;
+    }
+
+    static String id(RuleContext k) {
+        Object id = k.getRule().getMetaData().get("id");
+        if (id == null) throw new IllegalStateException("rule without @id: " + k.getRule().getName());
+        return id.toString();
+    }
+
+    /** A criterion judged on a subject, e.g. "the enterprise must register". */
+    public static Finding criterion(RuleContext k, Subject s, CriterionStatus status) {
+        return new Finding(id(k), s, null, status, null);
+    }
+
+    /** The outcome of a scheme for the subject, resting on an optional supporting criterion. */
+    public static Finding outcome(RuleContext k, Subject s, Outcome outcome, Finding support) {
+        CriterionStatus st = switch (outcome) {
+            case COVERED, ELIGIBLE -> CriterionStatus.MET;
+            case NEEDS_INFORMATION -> CriterionStatus.UNKNOWN;
+            default -> CriterionStatus.NOT_MET;
+        };
+        return new Finding(id(k), s, outcome, st, support);
+    }
+
+    /** The outcome of a scheme for the subject. */
+    public static Finding outcome(RuleContext k, Subject s, Outcome outcome) {
+        return outcome(k, s, outcome, null);
+    }
+
+    /** A note on history months (why no contribution line was computed), resting on an optional criterion. */
+    public static Finding note(RuleContext k, Subject s, CriterionStatus status, Finding support) {
+        return new Finding(id(k), s, null, status, support);
+    }
+
+    public String getRuleId() { return ruleId; }
+    public Subject getSubject() { return subject; }
+    public Outcome getOutcome() { return outcome; }
+    public CriterionStatus getStatus() { return status; }
+    public Finding getSupport() { return support; }
+    /** @return the rule-id prefix ("REG" for "REG-01"), used by rules to find criteria */
+    public String getTopic() { return ruleId.substring(0, ruleId.indexOf('-')); }
+}

@@ -1,0 +1,69 @@
+package org.rulesascode.nssf.rules.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The parameter tree cut into intervals in which no parameter changes, with one {@link Params} per interval,
+ * and the months at which a contribution month's parameters (read on the month's first day) change.
+ * Immutable and thread-safe.
+ */
+public final class ParamTimeline {
+    private final LocalDate[] starts;
+    private final Params[] snapshots;
+    private final int[] changeMonths;
+    private final long[] ageThresholds;
+
+    public ParamTimeline(ParameterTree tree) {
+        TreeSet<LocalDate> dates = new TreeSet<>(tree.changeDates());
+        dates.add(LocalDate.MIN);
+        starts = dates.toArray(new LocalDate[0]);
+        snapshots = new Params[starts.length];
+        for (int i = 0; i < starts.length; i++) snapshots[i] = new Params(starts[i], tree);
+        TreeSet<Integer> months = new TreeSet<>();
+        for (LocalDate d : tree.changeDates()) {
+            YearMonth m = YearMonth.from(d);
+            months.add(index(d.getDayOfMonth() == 1 ? m : m.plusMonths(1)));
+        }
+        changeMonths = months.stream().mapToInt(Integer::intValue).toArray();
+        TreeSet<Long> ages = new TreeSet<>();
+        for (String id : List.of(Params.PENSION_AGE_LIMIT, Params.VHC_MAX_JOIN_AGE)) {
+            if (!tree.contains(id)) continue;
+            for (Parameter.Entry e : tree.get(id).entries()) if (e.value() != null) ages.add(e.decimal().longValueExact());
+        }
+        ageThresholds = ages.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** @return the parameters in force on {@code date} */
+    public Params at(LocalDate date) {
+        int lo = 0, hi = starts.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (starts[mid].isAfter(date)) hi = mid - 1; else lo = mid;
+        }
+        return snapshots[lo];
+    }
+
+    /** @return month index (year × 12 + month − 1) */
+    public static int index(YearMonth m) {
+        return m.getYear() * 12 + m.getMonthValue() - 1;
+    }
+
+    public static YearMonth month(int index) {
+        return YearMonth.of(Math.floorDiv(index, 12), Math.floorMod(index, 12) + 1);
+    }
+
+    /** @return month indexes at which contribution parameters change, ascending */
+    public int[] changeMonths() { return changeMonths; }
+
+    /** @return every age at which some rule's treatment of a person changes, ascending */
+    public long[] ageThresholds() { return ageThresholds; }
+
+    /** @return every snapshot, for lint and sweep tests */
+    public List<Params> snapshots() {
+        return new ArrayList<>(List.of(snapshots));
+    }
+}

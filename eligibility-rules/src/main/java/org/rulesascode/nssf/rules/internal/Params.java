@@ -1,0 +1,134 @@
+package org.rulesascode.nssf.rules.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The parameter values in force on one day, typed for the rules (DRL reads these getters; it holds no legal
+ * literal). Immutable; one instance serves every profile assessed on a date in its interval.
+ */
+public final class Params {
+    public static final String OR_IN_FORCE = "occupational_risk.in_force";
+    public static final String OR_EMPLOYER_RATE = "occupational_risk.contribution.employer_rate";
+    public static final String OR_WORKER_RATE = "occupational_risk.contribution.worker_rate";
+    public static final String OR_ASSUMED_WAGE = "occupational_risk.assumed_wage";
+    public static final String HC_IN_FORCE = "health_care.in_force";
+    public static final String HC_EMPLOYER_RATE = "health_care.contribution.employer_rate";
+    public static final String HC_WORKER_RATE = "health_care.contribution.worker_rate";
+    public static final String HC_ASSUMED_WAGE = "health_care.assumed_wage";
+    public static final String PENSION_IN_FORCE = "pension.in_force";
+    public static final String PENSION_EMPLOYER_RATE = "pension.contribution.employer_rate";
+    public static final String PENSION_WORKER_RATE = "pension.contribution.worker_rate";
+    public static final String PENSION_FLOOR = "pension.contributable_wage.floor";
+    public static final String PENSION_CEILING = "pension.contributable_wage.ceiling";
+    public static final String PENSION_AGE_LIMIT = "pension.compulsory_age_limit";
+    public static final String VHC_IN_FORCE = "voluntary_health_care.in_force";
+    public static final String VHC_FLAT = "voluntary_health_care.contribution.flat_amount";
+    public static final String VHC_MAX_JOIN_AGE = "voluntary_health_care.max_join_age";
+    public static final String UNEMPLOYMENT_IN_FORCE = "unemployment.in_force";
+    public static final String PUBLIC_IN_FORCE = "public_employees.in_force";
+    public static final String MIN_ENTERPRISE_WORKERS = "registration.min_enterprise_workers";
+
+    private final LocalDate from;
+    private final Map<String, Parameter.Entry> entries;
+
+    public Params(LocalDate from, ParameterTree tree) {
+        this.from = from;
+        Map<String, Parameter.Entry> m = new HashMap<>();
+        for (Parameter p : tree.all().values()) {
+            Parameter.Entry e = p.at(from);
+            if (e != null && e.value() != null) m.put(p.id(), e);
+        }
+        this.entries = Collections.unmodifiableMap(m);
+        orInForce = flag(OR_IN_FORCE);
+        orEmployerRate = decimal(OR_EMPLOYER_RATE);
+        orWorkerRate = decimal(OR_WORKER_RATE);
+        orAssumedWage = scale(OR_ASSUMED_WAGE);
+        hcInForce = flag(HC_IN_FORCE);
+        hcEmployerRate = decimal(HC_EMPLOYER_RATE);
+        hcWorkerRate = decimal(HC_WORKER_RATE);
+        hcAssumedWage = scale(HC_ASSUMED_WAGE);
+        pensionInForce = flag(PENSION_IN_FORCE);
+        pensionEmployerRate = decimal(PENSION_EMPLOYER_RATE);
+        pensionWorkerRate = decimal(PENSION_WORKER_RATE);
+        pensionFloor = whole(PENSION_FLOOR);
+        pensionCeiling = whole(PENSION_CEILING);
+        pensionAgeLimit = whole(PENSION_AGE_LIMIT);
+        vhcInForce = flag(VHC_IN_FORCE);
+        vhcFlatAmount = whole(VHC_FLAT);
+        vhcMaxJoinAge = whole(VHC_MAX_JOIN_AGE);
+        unemploymentInForce = flag(UNEMPLOYMENT_IN_FORCE);
+        publicEmployeesInForce = flag(PUBLIC_IN_FORCE);
+        minEnterpriseWorkers = whole(MIN_ENTERPRISE_WORKERS);
+    }
+
+    private boolean flag(String id) {
+        Parameter.Entry e = entries.get(id);
+        return e != null && Boolean.TRUE.equals(e.value());
+    }
+
+    private BigDecimal decimal(String id) {
+        Parameter.Entry e = entries.get(id);
+        return e == null ? null : e.decimal();
+    }
+
+    private Long whole(String id) {
+        BigDecimal d = decimal(id);
+        return d == null ? null : d.longValueExact();
+    }
+
+    private Scale scale(String id) {
+        Parameter.Entry e = entries.get(id);
+        return e == null ? null : (Scale) e.value();
+    }
+
+    private final boolean orInForce;
+    private final BigDecimal orEmployerRate;
+    private final BigDecimal orWorkerRate;
+    private final Scale orAssumedWage;
+    private final boolean hcInForce;
+    private final BigDecimal hcEmployerRate;
+    private final BigDecimal hcWorkerRate;
+    private final Scale hcAssumedWage;
+    private final boolean pensionInForce;
+    private final BigDecimal pensionEmployerRate;
+    private final BigDecimal pensionWorkerRate;
+    private final Long pensionFloor;
+    private final Long pensionCeiling;
+    private final Long pensionAgeLimit;
+    private final boolean vhcInForce;
+    private final Long vhcFlatAmount;
+    private final Long vhcMaxJoinAge;
+    private final boolean unemploymentInForce;
+    private final boolean publicEmployeesInForce;
+    private final Long minEnterpriseWorkers;
+
+    /** @return the first day of the interval this snapshot covers */
+    public LocalDate getFrom() { return from; }
+    /** @return the entry of a parameter in force, or null */
+    public Parameter.Entry entry(String id) { return entries.get(id); }
+
+    public boolean isOrInForce() { return orInForce; }
+    public BigDecimal getOrEmployerRate() { return orEmployerRate; }
+    public BigDecimal getOrWorkerRate() { return orWorkerRate; }
+    public Scale getOrAssumedWage() { return orAssumedWage; }
+    public boolean isHcInForce() { return hcInForce; }
+    public BigDecimal getHcEmployerRate() { return hcEmployerRate; }
+    public BigDecimal getHcWorkerRate() { return hcWorkerRate; }
+    public Scale getHcAssumedWage() { return hcAssumedWage; }
+    public boolean isPensionInForce() { return pensionInForce; }
+    public BigDecimal getPensionEmployerRate() { return pensionEmployerRate; }
+    public BigDecimal getPensionWorkerRate() { return pensionWorkerRate; }
+    public Long getPensionFloor() { return pensionFloor; }
+    public Long getPensionCeiling() { return pensionCeiling; }
+    public Long getPensionAgeLimit() { return pensionAgeLimit; }
+    public boolean isVhcInForce() { return vhcInForce; }
+    public Long getVhcFlatAmount() { return vhcFlatAmount; }
+    public Long getVhcMaxJoinAge() { return vhcMaxJoinAge; }
+    public boolean isUnemploymentInForce() { return unemploymentInForce; }
+    public boolean isPublicEmployeesInForce() { return publicEmployeesInForce; }
+    public Long getMinEnterpriseWorkers() { return minEnterpriseWorkers; }
+}

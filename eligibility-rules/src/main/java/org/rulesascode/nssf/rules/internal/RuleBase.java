@@ -1,0 +1,160 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.ResourceType;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.Results;
+import org.kie.api.runtime.KieSessionsPool;
+import org.kie.internal.utils.KieHelper;
+import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.Citation;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One compiled rule set: the KieBase built from DRL text, the rules' metadata checked against the legal
+ * catalogue and the parameter tree, and a session pool. Immutable once built; thread-safe.
+ */
+public final class RuleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
+
+    private final KieBase kieBase;
+    private final KieSessionsPool pool;
+    private final Map<String, RuleInfo> rules;
+    private final Map<String, String> drl;
+    private final long buildNanos;
+
+    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, String> drl, long buildNanos) {
+        this.kieBase = kieBase;
+        this.pool = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+        this.rules = rules;
+        this.drl = drl;
+        this.buildNanos = buildNanos;
+    }
+
+    /** Loads every {@code rules/**.drl} from the class path. */
+    public static Map<String, String> standardDrl() {
+        Map<String, String> out = new TreeMap<>();
+        ResourceFiles.read("rules", ".drl").forEach((path, text) -> out.put("rules/" + path, text));
+        return out;
+    }
+
+    /**
+     * Compiles DRL files and checks their metadata.
+     *
+     * @param drl        file name → DRL text
+     * @param catalogue  for citations
+     * @param parameters for parameter ids
+     */
+    public static RuleBase build(Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters) {
+        long t0 = System.nanoTime();
+        KieHelper helper = new KieHelper();
+        drl.forEach((file, text) -> helper.addContent(text, file.endsWith(".drl") ? file : file + ".drl"));
+        Results results = helper.verify();
+        List<Message> errors = results.getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            StringBuilder sb = new StringBuilder("the DRL does not compile:");
+            for (Message m : errors) sb.append("\n  ").append(m.getPath()).append(" line ").append(m.getLine()).append(": ").append(m.getText());
+            throw new RuleBaseException(sb.toString(), null);
+        }
+        KieBase kb = helper.build();
+        Map<String, RuleInfo> info = new TreeMap<>();
+        for (KiePackage pkg : kb.getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                RuleInfo ri = info(r, catalogue, parameters);
+                RuleInfo previous = info.put(ri.id(), ri);
+                if (previous != null) throw new RuleBaseException(r.getName(), "@id", "duplicate rule id " + ri.id() + " (also '" + previous.name() + "')");
+            }
+        }
+        long nanos = System.nanoTime() - t0;
+        LOG.info("built rule base: {} rules from {} DRL files in {} ms", info.size(), drl.size(), nanos / 1_000_000);
+        return new RuleBase(kb, java.util.Collections.unmodifiableMap(info), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drl)), nanos);
+    }
+
+    private static RuleInfo info(Rule r, LegalCatalogue catalogue, ParameterTree parameters) {
+        Map<String, Object> md = r.getMetaData();
+        String where = "rule '" + r.getName() + "'";
+        String id = meta(md, "id", where);
+        if (!r.getName().startsWith(id + " ")) throw new RuleBaseException(where, "@id", "the rule name must start with its id '" + id + "' and a space");
+        String scheme = meta(md, "scheme", where);
+        if (!"ALL".equals(scheme)) {
+            try {
+                Scheme.valueOf(scheme);
+            } catch (IllegalArgumentException e) {
+                throw new RuleBaseException(where, "@scheme", "'" + scheme + "' is not ALL or one of " + Arrays.toString(Scheme.values()));
+            }
+        }
+        String benefit = meta(md, "benefit", where);
+        try {
+            Benefit.valueOf(benefit);
+        } catch (IllegalArgumentException e) {
+            throw new RuleBaseException(where, "@benefit", "'" + benefit + "' is not one of " + Arrays.toString(Benefit.values()));
+        }
+        List<Citation> cites = new ArrayList<>();
+        for (String ref : meta(md, "cites", where).split(",")) cites.add(catalogue.cite(ref.trim(), where + " @cites"));
+        List<String> params = new ArrayList<>();
+        Object p = md.get("params");
+        if (p != null) {
+            for (String pid : p.toString().split(",")) {
+                String t = pid.trim();
+                if (t.isEmpty()) continue;
+                if (!parameters.contains(t)) throw new RuleBaseException(where, "@params", "names parameter '" + t + "' that is not in parameters/");
+                params.add(t);
+            }
+        }
+        String file = r.getPackageName();
+        return new RuleInfo(id, r.getName(), file, scheme, benefit, List.copyOf(cites), List.copyOf(params));
+    }
+
+    private static String meta(Map<String, Object> md, String key, String where) {
+        Object v = md.get(key);
+        if (v == null || v.toString().isBlank()) throw new RuleBaseException(where, "@" + key, "is missing");
+        return v.toString();
+    }
+
+    public KieBase kieBase() { return kieBase; }
+    public KieSessionsPool pool() { return pool; }
+    public Map<String, RuleInfo> rules() { return rules; }
+    public Map<String, String> drl() { return drl; }
+    public long buildNanos() { return buildNanos; }
+
+    /** @return the metadata of a rule id; throws for an unknown id */
+    public RuleInfo rule(String id) {
+        RuleInfo r = rules.get(id);
+        if (r == null) throw new IllegalStateException("unknown rule id " + id);
+        return r;
+    }
+
+    /** @return a short SHA-256 over the DRL files and the texts of the parameter and source files */
+    public static String version(Map<String, String> drl, Map<String, String> parameterFiles, Map<String, String> sourceFiles, String extra) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Map<String, String> m : List.of(drl, parameterFiles, sourceFiles)) {
+                new TreeMap<>(m).forEach((k, v) -> {
+                    md.update(k.getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    md.update(v.getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                });
+            }
+            if (extra != null) md.update(extra.getBytes(StandardCharsets.UTF_8));
+            return "nssf-" + HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.rulesascode.nssf.eligibility.EmploymentStatus;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** What a rule judges: the person on the as-of date ({@link CoverageFact}) or a run of history months ({@link SpanFact}). Immutable. */
+public abstract class Subject {
+    private final EmploymentStatus status;
+    private final Integer enterpriseWorkers;
+    private final long age;
+    private final Params params;
+
+    protected Subject(EmploymentStatus status, Integer enterpriseWorkers, long age, Params params) {
+        this.status = status;
+        this.enterpriseWorkers = enterpriseWorkers;
+        this.age = age;
+        this.params = params;
+    }
+
+    public EmploymentStatus getStatus() { return status; }
+    /** @return workers of the enterprise, or null when unknown */
+    public Integer getEnterpriseWorkers() { return enterpriseWorkers; }
+    /** @return age in whole years on {@link #getDate()} */
+    public long getAge() { return age; }
+    public Params getParams() { return params; }
+
+    /** @return the date the parameters were read at */
+    public abstract LocalDate getDate();
+
+    /** @return the facts this subject shows, by name, for explanations and messages */
+    public abstract Map<String, String> facts();
+}
