@@ -5,9 +5,13 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.api.builder.Message;
-import org.kie.api.builder.Results;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.internal.utils.KieHelper;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import java.util.concurrent.atomic.AtomicLong;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.Citation;
 import org.rulesascode.nssf.eligibility.Scheme;
@@ -32,6 +36,7 @@ import java.util.TreeMap;
 public final class RuleBase {
     private static final Logger LOG = LoggerFactory.getLogger(RuleBase.class);
 
+    private static final AtomicLong SEQ = new AtomicLong();
     private final KieBase kieBase;
     private final KieSessionsPool pool;
     private final Map<String, RuleInfo> rules;
@@ -62,16 +67,21 @@ public final class RuleBase {
      */
     public static RuleBase build(Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters) {
         long t0 = System.nanoTime();
-        KieHelper helper = new KieHelper();
-        drl.forEach((file, text) -> helper.addContent(text, file.endsWith(".drl") ? file : file + ".drl"));
-        Results results = helper.verify();
-        List<Message> errors = results.getMessages(Message.Level.ERROR);
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId rid = ks.newReleaseId("org.rulesascode.nssf", "ruleset-" + Integer.toHexString(drl.hashCode()) + "-" + SEQ.incrementAndGet(), "1.0.0");
+        kfs.generateAndWritePomXML(rid);
+        drl.forEach((file, text) -> kfs.write("src/main/resources/" + (file.endsWith(".drl") ? file : file + ".drl"), text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             StringBuilder sb = new StringBuilder("the DRL does not compile:");
             for (Message m : errors) sb.append("\n  ").append(m.getPath()).append(" line ").append(m.getLine()).append(": ").append(m.getText());
             throw new RuleBaseException(sb.toString(), null);
         }
-        KieBase kb = helper.build();
+        KieContainer container = ks.newKieContainer(rid);
+        KieBase kb = container.getKieBase();
+        ks.getRepository().removeKieModule(rid);
         Map<String, RuleInfo> info = new TreeMap<>();
         for (KiePackage pkg : kb.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
