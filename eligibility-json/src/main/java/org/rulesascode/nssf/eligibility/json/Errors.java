@@ -83,8 +83,8 @@ final class Errors {
 
     private static InvalidInputException syntax(StreamReadException e) {
         String msg = String.valueOf(e.getOriginalMessage());
-        if (msg.startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser p) {
-            return new InvalidInputException(path(p.getParsingContext()), "appears twice in the same object", "each field once");
+        if (msg.startsWith("Duplicate field") && e.getProcessor() != null) {
+            return new InvalidInputException(path(e.getProcessor().getParsingContext()), "appears twice in the same object", "each field once");
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
