@@ -1,6 +1,7 @@
 package org.rulesascode.nssf.eligibility;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ public record AssessmentRequest(WorkerProfile profile, LocalDate asOf, Set<Schem
         if (asOf.isBefore(FIRST_DATE) || asOf.isAfter(LAST_DATE)) {
             throw new InvalidInputException("asOf", "is " + asOf + ", outside the range the rule base covers", "a date from 2008-01-01 to 2060-12-31");
         }
-        schemes = schemes == null || schemes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(schemes));
+        schemes = schemes == null || schemes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(schemes));
     }
 
     /** A request for all schemes. */

@@ -1,6 +1,7 @@
 package org.rulesascode.nssf.eligibility;
 
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ public record ContributionPeriod(YearMonth from, YearMonth to, Money declaredWag
             throw new InvalidInputException("to", "(" + to + ") is before from (" + from + ")", "a month not before from");
         }
         InvalidInputException.require(declaredWage, "declaredWage", "an amount in KHR, or in USD with an exchange rate");
-        schemes = schemes == null || schemes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(schemes));
+        schemes = schemes == null || schemes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(schemes));
         if (enterpriseWorkers != null && enterpriseWorkers < 1) {
             throw new InvalidInputException("enterpriseWorkers", "must be at least 1 (" + enterpriseWorkers + ")", "a whole number >= 1, or absent");
         }

@@ -1,5 +1,7 @@
 package org.rulesascode.nssf.eligibility;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import java.util.Map;
  * @param message    a sentence for a person, in the language asked for
  * @param citations  the legal sources the criterion rests on; never empty
  * @param parameters the parameter values used, with their dates and confidence; never null
- * @param facts      the facts of the profile the criterion looked at, by name; never null
+ * @param facts      the facts of the profile the criterion looked at, by name, in a stable order; never null
  * @param distance   for a NOT_MET criterion with a numeric distance, how far it is from passing; otherwise null
  */
 public record Reason(String ruleId, CriterionStatus status, String message, List<Citation> citations,
@@ -19,6 +21,6 @@ public record Reason(String ruleId, CriterionStatus status, String message, List
     public Reason {
         citations = List.copyOf(citations);
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
-        facts = facts == null ? Map.of() : Map.copyOf(facts);
+        facts = facts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(facts));
     }
 }

@@ -29,15 +29,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code nssf assess}: one profile from a JSON file, assessed on a date. */
 @Command(name = "assess",
+        header = "Assesses a worker profile (a JSON file) on a date.",
         mixinStandardHelpOptions = true,
         versionProvider = Nssf.Version.class,
         sortOptions = false,
         description = {
-                "Assesses the worker profile in a JSON file on the --as-of date and prints the decisions with",
-                "their reasons, legal sources and parameters, and the contribution lines of the history.",
-                "The profile format: 'nssf schema'; examples: src/main/resources/examples of eligibility-examples.",
+                "Assesses the worker profile in a JSON file on the --as-of date and prints",
+                "the decisions with their reasons, legal sources and parameters, and the",
+                "contribution lines of the history. 'nssf schema' prints the profile format.",
                 "",
-                "Example: nssf assess --as-of 2025-06-30 --format text worker.json"})
+                "Example: nssf assess --as-of 2025-06-30 --format text worker.json",
+                ""})
 final class AssessCommand implements Callable<Integer> {
 
     /** Output format. */

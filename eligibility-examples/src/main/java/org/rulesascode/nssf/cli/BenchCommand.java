@@ -31,14 +31,18 @@ import picocli.CommandLine.Spec;
  * with 1, 2, … threads sharing it. A quick measurement, not a JMH benchmark: one JVM, one run per thread count.
  */
 @Command(name = "bench",
+        header = "Measures engine build time and throughput.",
         mixinStandardHelpOptions = true,
         versionProvider = Nssf.Version.class,
         sortOptions = false,
         description = {
-                "Measures the engine: the time EligibilityEngine.standard() and the first assessment take in this",
-                "JVM, then the throughput over seeded synthetic profiles (36-month histories) for each thread",
-                "count, after a warm-up. Profiles are generated before timing starts.",
-                "Tip: JAVA_OPTS='-Xmx2g -XX:+UseParallelGC' ./nssf bench"})
+                "Measures the engine: the time EligibilityEngine.standard() and the first",
+                "assessment take in this JVM, then the throughput over seeded synthetic",
+                "profiles (36-month histories) for each thread count, after a warm-up.",
+                "Profiles are generated before timing starts. Not a JMH benchmark.",
+                "",
+                "Tip: JAVA_OPTS='-Xmx2g -XX:+UseParallelGC' ./nssf bench",
+                ""})
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand

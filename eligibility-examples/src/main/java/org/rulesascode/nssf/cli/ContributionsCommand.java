@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
+import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.CriterionStatus;
 import org.rulesascode.nssf.eligibility.Currency;
@@ -20,6 +20,7 @@ import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.Money;
+import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.Reason;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sex;
@@ -34,14 +35,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nssf contributions}: the contributions the law requires for one month's wage, scheme by scheme. */
 @Command(name = "contributions",
+        header = "Contributions due on one month's wage, by scheme.",
         mixinStandardHelpOptions = true,
         versionProvider = Nssf.Version.class,
         sortOptions = false,
         description = {
-                "Prints, as JSON, what the law requires to be paid to each scheme for one month's declared wage,",
-                "and for every scheme whether the person is covered and why (so a missing line is explained).",
+                "Prints, as JSON, what the law requires to be paid to each scheme for one",
+                "month's declared wage, and for every scheme whether the person is covered",
+                "and why, so that a missing line is explained.",
                 "",
-                "Example: nssf contributions --month 2025-06 --wage 852800"})
+                "Example: nssf contributions --month 2025-06 --wage 852800",
+                ""})
 final class ContributionsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -80,12 +84,10 @@ final class ContributionsCommand implements Callable<Integer> {
         AssessmentRequest request = request();
         Assessment a = nssf.engine().assess(request);
 
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("month", month.toString());
-        json.put("lines", a.contributions().stream().filter(l -> l.month().equals(month)).toList());
-        json.put("schemes", schemes(a));
+        List<ContributionLine> lines = a.contributions().stream().filter(l -> l.month().equals(month)).toList();
+        Report report = new Report(month.toString(), lines, schemes(a));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(NssfJson.write(json));
+        out.print(NssfJson.write(report));
         out.flush();
         return 0;
     }
@@ -119,17 +121,21 @@ final class ContributionsCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * What the command prints. A record rather than a map: NssfJson writes map entries sorted by key, a record's
+     * components in their order, so "month" comes first as documented.
+     */
+    record Report(String month, List<ContributionLine> lines, List<SchemeStatus> schemes) { }
+
+    /** One scheme's coverage on the month, and the reason that matters most. */
+    record SchemeStatus(Scheme scheme, Outcome outcome, String message) { }
+
     /** For every scheme: the coverage outcome and the reason that matters most. */
-    static List<Map<String, Object>> schemes(Assessment a) {
-        List<Map<String, Object>> schemes = new ArrayList<>();
+    static List<SchemeStatus> schemes(Assessment a) {
+        List<SchemeStatus> schemes = new ArrayList<>();
         for (Scheme s : Scheme.values()) {
             Decision d = a.coverage(s);
-            if (d == null) continue;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("scheme", s.name());
-            m.put("outcome", d.outcome().name());
-            m.put("message", mainMessage(d));
-            schemes.add(m);
+            if (d != null) schemes.add(new SchemeStatus(s, d.outcome(), mainMessage(d)));
         }
         return schemes;
     }

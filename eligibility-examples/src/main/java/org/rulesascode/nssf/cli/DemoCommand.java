@@ -16,12 +16,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code nssf demo}: every bundled example profile, assessed and printed as a text report. */
 @Command(name = "demo",
+        header = "Assesses and prints the bundled example profiles.",
         mixinStandardHelpOptions = true,
         versionProvider = Nssf.Version.class,
         description = {
-                "Assesses the bundled example profiles (a garment worker having a baby, a tuk-tuk driver in the",
-                "voluntary scheme, a commuting accident, a worker reaching 60, a death, a public employee, a",
-                "small enterprise before 2018) and prints their reports."})
+                "Assesses the bundled example profiles (a garment worker having a baby, a",
+                "tuk-tuk driver in the voluntary scheme, a commuting accident, a worker",
+                "reaching 60, a death, a public employee, a small enterprise before 2018)",
+                "and prints their reports.",
+                ""})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -116,7 +116,8 @@ final class Errors {
             if (a != null) {
                 String value = ex.getValue();
                 String problem;
-                if (ex.getCause() instanceof TypeConversionException t && !isEnum(a) && t.getMessage().startsWith("'")) {
+                Class<?> type = elementType(a);
+                if (ex.getCause() instanceof TypeConversionException t && (type == YearMonth.class || type == LocalDate.class)) {
                     problem = t.getMessage(); // our own converters: "'2025-13' is not a month YYYY-MM"
                 } else if (value != null) {
                     problem = "'" + value + "' is not " + (isEnum(a) ? "one of the allowed values" : "valid");

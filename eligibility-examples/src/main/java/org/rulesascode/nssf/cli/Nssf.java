@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
         versionProvider = Nssf.Version.class,
         description = {
                 "Explained decisions about Cambodia's National Social Security Fund (NSSF):",
-                "who is covered by which scheme, and what must be contributed, month by month.",
-                "Run 'nssf demo' to see worked examples."},
+                "who is covered by which scheme, and what must be contributed, month by",
+                "month. Run 'nssf demo' to see worked examples.",
+                ""},
         subcommands = {ContributionsCommand.class, AssessCommand.class, DemoCommand.class, SchemaCommand.class,
                 BenchCommand.class},
         footer = {"", "Exit status: 0 ok, 2 invalid input, 1 internal error (set NSSF_DEBUG=1 for the stack trace)."})

@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code nssf schema}: the JSON Schema of a worker profile, for editors and validators. */
 @Command(name = "schema",
+        header = "Prints the JSON Schema of a worker profile.",
         mixinStandardHelpOptions = true,
         versionProvider = Nssf.Version.class,
-        description = "Prints the JSON Schema of the worker profile that 'nssf assess' reads.")
+        description = {"Prints the JSON Schema of the worker profile that 'nssf assess' reads.", ""})
 final class SchemaCommand implements Callable<Integer> {
 
     @Spec

@@ -94,19 +94,23 @@ public final class TextReport {
         return sb.toString();
     }
 
-    private static String value(String value, String unit) {
+    /** A parameter value with its unit: "4 %" for a rate, "1,200,000 KHR", "60 years", "true", a scale as described. */
+    static String value(String value, String unit) {
         if (value == null) return "none";
         if (unit == null || unit.isBlank()) return value;
+        BigDecimal v;
         try {
-            BigDecimal v = new BigDecimal(value.trim());
-            return switch (unit) {
-                case "rate" -> value + " (" + percent(v) + ")";
-                case "KHR" -> khr(v.longValue());
-                default -> value + " " + unit;
-            };
-        } catch (NumberFormatException | ArithmeticException e) {
-            return value + ("rate".equals(unit) ? "" : " " + unit);
+            v = new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            return value; // a boolean, a date, or a scale described in words
         }
+        return switch (unit) {
+            case "rate" -> value + " (" + percent(v) + ")";
+            case "KHR" -> v.scale() <= 0 || v.stripTrailingZeros().scale() <= 0 ? khr(v.longValue()) : value + " KHR";
+            case "year", "month", "day" -> value + " " + unit + (v.compareTo(BigDecimal.ONE) == 0 ? "" : "s");
+            case "count" -> value;
+            default -> value + " " + unit;
+        };
     }
 
     private static String entitlement(Entitlement e) {

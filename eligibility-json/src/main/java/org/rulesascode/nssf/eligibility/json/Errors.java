@@ -1,5 +1,6 @@
 package org.rulesascode.nssf.eligibility.json;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,11 +10,15 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -21,8 +26,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
@@ -34,23 +42,37 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
 final class Errors {
     private Errors() { }
 
-    static final String EVENT_TYPES = "one of CHILDBIRTH, WORK_INJURY, SICKNESS, DEATH, RETIREMENT_CLAIM";
+    /** Event classes by their "type" name, as the mix-in declares them. */
+    static final Map<String, Class<?>> EVENTS = Arrays.stream(Mapping.LifeEventMixin.class.getAnnotation(JsonSubTypes.class).value())
+            .collect(Collectors.toMap(JsonSubTypes.Type::name, JsonSubTypes.Type::value, (a, b) -> a, LinkedHashMap::new));
+    static final String EVENT_TYPES = "one of " + String.join(", ", EVENTS.keySet());
 
-    static InvalidInputException translate(JacksonException e) {
+    /**
+     * @param e    what Jackson threw
+     * @param tree gives the input as a tree (or null): an unknown field in it is reported first, since Jackson
+     *             reports unknown fields only after the record was built, and a misspelt required field makes that fail
+     */
+    static InvalidInputException translate(JacksonException e, Supplier<JsonNode> tree) {
         String path = e instanceof JsonMappingException m ? path(m.getPath()) : "$";
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamReadException sre && !(t instanceof InputCoercionException)) return syntax(sre);
+        }
+        JsonNode root = tree.get();
+        InvalidInputException unknown = unknownField(root, WorkerProfile.class, "$");
+        if (unknown != null) return unknown;
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof InvalidInputException iie) return at(path, iie);
             if (t instanceof InputCoercionException ice) {
                 return new InvalidInputException(path, "is out of range (" + text(ice.getProcessor()) + ")", allowed(ice.getTargetType()) + " in range");
             }
-            if (t instanceof StreamReadException sre) return syntax(sre);
-            if (t == t.getCause()) break;
         }
         if (e instanceof UnrecognizedPropertyException u) {
-            List<String> known = new ArrayList<>();
-            if (LifeEvent.class.isAssignableFrom(u.getReferringClass())) known.add("type");
-            u.getKnownPropertyIds().forEach(id -> known.add(String.valueOf(id)));
-            return new InvalidInputException(path, "is not a known field", "the fields " + String.join(", ", known));
+            return new InvalidInputException(path, "is not a known field", "the fields " + String.join(", ", fields(u.getReferringClass()).keySet()));
+        }
+        JsonNode at = e instanceof InvalidTypeIdException t && t.getTypeId() == null ? locate(root, t.getPath()) : null;
+        if (at != null && !at.isObject()) {
+            return new InvalidInputException(path, "is " + (at.isArray() ? "an array" : at.isTextual() ? "the string " + at : at.isNumber() ? "the number " + at : at),
+                    allowed(LifeEvent.class));
         }
         if (e instanceof InvalidTypeIdException t) {
             return new InvalidInputException(path + ".type", t.getTypeId() == null ? "is missing: every event needs a type"
@@ -74,6 +96,48 @@ final class Errors {
         return new InvalidInputException(path, "is invalid", "");
     }
 
+    /** The node at {@code path} in {@code root}, or null. */
+    private static JsonNode locate(JsonNode root, List<JsonMappingException.Reference> path) {
+        JsonNode n = root;
+        for (JsonMappingException.Reference r : path) {
+            if (n == null) return null;
+            n = r.getFieldName() != null ? n.get(r.getFieldName()) : n.get(r.getIndex());
+        }
+        return n;
+    }
+
+    /** The first field in {@code node} (in document order) that {@code type} does not have, or null. */
+    static InvalidInputException unknownField(JsonNode node, Type type, String path) {
+        if (node == null) return null;
+        if (type instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c && Collection.class.isAssignableFrom(c)) {
+            for (int i = 0; i < node.size() && node.isArray(); i++) {
+                InvalidInputException e = unknownField(node.get(i), pt.getActualTypeArguments()[0], path + "[" + i + "]");
+                if (e != null) return e;
+            }
+            return null;
+        }
+        Class<?> raw = type == LifeEvent.class ? EVENTS.get(node.path("type").asText()) : type instanceof Class<?> c ? c : null;
+        if (raw == null || !raw.isRecord() || !node.isObject()) return null;
+        Map<String, Type> known = fields(raw);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!known.containsKey(f.getKey())) {
+                return new InvalidInputException(path + "." + f.getKey(), "is not a known field", "the fields " + String.join(", ", known.keySet()));
+            }
+            InvalidInputException e = unknownField(f.getValue(), known.get(f.getKey()), path + "." + f.getKey());
+            if (e != null) return e;
+        }
+        return null;
+    }
+
+    /** The JSON fields of a record type, with their types: its components (and "type" for an event). */
+    private static Map<String, Type> fields(Class<?> type) {
+        Map<String, Type> fields = new LinkedHashMap<>();
+        if (LifeEvent.class.isAssignableFrom(type)) fields.put("type", String.class);
+        if (type.isRecord()) for (RecordComponent c : type.getRecordComponents()) fields.put(c.getName(), c.getGenericType());
+        return fields;
+    }
+
     /** The record constructor's own field path, below the Jackson path of the record. */
     static InvalidInputException at(String path, InvalidInputException e) {
         String f = e.field();
@@ -88,7 +152,7 @@ final class Errors {
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String what = e instanceof JsonEOFException ? "the text ends before the JSON is complete"
+        String what = e instanceof JsonEOFException || msg.startsWith("Unexpected end-of-input") ? "the text ends before the JSON is complete"
                 : msg.replaceAll("\\s*\\(?(start marker at )?\\[Source:[^\\]]*\\]\\)?", "").replaceAll("\\s*\\n.*", "");
         return new InvalidInputException("$", "is not valid JSON" + where + ": " + what, "a well-formed JSON object");
     }

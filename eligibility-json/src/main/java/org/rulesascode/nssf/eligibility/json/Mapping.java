@@ -1,6 +1,7 @@
 package org.rulesascode.nssf.eligibility.json;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.rulesascode.nssf.eligibility.Childbirth;
+import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.Currency;
 import org.rulesascode.nssf.eligibility.Death;
@@ -52,12 +54,19 @@ final class Mapping {
         m.setMixInAnnotation(ContributionPeriod.class, PeriodMixin.class);
         m.setMixInAnnotation(Childbirth.class, ChildbirthMixin.class);
         m.setMixInAnnotation(Sickness.class, SicknessMixin.class);
+        m.setMixInAnnotation(ContributionLine.class, LineMixin.class);
         m.addDeserializer(LocalDate.class, new Strict<>(LocalDate.class, Pattern.compile("\\d{4}-\\d{2}-\\d{2}"), LocalDate::parse, DATE, "a calendar date"));
         m.addDeserializer(YearMonth.class, new Strict<>(YearMonth.class, Pattern.compile("\\d{4}-\\d{2}"), YearMonth::parse, MONTH, "a calendar month"));
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Set<?>> set = (Class) Set.class;
         m.addSerializer(set, new StdDelegatingSerializer(new Sorted()));
         return m;
+    }
+
+    /** A contribution line's rate is written as a decimal string ("0.008"), exact and never in exponent form. */
+    abstract static class LineMixin {
+        @JsonFormat(shape = JsonFormat.Shape.STRING)
+        abstract BigDecimal rate();
     }
 
     /** Events carry their kind in a "type" property. */
@@ -113,9 +122,12 @@ final class Mapping {
     static final class Sorted extends StdConverter<Set<?>, Collection<?>> {
         @Override
         public Collection<?> convert(Set<?> set) {
-            if (!set.stream().allMatch(Comparable.class::isInstance)) return set;
             List<Object> list = new ArrayList<>(set);
-            list.sort(null);
+            try {
+                list.sort(null);
+            } catch (ClassCastException notComparable) {
+                return new ArrayList<>(set);
+            }
             return list;
         }
     }

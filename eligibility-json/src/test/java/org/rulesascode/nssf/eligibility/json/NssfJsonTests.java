@@ -155,6 +155,8 @@ class NssfJsonTests {
         assertThat(missing.field()).isEqualTo("$");
         assertThat(missing.problem()).isEqualTo("cannot read " + dir.resolve("none.json") + ": no such file");
 
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> NssfJson.readProfile(dir)).problem()).startsWith("cannot read " + dir + ": ");
+
         Files.write(file, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
         assertThat(catchThrowableOfType(InvalidInputException.class, () -> NssfJson.readProfile(file)).problem())
                 .startsWith("cannot read " + file + ": ").contains("UTF-8");
@@ -176,7 +178,7 @@ class NssfJsonTests {
         assertThat(NssfJson.readProfile(json)).isEqualTo(p);
         assertThat(NssfJson.readProfile(NssfJson.writeCompact(p))).isEqualTo(p);
         assertThat(json).endsWith("}\n").contains("\"type\": \"CHILDBIRTH\"", "\"from\": \"2022-01\"", "\"birthDate\": \"1996-03-14\"")
-                .contains("\"schemes\": [\n          \"OCCUPATIONAL_RISK\",\n          \"HEALTH_CARE\",\n          \"PENSION\"\n        ]");
+                .contains("\"schemes\": [\n        \"OCCUPATIONAL_RISK\",\n        \"HEALTH_CARE\",\n        \"PENSION\"\n      ]");
         assertThat(NssfJson.writeCompact(p)).doesNotContain("\n");
         assertThat(NssfJson.write(p.events().get(0))).startsWith("{\n  \"type\": \"CHILDBIRTH\",\n  \"date\": \"2025-06-02\",");
     }
@@ -201,6 +203,8 @@ class NssfJsonTests {
         assertThat(e.problem()).contains("ILLNESS");
         assertThat(e.allowed()).isEqualTo("one of CHILDBIRTH, WORK_INJURY, SICKNESS, DEATH, RETIREMENT_CLAIM");
         assertThat(error(minimal("\"events\": [{\"date\": \"2024-01-01\", \"days\": 3}]"), "$.events[0].type").problem()).contains("missing");
+        assertThat(error(minimal("\"events\": [1]"), "$.events[0]").allowed()).contains("CHILDBIRTH");
+        error(minimal("\"events\": [\"SICKNESS\"]"), "$.events[0]");
     }
 
     @Test
@@ -230,7 +234,7 @@ class NssfJsonTests {
         error(EXAMPLE.replace("\"permanentDegreePercent\": null", "\"permanentDegreePercent\": 101"), "$.events[1].permanentDegreePercent");
         error(EXAMPLE.replace("\"date\": \"2024-11-02\"", "\"date\": \"1990-11-02\""), "$.events[2].date");
         error(EXAMPLE.replace("\"FEMALE\"", "\"MALE\""), "$.events[0]");
-        error(EXAMPLE.replace("\"enterpriseWorkers\": 850,", "\"enterpriseWorkers\": 0,"), "$.enterpriseWorkers");
+        error(EXAMPLE.replace("\"enterpriseWorkers\": 850,\n", "\"enterpriseWorkers\": 0,\n"), "$.enterpriseWorkers");
         error(EXAMPLE.replace("\"enterpriseWorkers\": 850, \"employerId\"", "\"enterpriseWorkers\": 0, \"employerId\""), "$.history[0].enterpriseWorkers");
         assertThat(error(EXAMPLE.replace("\"sex\": \"FEMALE\",", ""), "$.sex").problem()).isEqualTo("is missing");
         error(EXAMPLE.replace("\"sex\": \"FEMALE\"", "\"sex\": null"), "$.sex");
@@ -275,7 +279,7 @@ class NssfJsonTests {
 
     @Test
     void trailingContentIsAnError() {
-        assertThat(error(EXAMPLE + "\n{}", "$").problem()).contains("line 22");
+        assertThat(error(EXAMPLE + "\n{}", "$").problem()).contains("line 23");
         error(EXAMPLE + "x", "$");
         error(EXAMPLE + "}", "$");
     }
@@ -296,7 +300,7 @@ class NssfJsonTests {
         error(EXAMPLE.replace("\"paid\": true", "\"paid\": \"true\""), "$.history[0].paid");
         error(EXAMPLE.replace("\"paid\": true", "\"paid\": 1"), "$.history[0].paid");
         error(EXAMPLE.replace("\"commuting\": true", "\"commuting\": \"yes\""), "$.events[1].commuting");
-        assertThat(error(minimal("\"id\": 123"), "$.id").allowed()).isEqualTo("a string");
+        assertThat(error(EXAMPLE.replace("\"sreymom-2025\"", "123"), "$.id").allowed()).isEqualTo("a string");
         error(ONE_PERIOD.formatted("\"employerId\": 7"), "$.history[0].employerId");
         error(ONE_PERIOD.formatted("\"schemes\": \"PENSION\""), "$.history[0].schemes");
         error(ONE_PERIOD.formatted("\"schemes\": [null]"), "$.history[0].schemes[0]");
@@ -336,7 +340,7 @@ class NssfJsonTests {
 
         String json = NssfJson.write(a);
         assertThat(json).endsWith("}\n")
-                .contains("\"asOf\": \"2025-06-30\"", "\"month\": \"2025-06\"", "\"rate\": 0.008,", "\"scheme\": \"OCCUPATIONAL_RISK\"")
+                .contains("\"asOf\": \"2025-06-30\"", "\"month\": \"2025-06\"", "\"rate\": \"0.008\",", "\"scheme\": \"OCCUPATIONAL_RISK\"")
                 .contains("\"entitlement\": null", "\"distance\": null", "\"undeterminedReason\": null", "\"amount\": 123456789012,")
                 .contains("\"confidence\": \"PROVISIONAL\"", "\"effectiveFrom\": \"2016-01-01\"", "\"message\": \"ស្ត្រី covered\"")
                 .contains("\"facts\": {\n            \"alpha\": \"2\",\n            \"zeta\": \"1\"\n          }")
@@ -346,11 +350,27 @@ class NssfJsonTests {
         assertThat(NssfJson.writeCompact(rate)).isEqualTo("{\"id\":\"health.contribution.rate\",\"value\":\"0.026\",\"unit\":\"rate\","
                 + "\"effectiveFrom\":\"2016-01-01\",\"confidence\":\"PROVISIONAL\",\"source\":{\"instrument\":\"prakas-449-2017\","
                 + "\"article\":\"art. 2\",\"title\":\"Prakas 449 (2017)\"}}");
-        assertThat(NssfJson.writeCompact(List.of(line))).startsWith("[{\"month\":\"2025-06\",\"scheme\":\"OCCUPATIONAL_RISK\",\"contributableWage\":852800,\"rate\":0.008,");
+        assertThat(NssfJson.writeCompact(List.of(line))).startsWith("[{\"month\":\"2025-06\",\"scheme\":\"OCCUPATIONAL_RISK\",\"contributableWage\":852800,\"rate\":\"0.008\",");
         assertThat(NssfJson.writeCompact(Map.of(Scheme.PENSION, 1, Scheme.OCCUPATIONAL_RISK, 2))).isEqualTo("{\"OCCUPATIONAL_RISK\":2,\"PENSION\":1}");
         assertThat(NssfJson.writeCompact(Set.of(Scheme.UNEMPLOYMENT, Scheme.PENSION, Scheme.HEALTH_CARE, Scheme.OCCUPATIONAL_RISK)))
                 .isEqualTo("[\"OCCUPATIONAL_RISK\",\"HEALTH_CARE\",\"PENSION\",\"UNEMPLOYMENT\"]");
+        assertThat(NssfJson.writeCompact(Set.of(new TraceStep("a", "b", "c"), new TraceStep("x", "y", "z")))) // not comparable: as is
+                .startsWith("[{\"description\":").contains("\"result\":\"c\"}", "\"result\":\"z\"}");
         assertThat(NssfJson.writeCompact(Money.khr(1))).isEqualTo("{\"amount\":1,\"currency\":\"KHR\",\"exchangeRate\":null}");
+    }
+
+    @Test
+    void onlyNssfJsonIsPublic() throws Exception {
+        Path dir = Path.of(NssfJson.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(NssfJson.class.getPackageName().replace('.', '/'));
+        List<String> publicTypes = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                Class<?> c = Class.forName(NssfJson.class.getPackageName() + "." + f.getFileName().toString().replace(".class", ""));
+                if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) publicTypes.add(c.getSimpleName());
+            }
+        }
+        assertThat(publicTypes).containsExactly("NssfJson");
     }
 
     // ---------------------------------------------------------------------------------------------- schema
