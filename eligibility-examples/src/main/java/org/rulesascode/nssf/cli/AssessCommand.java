@@ -1,8 +1,6 @@
 package org.rulesascode.nssf.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -97,22 +95,6 @@ final class AssessCommand implements Callable<Integer> {
         if (!Files.exists(file)) throw new InvalidInputException("profile", "file '" + file + "' does not exist", allowed);
         if (Files.isDirectory(file)) throw new InvalidInputException("profile", "'" + file + "' is a directory", allowed);
         if (!Files.isReadable(file)) throw new InvalidInputException("profile", "file '" + file + "' cannot be read", allowed);
-        try {
-            return NssfJson.readProfile(file);
-        } catch (UncheckedIOException e) {
-            throw unreadable(file, e.getCause(), allowed);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) { // in case reading declares IOException
-            if (e instanceof IOException io) throw unreadable(file, io, allowed);
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static InvalidInputException unreadable(Path file, IOException e, String allowed) {
-        InvalidInputException x = new InvalidInputException("profile", "file '" + file + "' cannot be read ("
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", allowed);
-        x.initCause(e);
-        return x;
+        return NssfJson.readProfile(file); // a syntax or content error names its JSON path, e.g. $.history[0].to
     }
 }

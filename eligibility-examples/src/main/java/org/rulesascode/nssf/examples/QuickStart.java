@@ -5,7 +5,6 @@ import java.time.YearMonth;
 
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
-import org.rulesascode.nssf.eligibility.Childbirth;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
@@ -14,7 +13,7 @@ import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Sex;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 
-/** The README's first example: a garment worker who has just had a baby, assessed on 30 June 2025. */
+/** The README's first example: a garment worker's coverage on 30 June 2025, explained. */
 public final class QuickStart {
     private QuickStart() { }
 
@@ -22,13 +21,12 @@ public final class QuickStart {
         WorkerProfile sokha = WorkerProfile.builder("sokha")
                 .birthDate(LocalDate.of(1996, 3, 14)).sex(Sex.FEMALE).employmentStatus(EmploymentStatus.EMPLOYEE)
                 .period(ContributionPeriod.paid(YearMonth.of(2022, 1), YearMonth.of(2025, 5), Money.khr(852_800)))
-                .event(new Childbirth(LocalDate.of(2025, 6, 2), 1, 39, null))
                 .build();
 
         Assessment assessment = EligibilityEngine.standard().assess(AssessmentRequest.of(sokha, LocalDate.of(2025, 6, 30)));
 
         for (Decision d : assessment.decisions()) {
-            System.out.println(d.scheme() + " " + d.benefit() + ": " + d.outcome());
+            System.out.println(d.scheme() + ": " + d.outcome());
             d.reasons().forEach(r -> System.out.println("    " + r.status() + "  " + r.message()));
         }
     }
