@@ -24,6 +24,9 @@ public record AssessmentRequest(WorkerProfile profile, LocalDate asOf, Set<Schem
         if (asOf.isBefore(FIRST_DATE) || asOf.isAfter(LAST_DATE)) {
             throw new InvalidInputException("asOf", "is " + asOf + ", outside the range the rule base covers", "a date from 2008-01-01 to 2060-12-31");
         }
+        if (asOf.isBefore(profile.birthDate())) {
+            throw new InvalidInputException("asOf", "(" + asOf + ") is before the worker's birth date (" + profile.birthDate() + ")", "a date on or after the birth date");
+        }
         schemes = schemes == null || schemes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(schemes));
     }
 

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One criterion of a decision and whether it holds.
+ * One criterion of a decision and whether it holds. A reason whose {@code facts} name {@code months} is a note on
+ * those months of the history (for example why no contribution line was computed for them); it explains the
+ * contribution lines and does not bear on the decision's outcome, which is about the as-of date.
  *
  * @param ruleId     the id of the rule that judged it, e.g. {@code OR-COV-01}
  * @param status     MET, NOT_MET or UNKNOWN

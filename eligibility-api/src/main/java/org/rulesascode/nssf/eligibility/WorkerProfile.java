@@ -1,6 +1,7 @@
 package org.rulesascode.nssf.eligibility;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +48,13 @@ public record WorkerProfile(String id, LocalDate birthDate, Sex sex, EmploymentS
         events = events == null ? List.of() : List.copyOf(events);
         dependants = dependants == null ? List.of() : List.copyOf(dependants);
         checkHistory(history);
+        YearMonth birthMonth = YearMonth.from(birthDate);
+        for (int i = 0; i < history.size(); i++) {
+            if (history.get(i).from().isBefore(birthMonth)) {
+                throw new InvalidInputException("history[" + i + "].from", "(" + history.get(i).from() + ") is before the birth date (" + birthDate + ")",
+                        "months from the birth month on");
+            }
+        }
         for (int i = 0; i < events.size(); i++) {
             LifeEvent e = Objects.requireNonNull(events.get(i));
             if (e.date().isBefore(birthDate)) {

@@ -55,7 +55,14 @@ public final class TextReport {
     private static void decision(StringBuilder sb, Decision d) {
         String title = d.scheme() + " · " + d.benefit() + ": " + d.outcome() + (d.provisional() ? "  (provisional)" : "");
         sb.append(title).append('\n').append("-".repeat(Math.min(WIDTH, title.length()))).append('\n');
-        for (Reason r : d.reasons()) reason(sb, r);
+        List<Reason> notes = new ArrayList<>();
+        for (Reason r : d.reasons()) {
+            if (r.facts().containsKey("months")) notes.add(r); else reason(sb, r, null);
+        }
+        if (!notes.isEmpty()) {
+            sb.append("  About the history months:").append('\n');
+            for (Reason r : notes) reason(sb, r, "[NOTE]");
+        }
         Entitlement e = d.entitlement();
         if (e != null) sb.append("  Entitlement: ").append(entitlement(e)).append('\n');
         if (!d.steps().isEmpty()) {
@@ -67,8 +74,8 @@ public final class TextReport {
         sb.append('\n');
     }
 
-    private static void reason(StringBuilder sb, Reason r) {
-        String status = switch (r.status()) {
+    private static void reason(StringBuilder sb, Reason r, String label) {
+        String status = label != null ? label : switch (r.status()) {
             case MET -> "[MET]";
             case NOT_MET -> "[NOT MET]";
             case UNKNOWN -> "[UNKNOWN]";

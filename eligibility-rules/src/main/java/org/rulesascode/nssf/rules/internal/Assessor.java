@@ -48,7 +48,8 @@ public final class Assessor {
         WorkerProfile p = request.profile();
         LocalDate asOf = request.asOf();
         CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
-                age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart());
+                age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
+                voluntaryUnpaidRun(p, asOf, ruleSet.timeline()));
         List<SpanFact> spans = spans(p, asOf, ruleSet.timeline());
         List<Finding> findings = new ArrayList<>();
         List<ContributionFinding> contributions = new ArrayList<>();
@@ -80,6 +81,37 @@ public final class Assessor {
         YearMonth m = YearMonth.from(asOf);
         for (ContributionPeriod c : p.history()) if (c.contains(m)) return c.enterpriseWorkers();
         return null;
+    }
+
+    /**
+     * The longest run of consecutive months without a paid voluntary health-care contribution, between the first
+     * and the last history month (up to the as-of month) that declares the voluntary scheme while it is in force.
+     * A month inside that window is paid only if a paid period declaring the scheme covers it.
+     */
+    static int voluntaryUnpaidRun(WorkerProfile p, LocalDate asOf, ParamTimeline timeline) {
+        if (p.employmentStatus() != org.rulesascode.nssf.eligibility.EmploymentStatus.SELF_EMPLOYED) return 0;
+        int last = ParamTimeline.index(YearMonth.from(asOf));
+        java.util.BitSet member = new java.util.BitSet();
+        java.util.BitSet paid = new java.util.BitSet();
+        int base = Integer.MAX_VALUE;
+        for (ContributionPeriod c : p.history()) base = Math.min(base, ParamTimeline.index(c.from()));
+        for (ContributionPeriod c : p.history()) {
+            if (!c.schemes().isEmpty() && !c.schemes().contains(Scheme.VOLUNTARY_HEALTH_CARE)) continue;
+            int to = Math.min(ParamTimeline.index(c.to()), last);
+            for (int m = ParamTimeline.index(c.from()); m <= to; m++) {
+                if (!timeline.at(ParamTimeline.month(m).atDay(1)).isVhcInForce()) continue;
+                member.set(m - base);
+                if (c.paid()) paid.set(m - base);
+            }
+        }
+        if (member.isEmpty()) return 0;
+        int longest = 0;
+        int run = 0;
+        for (int i = member.nextSetBit(0); i <= member.length() - 1; i++) {
+            run = paid.get(i) ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /**

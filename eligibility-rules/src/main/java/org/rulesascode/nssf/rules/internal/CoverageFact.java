@@ -11,14 +11,22 @@ public final class CoverageFact extends Subject {
     private final LocalDate asOf;
     private final LocalDate employmentStart;
     private final boolean employed;
+    private final int vhcUnpaidRun;
 
+    /**
+     * @param vhcUnpaidRun the longest run of consecutive months without a paid voluntary health-care contribution,
+     *                     between the first and the last month of voluntary membership in the history
+     */
     public CoverageFact(EmploymentStatus status, Integer enterpriseWorkers, long age, Params params, LocalDate asOf,
-                        LocalDate employmentStart) {
+                        LocalDate employmentStart, int vhcUnpaidRun) {
         super(status, enterpriseWorkers, age, params);
         this.asOf = asOf;
         this.employmentStart = employmentStart;
         this.employed = employmentStart == null || !employmentStart.isAfter(asOf);
+        this.vhcUnpaidRun = vhcUnpaidRun;
     }
+
+    public int getVhcUnpaidRun() { return vhcUnpaidRun; }
 
     @Override public LocalDate getDate() { return asOf; }
     /** @return false when the profile's employment starts after the as-of date */
@@ -33,6 +41,7 @@ public final class CoverageFact extends Subject {
         m.put("age", Long.toString(getAge()));
         m.put("enterpriseWorkers", getEnterpriseWorkers() == null ? "unknown" : getEnterpriseWorkers().toString());
         if (employmentStart != null) m.put("employmentStart", employmentStart.toString());
+        if (getStatus() == EmploymentStatus.SELF_EMPLOYED) m.put("vhcUnpaidRun", Integer.toString(vhcUnpaidRun));
         return m;
     }
 }
