@@ -284,6 +284,24 @@ class EffectiveDateTests {
                 Scheme.VOLUNTARY_HEALTH_CARE, expected);
     }
 
+    /**
+     * §2.2 rule 6, §12: more than 6 months without payment = abandonment (parameter from 2023-04-01). Paid April 2023,
+     * then {@code unpaid} unpaid months from May; the as-of date is the end of the following month, when all of them are
+     * past their due date (15th of the following month, §5.1).
+     */
+    @ParameterizedTest(name = "{0} unpaid months: {1}")
+    @CsvSource({"5, COVERED", "6, COVERED", "7, NOT_COVERED"})
+    void voluntaryHealthCareAbandonment_unpaidMonthsAroundSix_abandonedAfterMoreThanSix(int unpaid, Outcome expected) {
+        YearMonth may = YearMonth.of(2023, 5);
+        YearMonth lastUnpaid = may.plusMonths(unpaid - 1L);
+        WorkerProfile p = WorkerProfile.builder("abandon").birthDate(LocalDate.of(1985, 2, 20)).sex(Sex.MALE)
+                .employmentStatus(EmploymentStatus.SELF_EMPLOYED)
+                .period(new ContributionPeriod(YearMonth.of(2023, 4), YearMonth.of(2023, 4), Money.khr(0), true, Set.of(Scheme.VOLUNTARY_HEALTH_CARE), null, null))
+                .period(new ContributionPeriod(may, lastUnpaid, Money.khr(0), false, Set.of(Scheme.VOLUNTARY_HEALTH_CARE), null, null))
+                .build();
+        assertOutcome(p, lastUnpaid.plusMonths(1).atEndOfMonth(), Scheme.VOLUNTARY_HEALTH_CARE, expected);
+    }
+
     // ------------------------------------------------------------------ unemployment: 2019-11-03 entry, value false (§7)
 
     @ParameterizedTest(name = "as of {0}: NOT_IN_FORCE")

@@ -38,10 +38,24 @@ import java.util.Set;
 public final class Assessor {
     /** A rule base that fires more often than this on one profile loops; it is a defect, reported as such. */
     static final int FIRE_LIMIT = 100_000;
+    /** Bound of the reason cache; past it, reasons are built but not kept. */
+    static final int REASON_CACHE_LIMIT = 20_000;
     private final RuleSet ruleSet;
+    private final Map<String, List<Parameter>> ruleParameters = new HashMap<>();
+    private final Map<String, String> parameterStarts = new HashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<ReasonKey, Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Everything a rendered reason depends on: the same key always gives an equal reason. */
+    private record ReasonKey(String ruleId, CriterionStatus status, boolean outcome, Params params, Map<String, String> facts, Locale locale) { }
 
     public Assessor(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
+        for (RuleInfo r : ruleSet.rules().rules().values()) {
+            List<Parameter> ps = new ArrayList<>();
+            for (String id : r.parameterIds()) ps.add(ruleSet.parameters().get(id));
+            ruleParameters.put(r.id(), List.copyOf(ps));
+        }
+        for (Parameter p : ruleSet.parameters().all().values()) parameterStarts.put(p.id(), start(p));
     }
 
     public Assessment assess(AssessmentRequest request, Locale locale) {
@@ -226,22 +240,30 @@ public final class Assessor {
     }
 
     private Reason reason(Finding f, Subject subject, String months, Locale locale) {
-        RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
         Map<String, String> facts = subject.facts();
         if (months != null) {
-            facts = new LinkedHashMap<>(facts);
-            facts.put("months", months);
+            facts.put("months", months); // notes on history months vary too much to be worth caching
+            return buildReason(f, subject, facts, locale);
         }
+        ReasonKey key = new ReasonKey(f.getRuleId(), f.getStatus(), f.getOutcome() != null, subject.getParams(), facts, locale);
+        Reason cached = reasons.get(key);
+        if (cached != null) return cached;
+        Reason r = buildReason(f, subject, facts, locale);
+        if (reasons.size() < REASON_CACHE_LIMIT) reasons.putIfAbsent(key, r);
+        return r;
+    }
+
+    private Reason buildReason(Finding f, Subject subject, Map<String, String> facts, Locale locale) {
+        RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
         List<ParameterUse> uses = new ArrayList<>();
         Map<String, String> args = new HashMap<>(facts);
-        for (String id : rule.parameterIds()) {
-            Parameter.Entry e = subject.getParams().entry(id);
-            Parameter parameter = ruleSet.parameters().get(id);
+        for (Parameter parameter : ruleParameters.get(rule.id())) {
+            Parameter.Entry e = subject.getParams().entry(parameter.id());
             if (e != null) {
-                uses.add(parameter.use(e));
-                args.put("p:" + id, e.display());
+                uses.add(ruleSet.parameters().use(e));
+                args.put("p:" + parameter.id(), e.display());
             }
-            args.put("start:" + id, start(parameter));
+            args.put("start:" + parameter.id(), parameterStarts.get(parameter.id()));
         }
         if (f.getSupport() != null) args.put("support", message(f.getSupport(), locale));
         Long min = subject.getParams().getMinEnterpriseWorkers();
@@ -275,10 +297,10 @@ public final class Assessor {
             SpanFact s = c.span();
             List<ParameterUse> uses = new ArrayList<>(rule.parameterIds().size());
             boolean provisional = false;
-            for (String id : rule.parameterIds()) {
-                Parameter.Entry e = s.getParams().entry(id);
+            for (Parameter parameter : ruleParameters.get(rule.id())) {
+                Parameter.Entry e = s.getParams().entry(parameter.id());
                 if (e == null) continue;
-                ParameterUse u = ruleSet.parameters().get(id).use(e);
+                ParameterUse u = ruleSet.parameters().use(e);
                 uses.add(u);
                 provisional |= u.provisional();
             }

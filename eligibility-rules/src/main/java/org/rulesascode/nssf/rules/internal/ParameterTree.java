@@ -3,12 +3,14 @@ package org.rulesascode.nssf.rules.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.rulesascode.nssf.eligibility.Citation;
 import org.rulesascode.nssf.eligibility.Confidence;
+import org.rulesascode.nssf.eligibility.ParameterUse;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +24,18 @@ public final class ParameterTree {
     static final Set<String> UNITS = Set.of("KHR", "USD", "rate", "month", "day", "year", "count", "date", "boolean", "scale");
     private static final Set<String> ENTRY_KEYS = Set.of("value", "brackets", "source", "confidence", "note");
     private final Map<String, Parameter> byId;
+    private final Map<Parameter.Entry, ParameterUse> uses = new IdentityHashMap<>();
 
     public ParameterTree(Map<String, Parameter> byId) {
         this.byId = Collections.unmodifiableMap(new TreeMap<>(byId));
+        for (Parameter p : this.byId.values()) for (Parameter.Entry e : p.entries()) uses.put(e, p.use(e));
+    }
+
+    /** @return the explanation record of an entry of one of this tree's parameters (built once, shared) */
+    public ParameterUse use(Parameter.Entry e) {
+        ParameterUse u = uses.get(e);
+        if (u == null) throw new IllegalArgumentException("entry not in this tree: " + e);
+        return u;
     }
 
     public static ParameterTree load(LegalCatalogue catalogue) {

@@ -29,6 +29,6 @@ public abstract class Subject {
     /** @return the date the parameters were read at */
     public abstract LocalDate getDate();
 
-    /** @return the facts this subject shows, by name, for explanations and messages */
+    /** @return a new mutable map of the facts this subject shows, by name, for explanations and messages */
     public abstract Map<String, String> facts();
 }
