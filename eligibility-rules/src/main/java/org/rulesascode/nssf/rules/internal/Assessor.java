@@ -8,6 +8,7 @@ import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.CriterionStatus;
 import org.rulesascode.nssf.eligibility.Decision;
+import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.ParameterUse;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -61,9 +63,10 @@ public final class Assessor {
     public Assessment assess(AssessmentRequest request, Locale locale) {
         WorkerProfile p = request.profile();
         LocalDate asOf = request.asOf();
+        Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
         CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
                 age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
-                voluntaryUnpaidRun(p, asOf, ruleSet.timeline()));
+                membership.longestUnpaidRun(), membership.member());
         List<SpanFact> spans = spans(p, asOf, ruleSet.timeline());
         List<Finding> findings = new ArrayList<>();
         List<ContributionFinding> contributions = new ArrayList<>();
@@ -90,27 +93,33 @@ public final class Assessor {
         return Period.between(birth, on).getYears();
     }
 
+    /** The enterprise's size on the as-of date: the history period of that month says it first, then the profile. */
     static Integer enterpriseWorkersAt(WorkerProfile p, LocalDate asOf) {
-        if (p.enterpriseWorkers() != null) return p.enterpriseWorkers();
         YearMonth m = YearMonth.from(asOf);
-        for (ContributionPeriod c : p.history()) if (c.contains(m)) return c.enterpriseWorkers();
-        return null;
+        for (ContributionPeriod c : p.history()) if (c.contains(m) && c.enterpriseWorkers() != null) return c.enterpriseWorkers();
+        return p.enterpriseWorkers();
+    }
+
+    /** Voluntary health-care membership as the history shows it on the as-of date. */
+    record Membership(boolean member, int longestUnpaidRun) {
+        static final Membership NONE = new Membership(false, 0);
     }
 
     /**
-     * The longest run of consecutive months without a paid voluntary health-care contribution, between the first
-     * and the last history month (up to the as-of month) that declares the voluntary scheme while it is in force.
-     * A month inside that window is paid only if a paid period declaring the scheme covers it.
+     * Membership of the voluntary health-care scheme: the months up to the as-of month that declare the scheme
+     * while it is in force. The longest unpaid run is counted between the first and the last of those months; a
+     * month inside that window is unpaid if no paid period declaring the scheme covers it, and counts only once
+     * its payment is overdue on the as-of date (due on the payment day of the following month).
      */
-    static int voluntaryUnpaidRun(WorkerProfile p, LocalDate asOf, ParamTimeline timeline) {
-        if (p.employmentStatus() != org.rulesascode.nssf.eligibility.EmploymentStatus.SELF_EMPLOYED) return 0;
+    static Membership voluntaryMembership(WorkerProfile p, LocalDate asOf, ParamTimeline timeline) {
+        if (p.employmentStatus() != EmploymentStatus.SELF_EMPLOYED) return Membership.NONE;
         int last = ParamTimeline.index(YearMonth.from(asOf));
-        java.util.BitSet member = new java.util.BitSet();
-        java.util.BitSet paid = new java.util.BitSet();
+        BitSet member = new BitSet();
+        BitSet paid = new BitSet();
         int base = Integer.MAX_VALUE;
         for (ContributionPeriod c : p.history()) base = Math.min(base, ParamTimeline.index(c.from()));
         for (ContributionPeriod c : p.history()) {
-            if (!c.schemes().isEmpty() && !c.schemes().contains(Scheme.VOLUNTARY_HEALTH_CARE)) continue;
+            if (!c.schemes().contains(Scheme.VOLUNTARY_HEALTH_CARE)) continue;
             int to = Math.min(ParamTimeline.index(c.to()), last);
             for (int m = ParamTimeline.index(c.from()); m <= to; m++) {
                 if (!timeline.at(ParamTimeline.month(m).atDay(1)).isVhcInForce()) continue;
@@ -118,14 +127,21 @@ public final class Assessor {
                 if (c.paid()) paid.set(m - base);
             }
         }
-        if (member.isEmpty()) return 0;
+        if (member.isEmpty()) return Membership.NONE;
+        Long dueDay = timeline.at(asOf).getVhcPaymentDueDay();
         int longest = 0;
         int run = 0;
-        for (int i = member.nextSetBit(0); i <= member.length() - 1; i++) {
-            run = paid.get(i) ? 0 : run + 1;
-            longest = Math.max(longest, run);
+        for (int i = member.nextSetBit(0); i < member.length(); i++) {
+            YearMonth month = ParamTimeline.month(i + base);
+            boolean overdue = dueDay == null || asOf.isAfter(month.plusMonths(1).atDay((int) Math.min(dueDay, month.plusMonths(1).lengthOfMonth())));
+            if (paid.get(i) || !overdue) {
+                run = 0;
+            } else {
+                run++;
+                longest = Math.max(longest, run);
+            }
         }
-        return longest;
+        return new Membership(true, longest);
     }
 
     /**

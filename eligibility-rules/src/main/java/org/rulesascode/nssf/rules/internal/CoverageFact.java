@@ -12,19 +12,25 @@ public final class CoverageFact extends Subject {
     private final LocalDate employmentStart;
     private final boolean employed;
     private final int vhcUnpaidRun;
+    private final boolean vhcMember;
 
     /**
      * @param vhcUnpaidRun the longest run of consecutive months without a paid voluntary health-care contribution,
-     *                     between the first and the last month of voluntary membership in the history
+     *                     between the first and the last month of voluntary membership in the history, counting a
+     *                     month as unpaid only once its payment is overdue on the as-of date
+     * @param vhcMember    true when the history has a month up to the as-of date that declares the voluntary scheme
      */
     public CoverageFact(EmploymentStatus status, Integer enterpriseWorkers, long age, Params params, LocalDate asOf,
-                        LocalDate employmentStart, int vhcUnpaidRun) {
+                        LocalDate employmentStart, int vhcUnpaidRun, boolean vhcMember) {
         super(status, enterpriseWorkers, age, params);
         this.asOf = asOf;
         this.employmentStart = employmentStart;
         this.employed = employmentStart == null || !employmentStart.isAfter(asOf);
         this.vhcUnpaidRun = vhcUnpaidRun;
+        this.vhcMember = vhcMember;
     }
+
+    public boolean isVhcMember() { return vhcMember; }
 
     public int getVhcUnpaidRun() { return vhcUnpaidRun; }
 
@@ -41,7 +47,10 @@ public final class CoverageFact extends Subject {
         m.put("age", Long.toString(getAge()));
         m.put("enterpriseWorkers", getEnterpriseWorkers() == null ? "unknown" : getEnterpriseWorkers().toString());
         if (employmentStart != null) m.put("employmentStart", employmentStart.toString());
-        if (getStatus() == EmploymentStatus.SELF_EMPLOYED) m.put("vhcUnpaidRun", Integer.toString(vhcUnpaidRun));
+        if (getStatus() == EmploymentStatus.SELF_EMPLOYED) {
+            m.put("vhcMember", Boolean.toString(vhcMember));
+            m.put("vhcUnpaidRun", Integer.toString(vhcUnpaidRun));
+        }
         return m;
     }
 }

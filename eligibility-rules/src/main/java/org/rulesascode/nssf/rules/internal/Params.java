@@ -29,6 +29,7 @@ public final class Params {
     public static final String VHC_FLAT = "voluntary_health_care.contribution.flat_amount";
     public static final String VHC_MAX_JOIN_AGE = "voluntary_health_care.max_join_age";
     public static final String VHC_ABANDONMENT = "voluntary_health_care.abandonment_months";
+    public static final String VHC_DUE_DAY = "voluntary_health_care.payment_due_day";
     public static final String UNEMPLOYMENT_IN_FORCE = "unemployment.in_force";
     public static final String PUBLIC_IN_FORCE = "public_employees.in_force";
     public static final String MIN_ENTERPRISE_WORKERS = "registration.min_enterprise_workers";
@@ -62,6 +63,7 @@ public final class Params {
         vhcFlatAmount = whole(VHC_FLAT);
         vhcMaxJoinAge = whole(VHC_MAX_JOIN_AGE);
         vhcAbandonmentMonths = whole(VHC_ABANDONMENT);
+        vhcPaymentDueDay = whole(VHC_DUE_DAY);
         unemploymentInForce = flag(UNEMPLOYMENT_IN_FORCE);
         publicEmployeesInForce = flag(PUBLIC_IN_FORCE);
         minEnterpriseWorkers = whole(MIN_ENTERPRISE_WORKERS);
@@ -105,6 +107,7 @@ public final class Params {
     private final Long vhcFlatAmount;
     private final Long vhcMaxJoinAge;
     private final Long vhcAbandonmentMonths;
+    private final Long vhcPaymentDueDay;
     private final boolean unemploymentInForce;
     private final boolean publicEmployeesInForce;
     private final Long minEnterpriseWorkers;
@@ -132,6 +135,7 @@ public final class Params {
     public Long getVhcFlatAmount() { return vhcFlatAmount; }
     public Long getVhcMaxJoinAge() { return vhcMaxJoinAge; }
     public Long getVhcAbandonmentMonths() { return vhcAbandonmentMonths; }
+    public Long getVhcPaymentDueDay() { return vhcPaymentDueDay; }
     public boolean isUnemploymentInForce() { return unemploymentInForce; }
     public boolean isPublicEmployeesInForce() { return publicEmployeesInForce; }
     public Long getMinEnterpriseWorkers() { return minEnterpriseWorkers; }

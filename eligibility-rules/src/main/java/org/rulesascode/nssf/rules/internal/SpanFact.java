@@ -36,9 +36,9 @@ public final class SpanFact extends Subject {
     /** @return the declared monthly wage in whole riel */
     public long getWage() { return wage; }
     public boolean isPaid() { return paid; }
-    /** @return true when the period declares the voluntary health-care scheme, or declares no scheme (as the law requires) */
+    /** @return true when the period declares the voluntary health-care scheme (a voluntary scheme is never implied) */
     public boolean isDeclaresVoluntaryHealthCare() {
-        return declaredSchemes.isEmpty() || declaredSchemes.contains(Scheme.VOLUNTARY_HEALTH_CARE);
+        return declaredSchemes.contains(Scheme.VOLUNTARY_HEALTH_CARE);
     }
     @Override public LocalDate getDate() { return from.atDay(1); }
 
