@@ -42,6 +42,8 @@ public final class Assessor {
     static final int FIRE_LIMIT = 100_000;
     /** Bound of the reason cache; past it, reasons are built but not kept. */
     static final int REASON_CACHE_LIMIT = 20_000;
+    /** Placeholder of the months in a cached note. */
+    private static final String MONTHS = "\u0000months\u0000";
     private final RuleSet ruleSet;
     private final Map<String, List<Parameter>> ruleParameters = new HashMap<>();
     private final Map<String, String> parameterStarts = new HashMap<>();
@@ -258,15 +260,22 @@ public final class Assessor {
     private Reason reason(Finding f, Subject subject, String months, Locale locale) {
         Map<String, String> facts = subject.facts();
         if (months != null) {
-            facts.put("months", months); // notes on history months vary too much to be worth caching
-            return buildReason(f, subject, facts, locale);
+            // a note on history months: cached with a placeholder, the months filled in afterwards
+            facts.remove("declaredWage");
+            facts.remove("paid");
+            facts.put("months", MONTHS);
         }
         ReasonKey key = new ReasonKey(f.getRuleId(), f.getStatus(), f.getOutcome() != null, subject.getParams(), facts, locale);
-        Reason cached = reasons.get(key);
-        if (cached != null) return cached;
-        Reason r = buildReason(f, subject, facts, locale);
-        if (reasons.size() < REASON_CACHE_LIMIT) reasons.putIfAbsent(key, r);
-        return r;
+        Reason r = reasons.get(key);
+        if (r == null) {
+            r = buildReason(f, subject, facts, locale);
+            if (reasons.size() < REASON_CACHE_LIMIT) reasons.putIfAbsent(key, r);
+        }
+        if (months == null) return r;
+        Map<String, String> actual = new LinkedHashMap<>(r.facts());
+        actual.put("months", months);
+        return new Reason(r.ruleId(), r.status(), r.message().replace(MONTHS, months), r.citations(), r.parameters(), actual,
+                r.distance() == null ? null : r.distance().replace(MONTHS, months));
     }
 
     private Reason buildReason(Finding f, Subject subject, Map<String, String> facts, Locale locale) {
@@ -338,7 +347,7 @@ public final class Assessor {
                         provisional, c.ruleId(), rule.citations(), shared));
             }
         }
-        out.sort(Comparator.comparing(ContributionLine::month).thenComparing(ContributionLine::scheme));
+        out.sort(Comparator.comparingInt(l -> ParamTimeline.index(l.month()) * 8 + l.scheme().ordinal()));
         return out;
     }
 

@@ -139,4 +139,10 @@ public final class Params {
     public boolean isUnemploymentInForce() { return unemploymentInForce; }
     public boolean isPublicEmployeesInForce() { return publicEmployeesInForce; }
     public Long getMinEnterpriseWorkers() { return minEnterpriseWorkers; }
+
+    /**
+     * @return true when the registration threshold is at most one worker, the smallest enterprise the API accepts:
+     *         then every employer must register, whatever its size, and an unknown size does not matter
+     */
+    public boolean isEveryEmployerRegisters() { return minEnterpriseWorkers != null && minEnterpriseWorkers <= 1; }
 }
