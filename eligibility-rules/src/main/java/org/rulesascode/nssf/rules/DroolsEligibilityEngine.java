@@ -6,6 +6,7 @@ import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.rules.internal.Assessor;
 import org.rulesascode.nssf.rules.internal.RuleSet;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -33,6 +34,11 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     public Assessment assess(AssessmentRequest request, Locale locale) {
         Objects.requireNonNull(request, "request");
         return assessor.assess(request, locale == null ? Locale.ENGLISH : locale);
+    }
+
+    /** @return how long compiling the DRL into this engine's KieBase took (the rule set is built once per JVM) */
+    public Duration kieBaseBuildTime() {
+        return Duration.ofNanos(ruleSet.rules().buildNanos());
     }
 
     @Override
