@@ -1,5 +1,6 @@
 package org.rulesascode.nssf.eligibility;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,12 +14,20 @@ import java.util.List;
  * @param steps                 calculation steps, in order; never null
  * @param provisional           true if any parameter value used is provisional
  * @param provisionalParameters the ids of the provisional parameters used; empty when none
+ * @param eventDate             for a benefit, the date of the event it answers (delivery, accident, first day of
+ *                              sickness, death, claim): the law of that date applies; null for a coverage decision
  */
 public record Decision(Scheme scheme, Benefit benefit, Outcome outcome, Entitlement entitlement, List<Reason> reasons,
-                       List<TraceStep> steps, boolean provisional, List<String> provisionalParameters) {
+                       List<TraceStep> steps, boolean provisional, List<String> provisionalParameters, LocalDate eventDate) {
     public Decision {
         reasons = List.copyOf(reasons);
         steps = steps == null ? List.of() : List.copyOf(steps);
         provisionalParameters = provisionalParameters == null ? List.of() : List.copyOf(provisionalParameters);
+    }
+
+    /** A decision with no event date (a coverage decision). */
+    public Decision(Scheme scheme, Benefit benefit, Outcome outcome, Entitlement entitlement, List<Reason> reasons,
+                    List<TraceStep> steps, boolean provisional, List<String> provisionalParameters) {
+        this(scheme, benefit, outcome, entitlement, reasons, steps, provisional, provisionalParameters, null);
     }
 }

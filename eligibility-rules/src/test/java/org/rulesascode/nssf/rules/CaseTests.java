@@ -12,6 +12,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 import org.rulesascode.nssf.eligibility.Assessment;
+import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.LifeEvent;
+import org.rulesascode.nssf.eligibility.RetirementClaim;
+import org.rulesascode.nssf.eligibility.Death;
+import org.rulesascode.nssf.eligibility.WorkInjury;
+import org.rulesascode.nssf.eligibility.Sickness;
+import org.rulesascode.nssf.eligibility.Childbirth;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
@@ -104,10 +111,14 @@ class CaseTests {
 
     private static final Set<String> CASE_KEYS = Set.of("name", "asOf", "schemes", "profile", "expect", "why", "disabled");
     private static final Set<String> PROFILE_KEYS = Set.of("id", "birthDate", "sex", "employmentStatus", "sector", "wage",
-            "employmentStart", "enterpriseWorkers", "history");
+            "employmentStart", "enterpriseWorkers", "history", "events");
+    private static final Set<String> EVENT_KEYS = Set.of("type", "date", "babies", "pregnancyWeeks", "notifiedOn", "commuting",
+            "incapacityDays", "permanentDegreePercent", "days", "workRelated", "survivors");
+    private static final Set<String> BENEFIT_KEYS = Set.of("benefit", "scheme", "eventDate", "outcome", "amount", "period", "durationDays",
+            "estimate", "provisional");
     private static final Set<String> PERIOD_KEYS = Set.of("from", "to", "declaredWage", "paid", "schemes", "enterpriseWorkers", "employerId");
     private static final Set<String> EXPECT_KEYS = Set.of("decisions", "rules", "notRules", "contributions", "exactContributions",
-            "noContribution", "provisional");
+            "noContribution", "provisional", "benefits");
     private static final Set<String> LINE_KEYS = Set.of("month", "scheme", "contributableWage", "rate", "employer", "worker", "total",
             "paid", "provisional");
     private static final Set<String> NO_LINE_KEYS = Set.of("month", "scheme");
@@ -230,6 +241,36 @@ class CaseTests {
                 if (!expected) problems.add("unexpected line " + l.month() + " " + l.scheme());
             }
         }
+        for (JsonNode b : x.benefits()) {
+            Benefit benefit = Benefit.valueOf(b.get("benefit").asText());
+            List<Decision> ds = a.decisions().stream().filter(d -> d.benefit() == benefit)
+                    .filter(d -> !b.hasNonNull("scheme") || d.scheme().name().equals(b.get("scheme").asText()))
+                    .filter(d -> !b.hasNonNull("eventDate") || String.valueOf(d.eventDate()).equals(b.get("eventDate").asText())).toList();
+            if (ds.size() != 1) {
+                problems.add(benefit + ": expected one decision, found " + ds.size());
+                continue;
+            }
+            Decision d = ds.get(0);
+            String at = benefit + " ";
+            if (!d.outcome().name().equals(b.get("outcome").asText())) problems.add(at + "outcome: expected " + b.get("outcome").asText() + ", was " + d.outcome());
+            if (b.has("amount")) {
+                Long actual = d.entitlement() == null ? null : d.entitlement().amount();
+                Long expected = b.get("amount").isNull() ? null : b.get("amount").longValue();
+                if (!java.util.Objects.equals(expected, actual)) problems.add(at + "amount: expected " + expected + ", was " + actual);
+            }
+            if (b.hasNonNull("period") && (d.entitlement() == null || !b.get("period").asText().equals(String.valueOf(d.entitlement().period())))) {
+                problems.add(at + "period: expected " + b.get("period").asText() + ", was " + (d.entitlement() == null ? null : d.entitlement().period()));
+            }
+            if (b.hasNonNull("durationDays") && (d.entitlement() == null || !java.util.Objects.equals(b.get("durationDays").intValue(), d.entitlement().durationDays()))) {
+                problems.add(at + "durationDays: expected " + b.get("durationDays").intValue() + ", was " + (d.entitlement() == null ? null : d.entitlement().durationDays()));
+            }
+            if (b.hasNonNull("estimate") && (d.entitlement() == null || d.entitlement().estimate() != b.get("estimate").booleanValue())) {
+                problems.add(at + "estimate: expected " + b.get("estimate").booleanValue());
+            }
+            if (b.hasNonNull("provisional") && d.provisional() != b.get("provisional").booleanValue()) {
+                problems.add(at + "provisional: expected " + b.get("provisional").booleanValue() + ", was " + d.provisional() + " " + d.provisionalParameters());
+            }
+        }
         for (Map.Entry<YearMonth, Scheme> n : x.noContribution()) {
             if (a.contributions().stream().anyMatch(l -> l.month().equals(n.getKey()) && l.scheme() == n.getValue())) {
                 problems.add(n.getKey() + " " + n.getValue() + ": expected no line (not even a zero line), found one");
@@ -267,7 +308,7 @@ class CaseTests {
                 String disabled) { }
 
     record Expect(Map<Scheme, Outcome> decisions, List<String> rules, List<String> notRules, List<LineExpect> contributions,
-                  boolean exactContributions, List<Map.Entry<YearMonth, Scheme>> noContribution, Map<Scheme, Boolean> provisional) { }
+                  boolean exactContributions, List<Map.Entry<YearMonth, Scheme>> noContribution, Map<Scheme, Boolean> provisional, List<JsonNode> benefits) { }
 
     record LineExpect(YearMonth month, Scheme scheme, Long contributableWage, BigDecimal rate, Long employer, Long worker, Long total,
                       Boolean paid, Boolean provisional) { }
@@ -340,6 +381,7 @@ class CaseTests {
         if (n.hasNonNull("wage")) b.wage(money(n.get("wage")));
         if (n.hasNonNull("employmentStart")) b.employmentStart(LocalDate.parse(n.get("employmentStart").asText()));
         if (n.hasNonNull("enterpriseWorkers")) b.enterpriseWorkers(n.get("enterpriseWorkers").intValue());
+        for (JsonNode e : list(n, "events")) b.event(event(e));
         for (JsonNode p : list(n, "history")) {
             keys(p, PERIOD_KEYS, "history period");
             Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
@@ -350,6 +392,23 @@ class CaseTests {
                     p.hasNonNull("employerId") ? p.get("employerId").asText() : null));
         }
         return b.build();
+    }
+
+    private static LifeEvent event(JsonNode e) {
+        keys(e, EVENT_KEYS, "event");
+        LocalDate date = LocalDate.parse(text(e, "date", true));
+        Integer pw = e.hasNonNull("pregnancyWeeks") ? e.get("pregnancyWeeks").intValue() : null;
+        return switch (text(e, "type", true)) {
+            case "CHILDBIRTH" -> new Childbirth(date, e.hasNonNull("babies") ? e.get("babies").intValue() : 1, pw,
+                    e.hasNonNull("notifiedOn") ? LocalDate.parse(e.get("notifiedOn").asText()) : null);
+            case "SICKNESS" -> new Sickness(date, e.get("days").intValue());
+            case "WORK_INJURY" -> new WorkInjury(date, e.hasNonNull("commuting") && e.get("commuting").booleanValue(),
+                    e.hasNonNull("incapacityDays") ? e.get("incapacityDays").intValue() : null,
+                    e.hasNonNull("permanentDegreePercent") ? e.get("permanentDegreePercent").intValue() : null);
+            case "DEATH" -> new Death(date, e.hasNonNull("workRelated") && e.get("workRelated").booleanValue(), List.of());
+            case "RETIREMENT_CLAIM" -> new RetirementClaim(date);
+            default -> throw new IllegalArgumentException("unknown event type " + e.get("type"));
+        };
     }
 
     /** A whole number of riel, or {amount, currency, exchangeRate}. */
@@ -387,10 +446,17 @@ class CaseTests {
             none.add(Map.entry(YearMonth.parse(text(l, "month", true)), Scheme.valueOf(text(l, "scheme", true))));
         }
         boolean exact = n.hasNonNull("exactContributions") && bool(n.get("exactContributions"));
-        if (decisions.isEmpty() && rules.isEmpty() && lines.isEmpty() && none.isEmpty() && !exact) {
+        List<JsonNode> benefits = new ArrayList<>();
+        for (JsonNode b : list(n, "benefits")) {
+            keys(b, BENEFIT_KEYS, "benefit");
+            req(b, "benefit");
+            req(b, "outcome");
+            benefits.add(b);
+        }
+        if (decisions.isEmpty() && rules.isEmpty() && lines.isEmpty() && none.isEmpty() && !exact && benefits.isEmpty()) {
             throw new IllegalArgumentException("expect asserts nothing");
         }
-        return new Expect(decisions, rules, notRules, lines, exact, none, provisional);
+        return new Expect(decisions, rules, notRules, lines, exact, none, provisional, benefits);
     }
 
     private static Long whole(JsonNode n, String key) {

@@ -8,6 +8,9 @@ import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.CriterionStatus;
 import org.rulesascode.nssf.eligibility.Decision;
+import org.rulesascode.nssf.eligibility.Entitlement;
+import org.rulesascode.nssf.eligibility.LifeEvent;
+import org.rulesascode.nssf.eligibility.TraceStep;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Outcome;
@@ -72,21 +75,138 @@ public final class Assessor {
         List<SpanFact> spans = spans(p, asOf, ruleSet.timeline());
         List<Finding> findings = new ArrayList<>();
         List<ContributionFinding> contributions = new ArrayList<>();
+        List<BenefitFinding> benefits = new ArrayList<>();
         KieSession session = ruleSet.rules().pool().newKieSession();
         try {
             for (Scheme s : Scheme.values()) if (request.includes(s)) session.insert(new SchemeQuery(s));
             session.insert(coverage);
             for (SpanFact s : spans) session.insert(s);
-            int fired = session.fireAllRules(FIRE_LIMIT);
-            if (fired >= FIRE_LIMIT) throw new IllegalStateException("rule base defect: more than " + FIRE_LIMIT + " firings for profile " + p.id());
+            fire(session, p);
+            for (Object o : session.getObjects()) {
+                if (o instanceof ContributionFinding c) contributions.add(c);
+            }
+            // phase 2: benefits, judged on what phase 1 found about the contribution history
+            if (!p.events().isEmpty()) {
+                HistoryIndex history = history(contributions);
+                boolean any = false;
+                for (LifeEvent e : p.events()) {
+                    if (e.date().isAfter(asOf)) continue; // facts after the as-of date are ignored
+                    session.insert(new EventFact(e, p.employmentStatus(), p.sex(), enterpriseWorkersAt(p, e.date()),
+                            age(p.birthDate(), e.date()), ruleSet.timeline().at(e.date()), p.employmentStart(), history));
+                    any = true;
+                }
+                if (any) fire(session, p);
+            }
             for (Object o : session.getObjects()) {
                 if (o instanceof Finding f) findings.add(f);
-                else if (o instanceof ContributionFinding c) contributions.add(c);
+                else if (o instanceof BenefitFinding b) benefits.add(b);
             }
         } finally {
             session.dispose();
         }
-        return new Assessment(p.id(), asOf, ruleSet.version(), decisions(request, coverage, findings, locale), lines(contributions));
+        List<Decision> decisions = decisions(request, coverage, findings, locale);
+        if (!benefits.isEmpty() || findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
+            decisions = new ArrayList<>(decisions);
+            decisions.addAll(benefitDecisions(findings, benefits, locale));
+        }
+        return new Assessment(p.id(), asOf, ruleSet.version(), decisions, lines(contributions));
+    }
+
+    private static void fire(KieSession session, WorkerProfile p) {
+        int fired = session.fireAllRules(FIRE_LIMIT);
+        if (fired >= FIRE_LIMIT) throw new IllegalStateException("rule base defect: more than " + FIRE_LIMIT + " firings for profile " + p.id());
+    }
+
+    /** The months the contribution rules found, by scheme, for benefit rules to count. */
+    private HistoryIndex history(List<ContributionFinding> contributions) {
+        if (contributions.isEmpty()) return HistoryIndex.EMPTY;
+        int first = Integer.MAX_VALUE;
+        int last = Integer.MIN_VALUE;
+        for (ContributionFinding c : contributions) {
+            first = Math.min(first, ParamTimeline.index(c.span().getFrom()));
+            last = Math.max(last, ParamTimeline.index(c.span().getTo()));
+        }
+        HistoryIndex h = new HistoryIndex(first, last - first + 1);
+        for (ContributionFinding c : contributions) {
+            Scheme scheme = Scheme.valueOf(ruleSet.rules().rule(c.ruleId()).scheme());
+            SpanFact s = c.span();
+            for (int m = ParamTimeline.index(s.getFrom()); m <= ParamTimeline.index(s.getTo()); m++) {
+                h.add(scheme, m, s.isPaid(), s.getWage(), c.base());
+            }
+        }
+        return h;
+    }
+
+    /** One decision per (event, scheme, benefit) that a benefit rule gave an outcome for. */
+    private List<Decision> benefitDecisions(List<Finding> findings, List<BenefitFinding> amounts, Locale locale) {
+        record Key(EventFact event, Scheme scheme, Benefit benefit) { }
+        Map<Key, List<Finding>> outcomes = new LinkedHashMap<>();
+        Map<Key, List<Finding>> criteria = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (!(f.getSubject() instanceof EventFact e)) continue;
+            RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
+            if ("ALL".equals(rule.scheme())) continue; // shared criteria appear as the support of a benefit finding
+            Key k = new Key(e, Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            (f.getOutcome() != null ? outcomes : criteria).computeIfAbsent(k, x -> new ArrayList<>()).add(f);
+        }
+        Map<Key, BenefitFinding> amountBy = new HashMap<>();
+        for (BenefitFinding b : amounts) {
+            RuleInfo rule = ruleSet.rules().rule(b.ruleId());
+            Key k = new Key(b.subject(), Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            if (amountBy.put(k, b) != null) throw new IllegalStateException("rule base overlap: two amounts for " + k.benefit() + " on " + k.event().getDate());
+        }
+        for (Key k : criteria.keySet()) {
+            if (!outcomes.containsKey(k)) {
+                throw new IllegalStateException("rule base gap: criteria but no outcome for " + k.benefit() + " (" + k.scheme() + ") on " + k.event().getDate());
+            }
+        }
+        List<Decision> out = new ArrayList<>();
+        for (Map.Entry<Key, List<Finding>> en : outcomes.entrySet()) {
+            Key k = en.getKey();
+            List<Finding> os = en.getValue();
+            Set<Outcome> distinct = new LinkedHashSet<>();
+            for (Finding f : os) distinct.add(f.getOutcome());
+            if (distinct.size() > 1) {
+                throw new IllegalStateException("rule base overlap: rules " + os.stream().map(Finding::getRuleId).sorted().toList()
+                        + " give " + distinct + " for " + k.benefit() + " on " + k.event().getDate());
+            }
+            List<Reason> reasons = new ArrayList<>();
+            Set<String> seen = new LinkedHashSet<>();
+            List<Finding> all = new ArrayList<>(criteria.getOrDefault(k, List.of()));
+            all.sort(Comparator.comparing(Finding::getRuleId));
+            os.sort(Comparator.comparing(Finding::getRuleId));
+            for (Finding f : all) if (seen.add(f.getRuleId())) reasons.add(reason(f, f.getSubject(), null, locale));
+            for (Finding f : os) {
+                if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(reason(f.getSupport(), f.getSupport().getSubject(), null, locale));
+                if (seen.add(f.getRuleId())) reasons.add(reason(f, k.event(), null, locale));
+            }
+            Outcome outcome = os.get(0).getOutcome();
+            BenefitFinding b = amountBy.get(k);
+            Entitlement entitlement = null;
+            List<TraceStep> steps = List.of();
+            if (b != null) {
+                if (outcome != Outcome.ELIGIBLE) throw new IllegalStateException("rule base defect: an amount for a " + outcome + " decision (" + b.ruleId() + ")");
+                entitlement = new Entitlement(b.amount(), b.period(), b.durationDays(), b.estimate(), b.undetermined());
+                steps = b.steps();
+                RuleInfo rule = ruleSet.rules().rule(b.ruleId());
+                if (seen.add(b.ruleId())) {
+                    List<ParameterUse> uses = new ArrayList<>();
+                    for (Parameter parameter : ruleParameters.get(rule.id())) {
+                        Parameter.Entry e = k.event().getParams().entry(parameter.id());
+                        if (e != null) uses.add(ruleSet.parameters().use(e));
+                    }
+                    Map<String, String> args = new HashMap<>(k.event().facts());
+                    String message = ruleSet.messages().render(b.ruleId(), locale, args);
+                    reasons.add(new Reason(b.ruleId(), CriterionStatus.MET, message == null ? rule.name().substring(rule.id().length() + 1) : message,
+                            rule.citations(), uses, k.event().facts(), null));
+                }
+            }
+            List<String> provisional = new ArrayList<>();
+            for (Reason r : reasons) for (ParameterUse u : r.parameters()) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
+            out.add(new Decision(k.scheme(), k.benefit(), outcome, entitlement, reasons, steps, !provisional.isEmpty(), provisional, k.event().getDate()));
+        }
+        out.sort(Comparator.comparing(Decision::eventDate).thenComparing(Decision::scheme).thenComparing(Decision::benefit));
+        return out;
     }
 
     // ---------------------------------------------------------------- facts
@@ -194,7 +314,7 @@ public final class Assessor {
             if ("ALL".equals(scheme)) continue; // shared criteria appear as the support of a scheme finding
             Scheme s = Scheme.valueOf(scheme);
             if (f.getSubject() == coverage && f.getOutcome() != null) outcomes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
-            else if (f.getSubject() != coverage) notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+            else if (f.getSubject() instanceof SpanFact) notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
         }
         List<Decision> out = new ArrayList<>();
         for (Scheme s : Scheme.values()) {
@@ -286,7 +406,8 @@ public final class Assessor {
             Parameter.Entry e = subject.getParams().entry(parameter.id());
             if (e != null) {
                 uses.add(ruleSet.parameters().use(e));
-                args.put("p:" + parameter.id(), e.display());
+                args.put("p:" + parameter.id(), "rate".equals(parameter.unit()) && e.value() instanceof BigDecimal d
+                        ? d.movePointRight(2).stripTrailingZeros().toPlainString() + " %" : e.display());
             }
             args.put("start:" + parameter.id(), parameterStarts.get(parameter.id()));
         }

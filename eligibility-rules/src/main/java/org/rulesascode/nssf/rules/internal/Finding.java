@@ -15,9 +15,12 @@ public final class Finding {
     private final Outcome outcome;
     private final CriterionStatus status;
     private final Finding support;
+    private final String criterion;
 
-    private Finding(String ruleId, Subject subject, Outcome outcome, CriterionStatus status, Finding support) {
-        this.ruleId = ruleId;
+    private Finding(RuleContext k, Subject subject, Outcome outcome, CriterionStatus status, Finding support) {
+        this.ruleId = id(k);
+        Object c = k.getRule().getMetaData().get("criterion");
+        this.criterion = c == null ? null : c.toString();
         this.subject = subject;
         this.outcome = outcome;
         this.status = status;
@@ -32,7 +35,7 @@ public final class Finding {
 
     /** A criterion judged on a subject, e.g. "the enterprise must register". */
     public static Finding criterion(RuleContext k, Subject s, CriterionStatus status) {
-        return new Finding(id(k), s, null, status, null);
+        return new Finding(k, s, null, status, null);
     }
 
     /** The outcome of a scheme for the subject, resting on an optional supporting criterion. */
@@ -42,7 +45,7 @@ public final class Finding {
             case NEEDS_INFORMATION -> CriterionStatus.UNKNOWN;
             default -> CriterionStatus.NOT_MET;
         };
-        return new Finding(id(k), s, outcome, st, support);
+        return new Finding(k, s, outcome, st, support);
     }
 
     /** The outcome of a scheme for the subject. */
@@ -52,10 +55,12 @@ public final class Finding {
 
     /** A note on history months (why no contribution line was computed), resting on an optional criterion. */
     public static Finding note(RuleContext k, Subject s, CriterionStatus status, Finding support) {
-        return new Finding(id(k), s, null, status, support);
+        return new Finding(k, s, null, status, support);
     }
 
     public String getRuleId() { return ruleId; }
+    /** @return the criterion this finding judges (the rule's {@code @criterion} metadata), or null */
+    public String getCriterion() { return criterion; }
     public Subject getSubject() { return subject; }
     public Outcome getOutcome() { return outcome; }
     public CriterionStatus getStatus() { return status; }

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 
 /** Every parameter of the rule base by id ({@code parameters/**.yaml}). Immutable; loading fails fast. */
 public final class ParameterTree {
-    static final Set<String> UNITS = Set.of("KHR", "USD", "rate", "month", "day", "year", "count", "date", "boolean", "scale");
+    static final Set<String> UNITS = Set.of("KHR", "USD", "rate", "month", "day", "year", "count", "week", "date", "boolean", "scale");
     private static final Set<String> ENTRY_KEYS = Set.of("value", "brackets", "source", "confidence", "note");
     private final Map<String, Parameter> byId;
     private final Map<Parameter.Entry, ParameterUse> uses = new IdentityHashMap<>();

@@ -69,11 +69,6 @@ public final class Params {
         minEnterpriseWorkers = whole(MIN_ENTERPRISE_WORKERS);
     }
 
-    private boolean flag(String id) {
-        Parameter.Entry e = entries.get(id);
-        return e != null && Boolean.TRUE.equals(e.value());
-    }
-
     private BigDecimal decimal(String id) {
         Parameter.Entry e = entries.get(id);
         return e == null ? null : e.decimal();
@@ -82,11 +77,6 @@ public final class Params {
     private Long whole(String id) {
         BigDecimal d = decimal(id);
         return d == null ? null : d.longValueExact();
-    }
-
-    private Scale scale(String id) {
-        Parameter.Entry e = entries.get(id);
-        return e == null ? null : (Scale) e.value();
     }
 
     private final boolean orInForce;
@@ -111,6 +101,27 @@ public final class Params {
     private final boolean unemploymentInForce;
     private final boolean publicEmployeesInForce;
     private final Long minEnterpriseWorkers;
+
+    /** @return the numeric value of a parameter in force, or null (for rules and calculations of benefits) */
+    public BigDecimal num(String id) {
+        Parameter.Entry e = entries.get(id);
+        return e == null || !(e.value() instanceof BigDecimal d) ? null : d;
+    }
+
+    /** @return true when the parameter has a value in force */
+    public boolean has(String id) { return entries.containsKey(id); }
+
+    /** @return true when the boolean parameter is in force and true */
+    public boolean flag(String id) {
+        Parameter.Entry e = entries.get(id);
+        return e != null && Boolean.TRUE.equals(e.value());
+    }
+
+    /** @return the scale in force, or null */
+    public Scale scale(String id) {
+        Parameter.Entry e = entries.get(id);
+        return e == null || !(e.value() instanceof Scale sc) ? null : sc;
+    }
 
     /** @return the first day of the interval this snapshot covers */
     public LocalDate getFrom() { return from; }

@@ -38,6 +38,14 @@ public record Scale(List<Bracket> brackets) {
 
     @Override
     public String toString() {
-        return brackets.size() + " brackets, " + brackets.get(0).value() + " to " + ceiling() + " KHR";
+        if (brackets.size() <= 5) {
+            StringBuilder sb = new StringBuilder();
+            for (Bracket b : brackets) {
+                if (sb.length() > 0) sb.append("; ");
+                sb.append(b.upTo() == null ? "above" : "up to " + b.upTo()).append(": ").append(b.value());
+            }
+            return sb.toString();
+        }
+        return brackets.size() + " brackets, " + brackets.get(0).value() + " to " + ceiling();
     }
 }

@@ -1,0 +1,110 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.rulesascode.nssf.eligibility.Childbirth;
+import org.rulesascode.nssf.eligibility.EmploymentStatus;
+import org.rulesascode.nssf.eligibility.LifeEvent;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.Sex;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A life event dated on or before the as-of date, with the parameters in force on its date (the law the benefit is
+ * judged under) and what the contribution history says up to the month before it. Immutable.
+ */
+public final class EventFact extends Subject {
+    private final LifeEvent event;
+    private final EventKind kind;
+    private final Sex sex;
+    private final LocalDate employmentStart;
+    private final HistoryIndex history;
+    private final int month;
+
+    public EventFact(LifeEvent event, EmploymentStatus status, Sex sex, Integer enterpriseWorkers, long age, Params params,
+                     LocalDate employmentStart, HistoryIndex history) {
+        super(status, enterpriseWorkers, age, params);
+        this.event = event;
+        this.kind = EventKind.of(event);
+        this.sex = sex;
+        this.employmentStart = employmentStart;
+        this.history = history;
+        this.month = ParamTimeline.index(YearMonth.from(event.date()));
+    }
+
+    public LifeEvent getEvent() { return event; }
+    public EventKind getKind() { return kind; }
+    public Sex getSex() { return sex; }
+    @Override public LocalDate getDate() { return event.date(); }
+
+    /** @return full years of service with the current employer on the event date, or -1 when the start is unknown or later */
+    public long getServiceYears() {
+        if (employmentStart == null || employmentStart.isAfter(event.date())) return -1;
+        return Period.between(employmentStart, event.date()).getYears();
+    }
+
+    /** @return true when the start of employment is known and not after the event */
+    public boolean isServiceKnown() { return getServiceYears() >= 0; }
+
+    /** @return consecutive paid months of the scheme ending with the month before the event's month */
+    public int paidRun(Scheme scheme) { return history.paidRunBefore(scheme, month); }
+
+    /** @return paid months of the scheme among the {@code window} months before the event's month */
+    public int paidIn(Scheme scheme, long window) { return history.paidInWindowBefore(scheme, month, (int) window); }
+
+    /** @return all paid months of the scheme before the event's month */
+    public int paidBefore(Scheme scheme) { return history.paidBefore(scheme, month); }
+
+    /** @return average declared wage over the months due among the {@code window} months before the event's month, or null */
+    public BigDecimal averageDeclared(Scheme scheme, long window) { return history.averageDeclaredBefore(scheme, month, (int) window); }
+
+    /** @return months with a contribution due among the {@code window} months before the event's month */
+    public int dueIn(Scheme scheme, long window) { return history.dueInWindowBefore(scheme, month, (int) window); }
+
+    // ---- childbirth
+    private Childbirth birth() { return (Childbirth) event; }
+    public int getBabies() { return kind == EventKind.CHILDBIRTH ? birth().babies() : 0; }
+    /** @return weeks of pregnancy, or -1 when unknown or not a childbirth */
+    public int getPregnancyWeeks() {
+        return kind == EventKind.CHILDBIRTH && birth().pregnancyWeeks() != null ? birth().pregnancyWeeks() : -1;
+    }
+    public boolean isPregnancyWeeksKnown() { return getPregnancyWeeks() >= 0; }
+    public boolean isNotificationKnown() { return kind == EventKind.CHILDBIRTH && birth().notifiedOn() != null; }
+    /** @return true when NSSF was notified at least {@code months} months before the delivery */
+    public boolean notifiedMonthsBefore(long months) {
+        return isNotificationKnown() && !birth().notifiedOn().isAfter(event.date().minusMonths(months));
+    }
+
+    @Override
+    public Map<String, String> facts() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("event", kind.name());
+        m.put("eventDate", event.date().toString());
+        m.put("employmentStatus", getStatus().name());
+        m.put("age", Long.toString(getAge()));
+        if (employmentStart != null) {
+            m.put("employmentStart", employmentStart.toString());
+            m.put("serviceYears", Long.toString(Math.max(0, getServiceYears())));
+        }
+        if (kind == EventKind.CHILDBIRTH) {
+            int run = paidRun(Scheme.HEALTH_CARE);
+            m.put("hcPaidRun", Integer.toString(run));
+            BigDecimal need = getParams().num("health_care.maternity.qualifying_months");
+            BigDecimal window = getParams().num("health_care.maternity.qualifying_window_months");
+            if (need != null) m.put("hcRunShortfall", Long.toString(Math.max(0, need.longValue() - run)));
+            if (window != null) {
+                int in = paidIn(Scheme.HEALTH_CARE, window.longValue());
+                m.put("hcPaidInWindow", Integer.toString(in));
+                if (need != null) m.put("hcWindowShortfall", Long.toString(Math.max(0, need.longValue() - in)));
+            }
+            m.put("babies", Integer.toString(getBabies()));
+            m.put("pregnancyWeeks", getPregnancyWeeks() < 0 ? "unknown" : Integer.toString(getPregnancyWeeks()));
+            m.put("notifiedOn", isNotificationKnown() ? birth().notifiedOn().toString() : "unknown");
+        }
+        return m;
+    }
+}
