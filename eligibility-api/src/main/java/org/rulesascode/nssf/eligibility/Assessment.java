@@ -11,12 +11,20 @@ import java.util.List;
  * @param ruleSetVersion a hash of the rules and parameters that made this assessment
  * @param decisions      decisions, sorted by scheme then benefit
  * @param contributions  contribution lines for the months of the history up to the as-of date, sorted by month then scheme
+ * @param compliance     breaches of the law found in the history up to the as-of date; never null
  */
 public record Assessment(String profileId, LocalDate asOf, String ruleSetVersion, List<Decision> decisions,
-                         List<ContributionLine> contributions) {
+                         List<ContributionLine> contributions, List<ComplianceFinding> compliance) {
     public Assessment {
         decisions = List.copyOf(decisions);
         contributions = List.copyOf(contributions);
+        compliance = compliance == null ? List.of() : List.copyOf(compliance);
+    }
+
+    /** An assessment without compliance findings. */
+    public Assessment(String profileId, LocalDate asOf, String ruleSetVersion, List<Decision> decisions,
+                      List<ContributionLine> contributions) {
+        this(profileId, asOf, ruleSetVersion, decisions, contributions, List.of());
     }
 
     /** @return the decisions about {@code scheme} */

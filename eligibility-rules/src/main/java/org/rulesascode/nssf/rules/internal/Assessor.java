@@ -307,42 +307,54 @@ public final class Assessor {
     // ---------------------------------------------------------------- decisions
 
     private List<Decision> decisions(AssessmentRequest request, CoverageFact coverage, List<Finding> findings, Locale locale) {
-        Map<Scheme, List<Finding>> outcomes = new EnumMap<>(Scheme.class);
+        record Key(Scheme scheme, Benefit benefit) { }
+        Map<Key, List<Finding>> outcomes = new LinkedHashMap<>();
         Map<Scheme, List<Finding>> notes = new EnumMap<>(Scheme.class);
         for (Finding f : findings) {
-            String scheme = ruleSet.rules().rule(f.getRuleId()).scheme();
-            if ("ALL".equals(scheme)) continue; // shared criteria appear as the support of a scheme finding
-            Scheme s = Scheme.valueOf(scheme);
-            if (f.getSubject() == coverage && f.getOutcome() != null) outcomes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
-            else if (f.getSubject() instanceof SpanFact) notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+            RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
+            if ("ALL".equals(rule.scheme())) continue; // shared criteria appear as the support of a scheme finding
+            Scheme s = Scheme.valueOf(rule.scheme());
+            if (f.getSubject() == coverage && f.getOutcome() != null) {
+                outcomes.computeIfAbsent(new Key(s, Benefit.valueOf(rule.benefit())), k -> new ArrayList<>()).add(f);
+            } else if (f.getSubject() instanceof SpanFact) {
+                notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+            }
         }
         List<Decision> out = new ArrayList<>();
         for (Scheme s : Scheme.values()) {
             if (!request.includes(s)) continue;
-            List<Finding> os = outcomes.getOrDefault(s, List.of());
-            if (os.isEmpty()) {
+            if (!outcomes.containsKey(new Key(s, Benefit.COVERAGE))) {
                 throw new IllegalStateException("rule base gap: no coverage rule fired for " + s + " on " + coverage.getDate()
                         + " for " + coverage.facts());
             }
-            Set<Outcome> distinct = new LinkedHashSet<>();
-            for (Finding f : os) distinct.add(f.getOutcome());
-            if (distinct.size() > 1) {
-                List<String> ids = os.stream().map(Finding::getRuleId).sorted().toList();
-                throw new IllegalStateException("rule base overlap: rules " + ids + " give " + distinct + " for " + s + " on " + coverage.getDate());
+            for (Benefit b : Benefit.values()) {
+                List<Finding> os = outcomes.get(new Key(s, b));
+                if (os == null) continue;
+                out.add(decision(s, b, coverage, os, b == Benefit.COVERAGE ? notes.getOrDefault(s, List.of()) : List.of(), locale));
             }
-            os.sort(Comparator.comparing(Finding::getRuleId));
-            List<Reason> reasons = new ArrayList<>();
-            Set<String> seen = new LinkedHashSet<>();
-            for (Finding f : os) {
-                if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(reason(f.getSupport(), f.getSupport().getSubject(), null, locale));
-                if (seen.add(f.getRuleId())) reasons.add(reason(f, coverage, null, locale));
-            }
-            reasons.addAll(noteReasons(notes.getOrDefault(s, List.of()), locale));
-            List<String> provisional = new ArrayList<>();
-            for (Reason r : reasons) for (ParameterUse u : r.parameters()) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
-            out.add(new Decision(s, Benefit.COVERAGE, os.get(0).getOutcome(), null, reasons, List.of(), !provisional.isEmpty(), provisional));
         }
         return out;
+    }
+
+    /** A decision about the person on the as-of date from its outcome findings (one outcome) and notes on history months. */
+    private Decision decision(Scheme s, Benefit b, CoverageFact coverage, List<Finding> os, List<Finding> notes, Locale locale) {
+        Set<Outcome> distinct = new LinkedHashSet<>();
+        for (Finding f : os) distinct.add(f.getOutcome());
+        if (distinct.size() > 1) {
+            List<String> ids = os.stream().map(Finding::getRuleId).sorted().toList();
+            throw new IllegalStateException("rule base overlap: rules " + ids + " give " + distinct + " for " + s + " " + b + " on " + coverage.getDate());
+        }
+        os.sort(Comparator.comparing(Finding::getRuleId));
+        List<Reason> reasons = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Finding f : os) {
+            if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(reason(f.getSupport(), f.getSupport().getSubject(), null, locale));
+            if (seen.add(f.getRuleId())) reasons.add(reason(f, coverage, null, locale));
+        }
+        reasons.addAll(noteReasons(notes, locale));
+        List<String> provisional = new ArrayList<>();
+        for (Reason r : reasons) for (ParameterUse u : r.parameters()) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
+        return new Decision(s, b, os.get(0).getOutcome(), null, reasons, List.of(), !provisional.isEmpty(), provisional);
     }
 
     /** Merges notes of the same rule and status over several spans into one reason listing the months. */

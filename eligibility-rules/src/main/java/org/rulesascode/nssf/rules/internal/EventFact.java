@@ -1,6 +1,11 @@
 package org.rulesascode.nssf.rules.internal;
 
 import org.rulesascode.nssf.eligibility.Childbirth;
+import org.rulesascode.nssf.eligibility.Death;
+import org.rulesascode.nssf.eligibility.Person;
+import org.rulesascode.nssf.eligibility.Relation;
+import org.rulesascode.nssf.eligibility.Sickness;
+import org.rulesascode.nssf.eligibility.WorkInjury;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.Scheme;
@@ -64,6 +69,55 @@ public final class EventFact extends Subject {
 
     /** @return months with a contribution due among the {@code window} months before the event's month */
     public int dueIn(Scheme scheme, long window) { return history.dueInWindowBefore(scheme, month, (int) window); }
+
+    /** @return average contributable wage over the months due among the {@code window} months before the event's month, or null */
+    public BigDecimal averageBase(Scheme scheme, long window) { return history.averageBaseBefore(scheme, month, (int) window); }
+
+    // ---- work injury
+    private WorkInjury injury() { return (WorkInjury) event; }
+    public boolean isCommuting() { return kind == EventKind.WORK_INJURY && injury().commuting(); }
+    /** @return days of temporary incapacity, or -1 when unknown or not an injury */
+    public int getIncapacityDays() {
+        return kind == EventKind.WORK_INJURY && injury().incapacityDays() != null ? injury().incapacityDays() : -1;
+    }
+    /** @return degree of permanent incapacity in percent, or -1 when none given or not an injury */
+    public int getPermanentDegree() {
+        return kind == EventKind.WORK_INJURY && injury().permanentDegreePercent() != null ? injury().permanentDegreePercent() : -1;
+    }
+
+    // ---- sickness
+    /** @return days of sickness, or -1 when not a sickness */
+    public int getSicknessDays() { return kind == EventKind.SICKNESS ? ((Sickness) event).days() : -1; }
+
+    // ---- death
+    private Death death() { return (Death) event; }
+    public boolean isWorkRelated() { return kind == EventKind.DEATH && death().workRelated(); }
+    /** @return the number of survivors with this relation (any age) */
+    public int survivors(Relation relation) {
+        if (kind != EventKind.DEATH) return 0;
+        int n = 0;
+        for (Person p : death().survivors()) if (p.relation() == relation) n++;
+        return n;
+    }
+    /** @return the number of survivors with this relation whose age on the date of death is at least {@code minAge}; unknown birth dates do not count */
+    public int survivorsAtLeast(Relation relation, long minAge) {
+        if (kind != EventKind.DEATH) return 0;
+        int n = 0;
+        for (Person p : death().survivors()) {
+            if (p.relation() == relation && p.birthDate() != null && Period.between(p.birthDate(), event.date()).getYears() >= minAge) n++;
+        }
+        return n;
+    }
+    /** @return the number of survivors with this relation younger than {@code maxAge} on the date of death, or disabled; unknown birth dates do not count */
+    public int survivorsUnder(Relation relation, long maxAge) {
+        if (kind != EventKind.DEATH) return 0;
+        int n = 0;
+        for (Person p : death().survivors()) {
+            if (p.relation() != relation) continue;
+            if (p.disabled() || (p.birthDate() != null && Period.between(p.birthDate(), event.date()).getYears() < maxAge)) n++;
+        }
+        return n;
+    }
 
     // ---- childbirth
     private Childbirth birth() { return (Childbirth) event; }

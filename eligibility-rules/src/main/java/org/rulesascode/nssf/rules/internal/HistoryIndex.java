@@ -94,6 +94,25 @@ public final class HistoryIndex {
         return n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
     }
 
+    /**
+     * @return the average contributable wage (assumed or clamped wage) over the months of the scheme with a
+     *         contribution due among the {@code window} months before {@code month}, or null when there is none
+     */
+    public BigDecimal averageBaseBefore(Scheme scheme, int month, int window) {
+        Track t = tracks.get(scheme);
+        if (t == null) return null;
+        long sum = 0;
+        int n = 0;
+        for (int m = month - window; m < month; m++) {
+            int i = m - first;
+            if (i >= 0 && i < size && t.due[i]) {
+                sum += t.base[i];
+                n++;
+            }
+        }
+        return n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
+    }
+
     /** @return the number of months with a contribution due among the {@code window} months before {@code month} */
     public int dueInWindowBefore(Scheme scheme, int month, int window) {
         Track t = tracks.get(scheme);

@@ -1,17 +1,16 @@
 package org.rulesascode.nssf.rules.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Message bundles keyed by rule id ({@code messages/en.properties}, {@code messages/km.properties}, UTF-8).
+ * Message bundles keyed by rule id: every {@code messages/*.properties} file (UTF-8) is English, every
+ * {@code messages/*_km.properties} file Khmer; a topic may have its own file, but a key may appear in one file only.
  * A template names facts in braces: {@code {age}}, {@code {months}}, and parameter values as {@code {p:id}}.
  * Keys: {@code <ruleId>} for the message, {@code <ruleId>.distance} for how far a failed criterion is from passing.
  */
@@ -25,20 +24,22 @@ public final class Messages {
     }
 
     public static Messages load() {
-        return new Messages(read("messages/en.properties"), read("messages/km.properties"));
-    }
-
-    private static Properties read(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) return p;
-            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        Properties en = new Properties();
+        Properties km = new Properties();
+        ResourceFiles.read("messages", ".properties").forEach((file, text) -> {
+            Properties into = file.endsWith("_km.properties") ? km : en;
+            Properties p = new Properties();
+            try (Reader r = new StringReader(text)) {
                 p.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read messages/" + file, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
-        return p;
+            for (String key : p.stringPropertyNames()) {
+                if (into.containsKey(key)) throw new RuleBaseException("messages/" + file, key, "the key is also in another messages file");
+                into.setProperty(key, p.getProperty(key));
+            }
+        });
+        return new Messages(en, km);
     }
 
     /** @return true if an English message exists for this key */
@@ -71,4 +72,6 @@ public final class Messages {
     }
 
     public Properties english() { return english; }
+
+    public Properties khmer() { return khmer; }
 }

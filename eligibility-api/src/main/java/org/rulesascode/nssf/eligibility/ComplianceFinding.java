@@ -1,0 +1,26 @@
+package org.rulesascode.nssf.eligibility;
+
+import java.util.List;
+
+/**
+ * A breach of the law found in the history, with what it costs the worker. Immutable.
+ *
+ * @param issue                what kind of breach
+ * @param ruleId               the rule that found it
+ * @param months               the months concerned, e.g. "2024-01 to 2024-06, 2024-09"
+ * @param message              a sentence for a person
+ * @param citations            the legal sources of the obligation
+ * @param parameters           the parameter values used, with their dates
+ * @param missingContributions contributions (employer + worker, whole riel) missing over those months, or null when
+ *                             they cannot be computed
+ * @param costs                what the breach costs the worker, one step each (e.g. the maternity allowance she would
+ *                             have had with the wage declared correctly); never null
+ */
+public record ComplianceFinding(ComplianceIssue issue, String ruleId, String months, String message, List<Citation> citations,
+                                List<ParameterUse> parameters, Long missingContributions, List<TraceStep> costs) {
+    public ComplianceFinding {
+        citations = List.copyOf(citations);
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        costs = costs == null ? List.of() : List.copyOf(costs);
+    }
+}
