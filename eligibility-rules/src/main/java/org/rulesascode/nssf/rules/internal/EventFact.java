@@ -144,6 +144,18 @@ public final class EventFact extends Subject {
             m.put("employmentStart", employmentStart.toString());
             m.put("serviceYears", Long.toString(Math.max(0, getServiceYears())));
         }
+        if (kind == EventKind.WORK_INJURY) {
+            m.put("commuting", Boolean.toString(isCommuting()));
+            m.put("incapacityDays", getIncapacityDays() < 0 ? "unknown" : Integer.toString(getIncapacityDays()));
+            m.put("permanentDegree", getPermanentDegree() < 0 ? "none given" : Integer.toString(getPermanentDegree()));
+        }
+        if (kind == EventKind.SICKNESS) m.put("sicknessDays", Integer.toString(getSicknessDays()));
+        if (kind == EventKind.DEATH) {
+            m.put("workRelated", Boolean.toString(isWorkRelated()));
+            m.put("survivingSpouses", Integer.toString(survivors(Relation.SPOUSE)));
+            m.put("survivingChildren", Integer.toString(survivors(Relation.CHILD)));
+            m.put("survivingParents", Integer.toString(survivors(Relation.PARENT)));
+        }
         if (kind == EventKind.CHILDBIRTH) {
             int run = paidRun(Scheme.HEALTH_CARE);
             m.put("hcPaidRun", Integer.toString(run));

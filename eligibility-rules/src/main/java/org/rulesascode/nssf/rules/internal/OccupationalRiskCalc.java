@@ -1,0 +1,260 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.kie.api.runtime.rule.RuleContext;
+import org.rulesascode.nssf.eligibility.AmountPeriod;
+import org.rulesascode.nssf.eligibility.Death;
+import org.rulesascode.nssf.eligibility.Money;
+import org.rulesascode.nssf.eligibility.Person;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.TraceStep;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Occupational-risk (employment-injury) benefits (nssf-rules.md §4, §12 rows 3a-3d): the named tests the rules use
+ * on an injury or a death (so that the DRL holds no literal), and the amounts, called from rule consequences. Every
+ * number comes from the parameters in force on the date of the accident or death; every step is recorded.
+ * Rounding: each per-day amount to the nearest riel, halves up ({@link Money#ROUNDING}).
+ */
+public final class OccupationalRiskCalc {
+    public static final String DAW_MONTHS = "occupational_risk.benefits.daily_average_wage.reference_months";
+    public static final String DAW_DIVISOR = "occupational_risk.benefits.daily_average_wage.days_divisor";
+    public static final String TD_RATE = "occupational_risk.benefits.temporary_disability.rate";
+    public static final String TD_WAITING_DAYS = "occupational_risk.benefits.temporary_disability.waiting_days";
+    public static final String TD_MAX_DAYS = "occupational_risk.benefits.temporary_disability.max_days";
+    public static final String PD_PENSION_THRESHOLD = "occupational_risk.benefits.permanent_disability.pension_threshold";
+    public static final String CA_RATE = "occupational_risk.benefits.constant_attendance.rate";
+    public static final String CA_MIN_DEGREE = "occupational_risk.benefits.constant_attendance.min_degree";
+    public static final String SUR_SINGLE_GROUP_RATE = "occupational_risk.benefits.survivors.single_group_rate";
+    public static final String SUR_PARENT_MIN_AGE = "occupational_risk.benefits.survivors.parent_min_age";
+    public static final String FUNERAL_AMOUNT = "occupational_risk.benefits.funeral_grant.amount";
+
+    /** A degree of incapacity is given in percent; parameters hold it as a fraction. */
+    private static final int PERCENT = 100;
+
+    private OccupationalRiskCalc() { }
+
+    // ------------------------------------------------------------------ named tests for the rules
+
+    /** @return true when the injury gives its days of temporary incapacity */
+    public static boolean incapacityKnown(EventFact e) {
+        return e.getIncapacityDays() >= 0;
+    }
+
+    /** @return true when the injury gives a degree of permanent incapacity (0 included) */
+    public static boolean degreeKnown(EventFact e) {
+        return e.getPermanentDegree() >= 0;
+    }
+
+    /** @return true when the injury left a permanent incapacity: a degree above 0 % */
+    public static boolean permanentIncapacity(EventFact e) {
+        return e.getPermanentDegree() > 0;
+    }
+
+    /** @return true when the degree of permanent incapacity is known and at least {@code fraction} (0.20 = 20 %) */
+    public static boolean degreeAtLeast(EventFact e, BigDecimal fraction) {
+        return degreeKnown(e) && fraction != null
+                && BigDecimal.valueOf(e.getPermanentDegree()).compareTo(fraction.multiply(BigDecimal.valueOf(PERCENT))) >= 0;
+    }
+
+    /** Who survives the worker, as the occupational-risk survivors' pension sees them. */
+    enum Family {
+        /** no survivor is named in the profile */
+        NONE_NAMED,
+        /** survivors are named, but no spouse, no child and no parent old enough */
+        NONE_QUALIFIES,
+        /** no one qualifies for sure, and a parent's birth date is missing */
+        PARENT_AGE_UNKNOWN,
+        SPOUSE_ONLY,
+        CHILDREN_ONLY,
+        PARENTS_ONLY,
+        /** more than one group (spouse, children, parents) */
+        SEVERAL_GROUPS,
+        /** someone qualifies, but a parent's birth date is missing, so the family case is not known */
+        CASE_UNKNOWN
+    }
+
+    private static List<Person> survivors(EventFact e) {
+        return e.getEvent() instanceof Death d ? d.survivors() : List.of();
+    }
+
+    static Family family(EventFact e, BigDecimal parentMinAge) {
+        List<Person> all = survivors(e);
+        if (all.isEmpty()) return Family.NONE_NAMED;
+        int spouses = 0;
+        int children = 0;
+        int parents = 0;
+        int parentsUnknown = 0;
+        for (Person p : all) {
+            switch (p.relation()) {
+                case SPOUSE -> spouses++;
+                case CHILD -> children++;
+                case PARENT -> {
+                    if (p.birthDate() == null || parentMinAge == null) parentsUnknown++;
+                    else if (Period.between(p.birthDate(), e.getDate()).getYears() >= parentMinAge.longValue()) parents++;
+                }
+                default -> { } // other relatives are not survivors in the reference
+            }
+        }
+        int groups = (spouses > 0 ? 1 : 0) + (children > 0 ? 1 : 0) + (parents > 0 ? 1 : 0);
+        if (groups == 0) return parentsUnknown > 0 ? Family.PARENT_AGE_UNKNOWN : Family.NONE_QUALIFIES;
+        if (parentsUnknown > 0) return Family.CASE_UNKNOWN;
+        if (groups > 1) return Family.SEVERAL_GROUPS;
+        if (spouses > 0) return Family.SPOUSE_ONLY;
+        return children > 0 ? Family.CHILDREN_ONLY : Family.PARENTS_ONLY;
+    }
+
+    /** @return true when at least one survivor qualifies: a spouse, a child, or a parent of at least {@code parentMinAge} */
+    public static boolean survivorQualifies(EventFact e, BigDecimal parentMinAge) {
+        return switch (family(e, parentMinAge)) {
+            case NONE_NAMED, NONE_QUALIFIES, PARENT_AGE_UNKNOWN -> false;
+            default -> true;
+        };
+    }
+
+    /** @return true when survivors are named and none of them qualifies, with no birth date missing that could change it */
+    public static boolean noSurvivorQualifies(EventFact e, BigDecimal parentMinAge) {
+        return family(e, parentMinAge) == Family.NONE_QUALIFIES;
+    }
+
+    /** @return true when no survivor qualifies for sure, because none is named or a parent's birth date is missing */
+    public static boolean survivorsUnknown(EventFact e, BigDecimal parentMinAge) {
+        Family f = family(e, parentMinAge);
+        return f == Family.NONE_NAMED || f == Family.PARENT_AGE_UNKNOWN;
+    }
+
+    /** @return true when the survivors are the spouse only or the children only: the one case with a known rate */
+    public static boolean spouseOnlyOrChildrenOnly(EventFact e, BigDecimal parentMinAge) {
+        Family f = family(e, parentMinAge);
+        return f == Family.SPOUSE_ONLY || f == Family.CHILDREN_ONLY;
+    }
+
+    // ------------------------------------------------------------------ amounts
+
+    private static String khr(long v) {
+        return NumberFormat.getIntegerInstance(Locale.ROOT).format(v) + " KHR";
+    }
+
+    private static String khr(BigDecimal v) {
+        return NumberFormat.getNumberInstance(Locale.ROOT).format(v) + " KHR";
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    /**
+     * The daily average wage of §12 row 3d: average assumed wage over up to N months before the month of the event
+     * (the actual period if shorter) ÷ the divisor; null when the history has no such month.
+     */
+    static BigDecimal dailyAverageWage(EventFact e, List<TraceStep> steps) {
+        Params p = e.getParams();
+        long months = p.num(DAW_MONTHS).longValueExact();
+        BigDecimal avg = e.averageBase(Scheme.OCCUPATIONAL_RISK, months);
+        if (avg == null) return null;
+        int n = e.dueIn(Scheme.OCCUPATIONAL_RISK, months);
+        steps.add(new TraceStep("average assumed wage", "average of the assumed wage of the " + n
+                + " month(s) with an occupational-risk contribution among the " + months + " months before the month of the event", khr(avg)));
+        BigDecimal divisor = p.num(DAW_DIVISOR);
+        BigDecimal daily = avg.divide(divisor, 4, RoundingMode.HALF_UP);
+        steps.add(new TraceStep("daily average wage", khr(avg) + " ÷ " + divisor.toPlainString() + " (divisor provisional)",
+                khr(daily.setScale(2, RoundingMode.HALF_UP))));
+        return daily;
+    }
+
+    private static String noWage(EventFact e) {
+        return "the history gives no occupational-risk assumed wage in the " + e.getParams().num(DAW_MONTHS).toPlainString()
+                + " months before the month of the event, so the daily average wage cannot be computed";
+    }
+
+    /** Temporary-disability allowance: rate × DAW a day, from the day after the employer's waiting day(s), up to the maximum. */
+    public static BenefitFinding temporaryDisability(RuleContext k, EventFact e) {
+        Params p = e.getParams();
+        int waiting = p.num(TD_WAITING_DAYS).intValueExact();
+        int max = p.num(TD_MAX_DAYS).intValueExact();
+        int days = Math.min(e.getIncapacityDays() - waiting, max);
+        List<TraceStep> steps = new ArrayList<>();
+        steps.add(new TraceStep("days paid by NSSF", "min(" + e.getIncapacityDays() + " days of incapacity − " + waiting
+                + " day(s) paid by the employer, at most " + max + " days)", days + " days"));
+        BigDecimal daily = dailyAverageWage(e, steps);
+        if (daily == null) {
+            return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_DAY, days, false, noWage(e), List.copyOf(steps));
+        }
+        BigDecimal rate = p.num(TD_RATE);
+        long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
+        steps.add(new TraceStep("allowance per day", percent(rate) + " × daily average wage, rounded to the riel", khr(perDay)));
+        steps.add(new TraceStep("allowance in all", khr(perDay) + " × " + days + " days", khr(perDay * days)));
+        return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
+    }
+
+    /** Permanent disability: the form (lump sum or pension) is known, the amount is not (actuarial factor unknown). */
+    public static BenefitFinding permanentDisability(RuleContext k, EventFact e, boolean pension) {
+        BigDecimal threshold = e.getParams().num(PD_PENSION_THRESHOLD);
+        List<TraceStep> steps = List.of(
+                new TraceStep("form", e.getPermanentDegree() + " % " + (pension ? "≥ " : "< ") + percent(threshold), pension ? "pension" : "lump sum"),
+                new TraceStep("amount", "daily average wage × degree of incapacity × an actuarial factor; the reference does not give the factor",
+                        "undetermined"));
+        String why = "the " + (pension ? "pension" : "lump sum") + " is computed from the daily average wage × the degree of incapacity × an "
+                + "actuarial factor that the rules reference does not know (nssf-rules.md §12 row 3c)";
+        return new BenefitFinding(Finding.id(k), e, null, pension ? AmountPeriod.PER_MONTH : AmountPeriod.ONCE, null, false, why, steps);
+    }
+
+    /** Constant attendance: a share of the permanent-disability pension, whose amount is undetermined. */
+    public static BenefitFinding constantAttendance(RuleContext k, EventFact e) {
+        BigDecimal rate = e.getParams().num(CA_RATE);
+        List<TraceStep> steps = List.of(new TraceStep("constant-attendance supplement", percent(rate) + " × the permanent-disability pension",
+                "undetermined"));
+        String why = "the supplement is " + percent(rate) + " of the permanent-disability pension, whose amount is undetermined: "
+                + "the actuarial factor of the pension is not known (nssf-rules.md §12 row 3c)";
+        return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_MONTH, null, false, why, steps);
+    }
+
+    /** Survivors' pension, spouse only or children only: rate × DAW, applied as a daily rate (the unit is unclear). */
+    public static BenefitFinding survivorsSingleGroup(RuleContext k, EventFact e) {
+        Params p = e.getParams();
+        Family f = family(e, p.num(SUR_PARENT_MIN_AGE));
+        List<TraceStep> steps = new ArrayList<>();
+        steps.add(new TraceStep("family case", "survivors who qualify", f == Family.SPOUSE_ONLY ? "spouse only" : "children only"));
+        BigDecimal daily = dailyAverageWage(e, steps);
+        if (daily == null) {
+            return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_DAY, null, true, noWage(e), List.copyOf(steps));
+        }
+        BigDecimal rate = p.num(SUR_SINGLE_GROUP_RATE);
+        long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
+        steps.add(new TraceStep("survivors' pension per day", percent(rate) + " × daily average wage, rounded to the riel; "
+                + "applied as a daily rate because the reference does not say whether the rate is per day or per month (provisional)", khr(perDay)));
+        return BenefitFinding.estimate(k, e, perDay, AmountPeriod.PER_DAY, steps);
+    }
+
+    /** Survivors' pension in the family cases whose rate the reference does not know. */
+    public static BenefitFinding survivorsOtherCase(RuleContext k, EventFact e) {
+        Family f = family(e, e.getParams().num(SUR_PARENT_MIN_AGE));
+        String why = switch (f) {
+            case PARENTS_ONLY -> "the rate for parents only is not known (it was raised by the Prakas of 18 Oct 2018 to a value the rules "
+                    + "reference does not have; the earlier rate is not known either: nssf-rules.md §11 q5, §12 row 3b)";
+            case SEVERAL_GROUPS -> "the rates when the survivors are of more than one group (spouse, children, parents) are not known "
+                    + "(nssf-rules.md §11 q5, §12 row 3b)";
+            default -> "a parent's birth date is missing, so the family case, and with it the rate, cannot be decided; and only the "
+                    + "spouse-only and children-only rate is known (nssf-rules.md §12 row 3b)";
+        };
+        List<TraceStep> steps = List.of(new TraceStep("family case", "survivors who qualify", switch (f) {
+            case PARENTS_ONLY -> "parents only";
+            case SEVERAL_GROUPS -> "more than one group";
+            default -> "unknown (a parent's birth date is missing)";
+        }));
+        return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_DAY, null, false, why, steps);
+    }
+
+    /** Funeral grant: the flat amount in force on the date of death. */
+    public static BenefitFinding funeralGrant(RuleContext k, EventFact e) {
+        long amount = e.getParams().num(FUNERAL_AMOUNT).longValueExact();
+        List<TraceStep> steps = List.of(new TraceStep("funeral grant", "flat amount in force on " + e.getDate(), khr(amount)));
+        return BenefitFinding.amount(k, e, amount, AmountPeriod.ONCE, null, steps);
+    }
+}
