@@ -1,0 +1,368 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.kie.api.runtime.rule.RuleContext;
+import org.rulesascode.nssf.eligibility.AmountPeriod;
+import org.rulesascode.nssf.eligibility.Money;
+import org.rulesascode.nssf.eligibility.Outcome;
+import org.rulesascode.nssf.eligibility.Relation;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.TraceStep;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pension benefits (nssf-rules.md §6.2-§6.4, §12 rows 1, 2b, 2c, 8), called from the rules of
+ * {@code rules/pension/benefits_*.drl}. Every number comes from the parameters in force on the event's date.
+ *
+ * <p>The old-age pension formula is known only from secondary sources: every amount built on it is an
+ * <b>estimate</b>, never the legal amount ({@link BenefitFinding#estimate}), and every output says so. Amounts
+ * are whole riel, rounded once at the end, halves up ({@link Money#ROUNDING}); a contribution share is rounded per
+ * month, as on the contribution lines.
+ *
+ * <p><b>Why the outcome findings carry a {@link Record}.</b> {@link EventFact#facts()} has no pension facts yet
+ * (paid months, shortfall, the date the pensionable age is reached, the estimate). {@link #outcome} therefore gives
+ * the outcome finding a support that is the same finding (same rule, same outcome) about a {@link Record}, a view
+ * of the event that adds those facts. The Assessor renders an outcome's support first and keeps one reason per
+ * rule id, so the reason shown is the record's, with its facts and its distance. Once {@code EventFact.facts()}
+ * carries these facts for retirement claims and deaths, {@link #outcome} can return {@code Finding.outcome(k, e, o)}.
+ */
+public final class PensionCalc {
+    public static final String PENSIONABLE_AGE = "pension.benefits.pensionable_age";
+    public static final String MIN_MONTHS = "pension.benefits.min_contribution_months";
+    public static final String REFERENCE_MONTHS = "pension.benefits.reference_wage_months";
+    public static final String FIRST_RATE = "pension.benefits.accrual.first_rate";
+    public static final String FIRST_YEARS = "pension.benefits.accrual.first_years";
+    public static final String LATER_RATE = "pension.benefits.accrual.later_rate";
+    public static final String EMPLOYER_SHARE_REFUNDED = "pension.benefits.old_age_allowance.employer_share_refunded";
+    public static final String SURVIVORS_MIN_MONTHS = "pension.benefits.survivors.min_contribution_months";
+    public static final String SURVIVORS_MIN_RATE = "pension.benefits.survivors.minimum_rate";
+    public static final String SPOUSE_SHARE = "pension.benefits.survivors.spouse_share";
+    public static final String CHILDREN_SHARE = "pension.benefits.survivors.children_share";
+    public static final String SOLE_GROUP_SHARE = "pension.benefits.survivors.sole_group_share";
+    public static final String FUNERARY_MULTIPLIER = "pension.benefits.funerary.multiplier";
+    public static final String FUNERARY_MINIMUM = "pension.benefits.funerary.minimum";
+    public static final String TC_MIN_AGE = "pension.benefits.transitional.min_age";
+    public static final String TC_MIN_PAID = "pension.benefits.transitional.min_paid_months";
+    public static final String TC_WINDOW_START = "pension.benefits.transitional.window_start";
+    public static final String TC_WINDOW_MONTHS = "pension.benefits.transitional.window_months";
+
+    /** Id prefix of the rules that compute pension contributions (rules/pension/contributions.drl). */
+    static final String CONTRIBUTION_RULES = "PEN-CON-";
+    private static final BigDecimal MONTHS_PER_YEAR = BigDecimal.valueOf(12);
+
+    private PensionCalc() { }
+
+    // ------------------------------------------------------------------ predicates for the rules
+
+    /** @return true when the contribution finding is a pension contribution */
+    public static boolean isPension(ContributionFinding c) {
+        return c.ruleId().startsWith(CONTRIBUTION_RULES);
+    }
+
+    /** @return true when at least one pension contribution month before the event's month was paid */
+    public static boolean hasPaidContributions(EventFact e) {
+        return e.paidBefore(Scheme.PENSION) > 0;
+    }
+
+    /**
+     * @return paid pension months in the transitional window (from {@value #TC_WINDOW_START}, for
+     *         {@value #TC_WINDOW_MONTHS} months) that lie before the event's month; 0 when the window is not in force
+     */
+    public static int transitionalPaidMonths(EventFact e) {
+        Parameter.Entry start = e.getParams().entry(TC_WINDOW_START);
+        BigDecimal length = e.getParams().num(TC_WINDOW_MONTHS);
+        if (start == null || !(start.value() instanceof LocalDate from) || length == null) return 0;
+        int first = ParamTimeline.index(YearMonth.from(from));
+        int event = ParamTimeline.index(YearMonth.from(e.getDate()));
+        int end = Math.min(event, first + length.intValueExact()); // exclusive
+        if (end <= first) return 0;
+        return e.paidIn(Scheme.PENSION, event - first) - e.paidIn(Scheme.PENSION, event - end);
+    }
+
+    /** @return true when the multiplier times the estimated pension exceeds the funerary minimum (then the amount is an estimate) */
+    public static boolean funeraryAboveMinimum(EventFact e, Collection<?> contributions) {
+        Estimate est = estimate(e, months(e, contributions));
+        Params p = e.getParams();
+        return est != null && p.num(FUNERARY_MULTIPLIER) != null && p.num(FUNERARY_MINIMUM) != null
+                && p.num(FUNERARY_MULTIPLIER).multiply(BigDecimal.valueOf(est.pension())).compareTo(p.num(FUNERARY_MINIMUM)) > 0;
+    }
+
+    /**
+     * The outcome finding of a pension benefit rule, supported by the same finding about a {@link Record} so that
+     * its reason shows the pension facts (see the class comment).
+     */
+    public static Finding outcome(RuleContext k, EventFact e, Collection<?> contributions, Outcome outcome) {
+        return Finding.outcome(k, e, outcome, Finding.outcome(k, new Record(e, contributions), outcome));
+    }
+
+    // ------------------------------------------------------------------ amounts
+
+    /** The old-age pension: an ESTIMATE per month from the provisional accrual formula (§6.3, §12 row 1). */
+    public static BenefitFinding oldAgePension(RuleContext k, EventFact e, Collection<?> contributions) {
+        Estimate est = estimate(e, months(e, contributions));
+        if (est == null) {
+            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, "no month with a pension contribution due before the month of the claim: no reference wage");
+        }
+        List<TraceStep> steps = new ArrayList<>(est.steps());
+        steps.add(new TraceStep("an estimate, not the legal amount",
+                "the formula is known only from secondary sources (rules reference §6.3, §12 row 1); the phrase 'at least 40 % of the "
+                        + "reference wage' is not applied, since its meaning is unknown; no transitional credited years are included (§6.4)",
+                "estimate: " + HealthCareCalc.khr(est.pension()) + " a month"));
+        return BenefitFinding.estimate(k, e, est.pension(), AmountPeriod.PER_MONTH, steps);
+    }
+
+    /**
+     * The old-age allowance: the paid contributions as a lump sum. The worker's own share is certainly included;
+     * whether the employer's share is too is unknown (§11 #10), and {@value #EMPLOYER_SHARE_REFUNDED} (provisional)
+     * says whether it is counted. Either way the amount is marked an estimate.
+     */
+    public static BenefitFinding oldAgeAllowance(RuleContext k, EventFact e, Collection<?> contributions) {
+        List<Month> months = months(e, contributions);
+        long worker = 0;
+        long employer = 0;
+        int paid = 0;
+        for (Month m : months) {
+            if (!m.paid()) continue;
+            paid++;
+            worker += share(m.base(), m.workerRate());
+            employer += share(m.base(), m.employerRate());
+        }
+        boolean refunded = e.getParams().flag(EMPLOYER_SHARE_REFUNDED);
+        List<TraceStep> steps = new ArrayList<>();
+        steps.add(new TraceStep("paid pension contribution months", "months with a paid pension contribution before " + YearMonth.from(e.getDate()),
+                Integer.toString(paid)));
+        steps.add(new TraceStep("worker's own contributions", "sum over the paid months of the worker's rate × the contributable wage, each month rounded to the riel",
+                HealthCareCalc.khr(worker)));
+        steps.add(new TraceStep("employer's contributions", "sum over the paid months of the employer's rate × the contributable wage, each month rounded to the riel",
+                HealthCareCalc.khr(employer)));
+        long amount = refunded ? worker + employer : worker;
+        steps.add(new TraceStep("old-age allowance", refunded
+                ? "worker's and employer's contributions (" + EMPLOYER_SHARE_REFUNDED + " = true, provisional)"
+                : "the worker's own contributions only; whether the employer's share is refunded too is not known (rules reference §6.2, §11 #10; "
+                        + EMPLOYER_SHARE_REFUNDED + " = false, provisional)", HealthCareCalc.khr(amount)));
+        steps.add(new TraceStep("an estimate, not the legal amount", refunded
+                ? "the reading that both shares are refunded is not confirmed (§11 #10)"
+                : "a lower bound: the legal amount may also include the employer's " + HealthCareCalc.khr(employer) + " (§11 #10)",
+                "estimate: " + HealthCareCalc.khr(amount) + " once"));
+        return BenefitFinding.estimate(k, e, amount, AmountPeriod.ONCE, steps);
+    }
+
+    /** The survivors' pension: the amount is undetermined; the steps show its elements for information (§12 row 2b). */
+    public static BenefitFinding survivorsPension(RuleContext k, EventFact e, Collection<?> contributions) {
+        Params p = e.getParams();
+        Estimate est = estimate(e, months(e, contributions));
+        List<TraceStep> steps = new ArrayList<>();
+        if (est != null) {
+            steps.addAll(est.steps());
+            long minimum = BigDecimal.valueOf(est.pension()).multiply(p.num(SURVIVORS_MIN_RATE)).setScale(0, Money.ROUNDING).longValueExact();
+            steps.add(new TraceStep("minimum survivors' pension under one reading (for information, not the amount)",
+                    pct(p.num(SURVIVORS_MIN_RATE)) + " × the deceased's estimated pension " + HealthCareCalc.khr(est.pension()) + " (provisional)",
+                    "at least " + HealthCareCalc.khr(minimum) + " a month (estimate)"));
+        }
+        steps.add(new TraceStep("shares of the survivors' pension (provisional)", shares(e), "for information"));
+        return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_MONTH, null, false,
+                "the survivors' pension is 'at least " + pct(p.num(SURVIVORS_MIN_RATE)) + "' of the deceased's pension, split "
+                        + pct(p.num(SPOUSE_SHARE)) + " to the spouse and " + pct(p.num(CHILDREN_SHARE)) + " to the children ("
+                        + pct(p.num(SOLE_GROUP_SHARE)) + " to one group alone) in a single weak source whose reading is unresolved, "
+                        + "and the deceased's pension is itself only an estimate (rules reference §6.2, §6.3, §11 #3, §12 rows 1 and 2b)",
+                List.copyOf(steps));
+    }
+
+    /** The survivors' allowance: a lump sum of at least one month of the deceased's pension; undetermined (§6.2). */
+    public static BenefitFinding survivorsAllowance(RuleContext k, EventFact e, Collection<?> contributions) {
+        Estimate est = estimate(e, months(e, contributions));
+        List<TraceStep> steps = new ArrayList<>();
+        if (est != null) {
+            steps.addAll(est.steps());
+            steps.add(new TraceStep("lower bound of the survivors' allowance (for information, not the amount)",
+                    "one month of the deceased's estimated pension", "at least " + HealthCareCalc.khr(est.pension()) + " once (estimate)"));
+        }
+        return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.ONCE, null, false,
+                "the survivors' allowance is a lump sum 'not less than one month' of the deceased's pension in a single weak source "
+                        + "(another source speaks of the pension 'for one year'), and that pension is itself only an estimate "
+                        + "(rules reference §6.2, §11 #3, §12 row 2b)", List.copyOf(steps));
+    }
+
+    /**
+     * The funerary allowance: max(multiplier × last monthly pension, minimum) (§12 row 2c). With the pension an
+     * estimate, the amount is an estimate when the multiple exceeds the minimum, otherwise exactly the minimum.
+     */
+    public static BenefitFinding funeraryAllowance(RuleContext k, EventFact e, Collection<?> contributions) {
+        Params p = e.getParams();
+        Estimate est = estimate(e, months(e, contributions));
+        long minimum = p.num(FUNERARY_MINIMUM).longValueExact();
+        BigDecimal multiplier = p.num(FUNERARY_MULTIPLIER);
+        if (est == null) {
+            List<TraceStep> steps = List.of(new TraceStep("funerary allowance", "no pension can be estimated: the minimum", HealthCareCalc.khr(minimum)));
+            return BenefitFinding.amount(k, e, minimum, AmountPeriod.ONCE, null, steps);
+        }
+        List<TraceStep> steps = new ArrayList<>(est.steps());
+        long multiple = multiplier.multiply(BigDecimal.valueOf(est.pension())).setScale(0, Money.ROUNDING).longValueExact();
+        String formula = "max(" + multiplier.stripTrailingZeros().toPlainString() + " × " + HealthCareCalc.khr(est.pension()) + ", " + HealthCareCalc.khr(minimum) + ")";
+        if (multiple > minimum) {
+            steps.add(new TraceStep("funerary allowance", formula, HealthCareCalc.khr(multiple)));
+            steps.add(new TraceStep("an estimate, not the legal amount",
+                    "the last monthly pension is only an estimate (rules reference §6.3, §12 row 1); the minimum " + HealthCareCalc.khr(minimum) + " is certain",
+                    "estimate: " + HealthCareCalc.khr(multiple) + " once"));
+            return BenefitFinding.estimate(k, e, multiple, AmountPeriod.ONCE, steps);
+        }
+        steps.add(new TraceStep("funerary allowance", formula + ": the multiple of the estimated pension does not exceed the minimum",
+                HealthCareCalc.khr(minimum)));
+        return BenefitFinding.amount(k, e, minimum, AmountPeriod.ONCE, null, steps);
+    }
+
+    // ------------------------------------------------------------------ the estimate
+
+    /** One pension contribution month before the event's month. */
+    record Month(int index, long base, boolean paid, BigDecimal employerRate, BigDecimal workerRate) { }
+
+    /** The old-age pension estimate with its steps. */
+    record Estimate(int paidMonths, long pension, List<TraceStep> steps) { }
+
+    /** @return the pension contribution months before the event's month, ascending */
+    static List<Month> months(EventFact e, Collection<?> contributions) {
+        int event = ParamTimeline.index(YearMonth.from(e.getDate()));
+        TreeMap<Integer, Month> byMonth = new TreeMap<>();
+        if (contributions != null) {
+            for (Object o : contributions) {
+                if (!(o instanceof ContributionFinding c) || !isPension(c) || c.employerRate() == null) continue;
+                int to = Math.min(ParamTimeline.index(c.span().getTo()), event - 1);
+                for (int m = ParamTimeline.index(c.span().getFrom()); m <= to; m++) {
+                    byMonth.put(m, new Month(m, c.base(), c.span().isPaid(), c.employerRate(), c.workerRate()));
+                }
+            }
+        }
+        return new ArrayList<>(byMonth.values());
+    }
+
+    /**
+     * The estimate of the old-age pension on the event's date: accrual rate(n) × reference wage, with n = paid
+     * months ÷ 12 (fractional years count), rate(n) = first rate × min(n, first years) + later rate × max(n − first
+     * years, 0), and the reference wage the average contributable wage of the last {@value #REFERENCE_MONTHS} months
+     * with a contribution due. Rounded once, to the riel, halves up.
+     *
+     * @return the estimate, or null when no month has a contribution due or a parameter is missing
+     */
+    static Estimate estimate(EventFact e, List<Month> months) {
+        Params p = e.getParams();
+        BigDecimal r1 = p.num(FIRST_RATE);
+        BigDecimal r2 = p.num(LATER_RATE);
+        BigDecimal y1 = p.num(FIRST_YEARS);
+        BigDecimal window = p.num(REFERENCE_MONTHS);
+        if (months.isEmpty() || r1 == null || r2 == null || y1 == null || window == null) return null;
+        int paid = e.paidBefore(Scheme.PENSION);
+        List<Month> ref = months.subList(Math.max(0, months.size() - window.intValueExact()), months.size());
+        long sum = 0;
+        for (Month m : ref) sum += m.base();
+        BigDecimal count = BigDecimal.valueOf(ref.size());
+        BigDecimal firstMonths = y1.multiply(MONTHS_PER_YEAR);
+        BigDecimal paidMonths = BigDecimal.valueOf(paid);
+        BigDecimal early = paidMonths.min(firstMonths);
+        BigDecimal late = paidMonths.subtract(firstMonths).max(BigDecimal.ZERO);
+        BigDecimal rateTimesTwelve = r1.multiply(early).add(r2.multiply(late)); // rate(n) × 12
+        long pension = rateTimesTwelve.multiply(BigDecimal.valueOf(sum)).divide(MONTHS_PER_YEAR.multiply(count), 0, Money.ROUNDING).longValueExact();
+
+        List<TraceStep> steps = new ArrayList<>();
+        BigDecimal years = paidMonths.divide(MONTHS_PER_YEAR, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        steps.add(new TraceStep("paid pension contribution months", "months with a paid pension contribution before " + YearMonth.from(e.getDate()),
+                Integer.toString(paid)));
+        steps.add(new TraceStep("years of contribution", paid + " ÷ 12 (fractional years count)", years.toPlainString()));
+        BigDecimal rate = rateTimesTwelve.divide(MONTHS_PER_YEAR, 8, RoundingMode.HALF_UP);
+        BigDecimal lateYears = late.divide(MONTHS_PER_YEAR, 4, RoundingMode.HALF_UP).stripTrailingZeros();
+        steps.add(new TraceStep("accrual rate (provisional)", pct(r1) + " × min(" + years.toPlainString() + ", " + y1.stripTrailingZeros().toPlainString()
+                + ") + " + pct(r2) + " × " + lateYears.toPlainString() + " (years beyond " + y1.stripTrailingZeros().toPlainString() + ")", pct(rate)));
+        BigDecimal average = BigDecimal.valueOf(sum).divide(count, 2, RoundingMode.HALF_UP);
+        String span = ParamTimeline.month(ref.get(0).index()) + (ref.size() > 1 ? " to " + ParamTimeline.month(ref.get(ref.size() - 1).index()) : "");
+        steps.add(new TraceStep("reference wage (provisional)", "average contributable wage of the last " + ref.size() + " month(s) with a pension contribution due ("
+                + span + "; at most " + window.stripTrailingZeros().toPlainString() + ")", HealthCareCalc.khr(average.stripTrailingZeros())));
+        steps.add(new TraceStep("estimated monthly pension", pct(rate) + " × " + HealthCareCalc.khr(average.stripTrailingZeros()) + ", rounded to the riel",
+                HealthCareCalc.khr(pension)));
+        return new Estimate(paid, pension, List.copyOf(steps));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** @return base × rate in whole riel, rounded half up, as on a contribution line */
+    private static long share(long base, BigDecimal rate) {
+        return rate == null ? 0 : BigDecimal.valueOf(base).multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
+    }
+
+    /** @return "1.75 %" */
+    static String pct(BigDecimal rate) {
+        return rate == null ? "?" : rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    /** @return who among the survivors named in the profile would share the survivors' pension, and how */
+    private static String shares(EventFact e) {
+        Params p = e.getParams();
+        int spouses = e.survivors(Relation.SPOUSE);
+        int children = e.survivors(Relation.CHILD);
+        String named = spouses + " spouse(s) and " + children + " child(ren) named in the profile";
+        if (spouses > 0 && children > 0) {
+            return named + ": spouse " + pct(p.num(SPOUSE_SHARE)) + ", children " + pct(p.num(CHILDREN_SHARE)) + " together";
+        }
+        if (spouses > 0) return named + ": the spouse alone, " + pct(p.num(SOLE_GROUP_SHARE));
+        if (children > 0) return named + ": the children alone, " + pct(p.num(SOLE_GROUP_SHARE)) + " together";
+        return named + ": who receives it cannot be said";
+    }
+
+    // ------------------------------------------------------------------ the record
+
+    /**
+     * A pension view of a retirement claim or a death: the event's facts plus the pension facts its messages need.
+     * Only ever the subject of the support of an outcome finding (see the class comment); never inserted.
+     */
+    public static final class Record extends Subject {
+        private final EventFact event;
+        private final Map<String, String> facts;
+
+        Record(EventFact e, Collection<?> contributions) {
+            super(e.getStatus(), e.getEnterpriseWorkers(), e.getAge(), e.getParams());
+            this.event = e;
+            Map<String, String> m = e.facts();
+            Params p = e.getParams();
+            int paid = e.paidBefore(Scheme.PENSION);
+            m.put("penPaidMonths", Integer.toString(paid));
+            BigDecimal min = p.num(MIN_MONTHS);
+            if (min != null) m.put("penMonthsShortfall", Long.toString(Math.max(0, min.longValueExact() - paid)));
+            BigDecimal survivorsMin = p.num(SURVIVORS_MIN_MONTHS);
+            if (survivorsMin != null) m.put("penSurvivorMonthsShortfall", Long.toString(Math.max(0, survivorsMin.longValueExact() - paid)));
+            BigDecimal age = p.num(PENSIONABLE_AGE);
+            if (age != null) {
+                // the rule sees the age in whole years on the event date, not the birth date: the pensionable age is
+                // reached after the event date + (age limit − age − 1) years and at the latest on the event date + (age limit − age) years
+                long years = Math.max(0, age.longValueExact() - e.getAge());
+                m.put("penAgeReachedBy", e.getDate().plusYears(years).toString());
+                m.put("penAgeReachedAfter", e.getDate().plusYears(Math.max(0, years - 1)).toString());
+            }
+            m.put("penTransitionalPaidMonths", Integer.toString(transitionalPaidMonths(e)));
+            Estimate est = estimate(e, months(e, contributions));
+            m.put("penEstimate", est == null ? "not computable" : HealthCareCalc.khr(est.pension()));
+            if (event.getKind() == EventKind.DEATH) {
+                m.put("spouses", Integer.toString(e.survivors(Relation.SPOUSE)));
+                m.put("children", Integer.toString(e.survivors(Relation.CHILD)));
+            }
+            this.facts = Map.copyOf(m);
+        }
+
+        /** @return the event this record is a view of */
+        public EventFact getEvent() { return event; }
+
+        @Override public LocalDate getDate() { return event.getDate(); }
+
+        @Override
+        public Map<String, String> facts() {
+            Map<String, String> m = new java.util.LinkedHashMap<>(event.facts());
+            for (Map.Entry<String, String> en : new TreeMap<>(facts).entrySet()) m.putIfAbsent(en.getKey(), en.getValue());
+            return m;
+        }
+    }
+}
