@@ -140,6 +140,7 @@ public final class EventFact extends Subject {
         m.put("eventDate", event.date().toString());
         m.put("employmentStatus", getStatus().name());
         m.put("age", Long.toString(getAge()));
+        m.put("enterpriseWorkers", getEnterpriseWorkers() == null ? "unknown" : getEnterpriseWorkers().toString());
         if (employmentStart != null) {
             m.put("employmentStart", employmentStart.toString());
             m.put("serviceYears", Long.toString(Math.max(0, getServiceYears())));
