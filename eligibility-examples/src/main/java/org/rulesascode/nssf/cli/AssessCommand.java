@@ -84,7 +84,7 @@ final class AssessCommand implements Callable<Integer> {
         }
         Assessment a = nssf.engine().assess(request, lang.locale());
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format == Format.json ? NssfJson.write(a) : TextReport.render(a));
+        out.print(format == Format.json ? NssfJson.write(a) : TextReport.render(a, lang.locale()));
         out.flush();
         return 0;
     }

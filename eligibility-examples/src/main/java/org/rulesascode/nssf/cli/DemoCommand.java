@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("(examples/" + ex.file() + ", as of " + ex.asOf() + ")");
             out.println(rule);
             out.println();
-            out.print(TextReport.render(a));
+            out.print(TextReport.render(a, lang.locale()));
             out.println();
             out.flush();
         }
