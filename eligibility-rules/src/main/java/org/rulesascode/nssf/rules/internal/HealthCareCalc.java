@@ -27,6 +27,9 @@ public final class HealthCareCalc {
     public static final String EMP_DAYS = "labour_law.maternity.leave_days";
     public static final String EMP_MONTHS = "labour_law.maternity.reference_months";
     public static final String CBA_AMOUNT = "health_care.childbirth_allowance.amount";
+    public static final String CBA_VISIT = "health_care.childbirth_allowance.care_visit_payment";
+    public static final String CBA_PRENATAL = "health_care.childbirth_allowance.prenatal_visits";
+    public static final String CBA_POSTNATAL = "health_care.childbirth_allowance.postnatal_visits";
 
     private HealthCareCalc() { }
 
@@ -90,8 +93,20 @@ public final class HealthCareCalc {
     public static BenefitFinding childbirthAllowance(RuleContext k, EventFact e) {
         Scale scale = e.getParams().scale(CBA_AMOUNT);
         long amount = scale.apply(e.getBabies());
-        List<TraceStep> steps = List.of(new TraceStep("childbirth allowance", e.getBabies() + " baby(ies), scale in force on "
+        List<TraceStep> steps = new ArrayList<>();
+        steps.add(new TraceStep("childbirth allowance", e.getBabies() + " baby(ies), scale in force on "
                 + e.getDate() + " (" + scale + ")", khr(amount)));
+        BigDecimal visit = e.getParams().num(CBA_VISIT);
+        if (visit != null) {
+            // paid per visit as the visits happen; the profile does not record them, so they are not in the amount
+            long perVisit = visit.longValueExact();
+            int pre = e.getParams().num(CBA_PRENATAL).intValueExact();
+            int post = e.getParams().num(CBA_POSTNATAL).intValueExact();
+            steps.add(new TraceStep("also, prenatal check-ups (not in the amount above: paid per visit attended)",
+                    "up to " + pre + " × " + khr(perVisit), "up to " + khr(perVisit * pre)));
+            steps.add(new TraceStep("also, postnatal checks and vaccinations until the child is 2 (not in the amount above)",
+                    "up to " + post + " × " + khr(perVisit), "up to " + khr(perVisit * post)));
+        }
         return BenefitFinding.amount(k, e, amount, AmountPeriod.ONCE, null, steps);
     }
 }
