@@ -19,6 +19,7 @@ import org.rulesascode.nssf.eligibility.Death;
 import org.rulesascode.nssf.eligibility.WorkInjury;
 import org.rulesascode.nssf.eligibility.Sickness;
 import org.rulesascode.nssf.eligibility.Childbirth;
+import org.rulesascode.nssf.eligibility.ComplianceFinding;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
@@ -90,6 +91,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  *     exactContributions: true                            # the lines above are all the lines
  *     noContribution: [{month: 2025-05, scheme: PENSION}] # no line at all (not in force is never a zero line)
  *     provisional: {HEALTH_CARE: false}                   # the decision's provisional flag
+ *     compliance:                                         # compliance findings that must exist (their rule ids count
+ *       - {issue: UNPAID_CONTRIBUTIONS, ruleId: CMP-UNP-01, months: "2025-01 to 2025-03", missingContributions: 197250}
+ *                                                         #  for rules/notRules); months and missingContributions optional
  *   why: "852,800 is in rank 15 (850,001–900,000) → 875,000 (§3.2); 0.8 % × 875,000 = 7,000 (§4.1)"
  *   disabled: "engine bug: ..."   # optional: the case is reported as skipped with this reason (as @Disabled would)
  * }</pre>
@@ -118,7 +122,8 @@ class CaseTests {
             "estimate", "provisional");
     private static final Set<String> PERIOD_KEYS = Set.of("from", "to", "declaredWage", "paid", "schemes", "enterpriseWorkers", "employerId");
     private static final Set<String> EXPECT_KEYS = Set.of("decisions", "rules", "notRules", "contributions", "exactContributions",
-            "noContribution", "provisional", "benefits");
+            "noContribution", "provisional", "benefits", "compliance");
+    private static final Set<String> COMPLIANCE_KEYS = Set.of("issue", "ruleId", "months", "missingContributions");
     private static final Set<String> LINE_KEYS = Set.of("month", "scheme", "contributableWage", "rate", "employer", "worker", "total",
             "paid", "provisional");
     private static final Set<String> NO_LINE_KEYS = Set.of("month", "scheme");
@@ -214,6 +219,7 @@ class CaseTests {
         Set<String> ids = new LinkedHashSet<>();
         for (Decision d : a.decisions()) for (Reason r : d.reasons()) ids.add(r.ruleId());
         for (ContributionLine l : a.contributions()) ids.add(l.ruleId());
+        for (ComplianceFinding f : a.compliance()) ids.add(f.ruleId());
         for (String id : x.rules()) if (!ids.contains(id)) problems.add("rule " + id + " expected among the reasons or lines, absent");
         for (String id : x.notRules()) if (ids.contains(id)) problems.add("rule " + id + " not expected, present");
         for (LineExpect e : x.contributions()) {
@@ -271,6 +277,20 @@ class CaseTests {
                 problems.add(at + "provisional: expected " + b.get("provisional").booleanValue() + ", was " + d.provisional() + " " + d.provisionalParameters());
             }
         }
+        for (JsonNode e : x.compliance()) {
+            List<ComplianceFinding> fs = a.compliance().stream().filter(f -> f.issue().name().equals(e.get("issue").asText())
+                    && f.ruleId().equals(e.get("ruleId").asText()) && (!e.hasNonNull("months") || f.months().equals(e.get("months").asText()))).toList();
+            if (fs.size() != 1) {
+                problems.add("compliance " + e + ": expected one finding, found " + fs.size() + " among "
+                        + a.compliance().stream().map(f -> f.issue() + " " + f.ruleId() + " [" + f.months() + "] " + f.missingContributions()).toList());
+            } else if (e.has("missingContributions")) {
+                Long expected = e.get("missingContributions").isNull() ? null : e.get("missingContributions").longValue();
+                if (!java.util.Objects.equals(expected, fs.get(0).missingContributions())) {
+                    problems.add("compliance " + e.get("ruleId").asText() + " missingContributions: expected " + expected + ", was "
+                            + fs.get(0).missingContributions() + "; costs: " + fs.get(0).costs());
+                }
+            }
+        }
         for (Map.Entry<YearMonth, Scheme> n : x.noContribution()) {
             if (a.contributions().stream().anyMatch(l -> l.month().equals(n.getKey()) && l.scheme() == n.getValue())) {
                 problems.add(n.getKey() + " " + n.getValue() + ": expected no line (not even a zero line), found one");
@@ -308,7 +328,8 @@ class CaseTests {
                 String disabled) { }
 
     record Expect(Map<Scheme, Outcome> decisions, List<String> rules, List<String> notRules, List<LineExpect> contributions,
-                  boolean exactContributions, List<Map.Entry<YearMonth, Scheme>> noContribution, Map<Scheme, Boolean> provisional, List<JsonNode> benefits) { }
+                  boolean exactContributions, List<Map.Entry<YearMonth, Scheme>> noContribution, Map<Scheme, Boolean> provisional, List<JsonNode> benefits,
+                  List<JsonNode> compliance) { }
 
     record LineExpect(YearMonth month, Scheme scheme, Long contributableWage, BigDecimal rate, Long employer, Long worker, Long total,
                       Boolean paid, Boolean provisional) { }
@@ -453,10 +474,17 @@ class CaseTests {
             req(b, "outcome");
             benefits.add(b);
         }
-        if (decisions.isEmpty() && rules.isEmpty() && lines.isEmpty() && none.isEmpty() && !exact && benefits.isEmpty()) {
+        List<JsonNode> compliance = new ArrayList<>();
+        for (JsonNode f : list(n, "compliance")) {
+            keys(f, COMPLIANCE_KEYS, "compliance");
+            req(f, "issue");
+            req(f, "ruleId");
+            compliance.add(f);
+        }
+        if (decisions.isEmpty() && rules.isEmpty() && lines.isEmpty() && none.isEmpty() && !exact && benefits.isEmpty() && compliance.isEmpty()) {
             throw new IllegalArgumentException("expect asserts nothing");
         }
-        return new Expect(decisions, rules, notRules, lines, exact, none, provisional, benefits);
+        return new Expect(decisions, rules, notRules, lines, exact, none, provisional, benefits, compliance);
     }
 
     private static Long whole(JsonNode n, String key) {

@@ -4,6 +4,7 @@ import org.kie.api.runtime.KieSession;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.ComplianceFinding;
 import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.CriterionStatus;
@@ -66,6 +67,11 @@ public final class Assessor {
     }
 
     public Assessment assess(AssessmentRequest request, Locale locale) {
+        return assess(request, locale, true);
+    }
+
+    /** @param compliance false for the corrected profiles {@link ComplianceCheck} re-assesses: no findings, no recursion */
+    Assessment assess(AssessmentRequest request, Locale locale, boolean compliance) {
         WorkerProfile p = request.profile();
         LocalDate asOf = request.asOf();
         Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
@@ -76,11 +82,13 @@ public final class Assessor {
         List<Finding> findings = new ArrayList<>();
         List<ContributionFinding> contributions = new ArrayList<>();
         List<BenefitFinding> benefits = new ArrayList<>();
+        List<ComplianceNote> notes = new ArrayList<>();
         KieSession session = ruleSet.rules().pool().newKieSession();
         try {
             for (Scheme s : Scheme.values()) if (request.includes(s)) session.insert(new SchemeQuery(s));
             session.insert(coverage);
             for (SpanFact s : spans) session.insert(s);
+            if (compliance) for (Object o : ComplianceCheck.facts(p, asOf, ruleSet.timeline())) session.insert(o);
             fire(session, p);
             for (Object o : session.getObjects()) {
                 if (o instanceof ContributionFinding c) contributions.add(c);
@@ -100,6 +108,7 @@ public final class Assessor {
             for (Object o : session.getObjects()) {
                 if (o instanceof Finding f) findings.add(f);
                 else if (o instanceof BenefitFinding b) benefits.add(b);
+                else if (o instanceof ComplianceNote n) notes.add(n);
             }
         } finally {
             session.dispose();
@@ -109,7 +118,10 @@ public final class Assessor {
             decisions = new ArrayList<>(decisions);
             decisions.addAll(benefitDecisions(findings, benefits, locale));
         }
-        return new Assessment(p.id(), asOf, ruleSet.version(), decisions, lines(contributions));
+        List<ContributionLine> lines = lines(contributions);
+        List<ComplianceFinding> found = compliance
+                ? ComplianceCheck.findings(ruleSet, request, locale, notes, lines, decisions, r -> assess(r, locale, false)) : List.of();
+        return new Assessment(p.id(), asOf, ruleSet.version(), decisions, lines, found);
     }
 
     private static void fire(KieSession session, WorkerProfile p) {
