@@ -12,6 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 import org.rulesascode.nssf.eligibility.Assessment;
+import org.rulesascode.nssf.eligibility.Relation;
+import org.rulesascode.nssf.eligibility.Person;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.RetirementClaim;
@@ -426,10 +428,22 @@ class CaseTests {
             case "WORK_INJURY" -> new WorkInjury(date, e.hasNonNull("commuting") && e.get("commuting").booleanValue(),
                     e.hasNonNull("incapacityDays") ? e.get("incapacityDays").intValue() : null,
                     e.hasNonNull("permanentDegreePercent") ? e.get("permanentDegreePercent").intValue() : null);
-            case "DEATH" -> new Death(date, e.hasNonNull("workRelated") && e.get("workRelated").booleanValue(), List.of());
+            case "DEATH" -> new Death(date, e.hasNonNull("workRelated") && e.get("workRelated").booleanValue(), survivors(e));
             case "RETIREMENT_CLAIM" -> new RetirementClaim(date);
             default -> throw new IllegalArgumentException("unknown event type " + e.get("type"));
         };
+    }
+
+    private static List<Person> survivors(JsonNode e) {
+        List<Person> out = new ArrayList<>();
+        for (JsonNode p : list(e, "survivors")) {
+            keys(p, Set.of("relation", "birthDate", "disabled", "hasIncome"), "survivor");
+            out.add(new Person(Relation.valueOf(text(p, "relation", true)),
+                    p.hasNonNull("birthDate") ? LocalDate.parse(p.get("birthDate").asText()) : null,
+                    p.hasNonNull("disabled") && p.get("disabled").booleanValue(),
+                    p.hasNonNull("hasIncome") && p.get("hasIncome").booleanValue()));
+        }
+        return out;
     }
 
     /** A whole number of riel, or {amount, currency, exchangeRate}. */
