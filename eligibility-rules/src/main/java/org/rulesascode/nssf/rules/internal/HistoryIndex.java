@@ -81,17 +81,7 @@ public final class HistoryIndex {
      */
     public BigDecimal averageDeclaredBefore(Scheme scheme, int month, int window) {
         Track t = tracks.get(scheme);
-        if (t == null) return null;
-        long sum = 0;
-        int n = 0;
-        for (int m = month - window; m < month; m++) {
-            int i = m - first;
-            if (i >= 0 && i < size && t.due[i]) {
-                sum += t.declared[i];
-                n++;
-            }
-        }
-        return n == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(n), 2, RoundingMode.HALF_UP);
+        return t == null ? null : average(t, t.declared, month, window);
     }
 
     /**
@@ -100,13 +90,16 @@ public final class HistoryIndex {
      */
     public BigDecimal averageBaseBefore(Scheme scheme, int month, int window) {
         Track t = tracks.get(scheme);
-        if (t == null) return null;
+        return t == null ? null : average(t, t.base, month, window);
+    }
+
+    private BigDecimal average(Track t, long[] values, int month, int window) {
         long sum = 0;
         int n = 0;
         for (int m = month - window; m < month; m++) {
             int i = m - first;
             if (i >= 0 && i < size && t.due[i]) {
-                sum += t.base[i];
+                sum += values[i];
                 n++;
             }
         }
