@@ -52,7 +52,7 @@ public final class EventGenerators {
 
     /** A delivery by a woman born on {@code birth}, aged 15 to 50, dated in [lo, hi] (near {@code anchor} when it fits); null when none fits. */
     public Childbirth childbirth(RandomGenerator r, LocalDate birth, LocalDate lo, LocalDate hi, LocalDate anchor) {
-        LocalDate date = date(r, max(lo, birth.plusYears(15)), min(hi, birth.plusYears(51).minusDays(1)), anchor);
+        LocalDate date = date(r, ProfileGenerators.max(lo, birth.plusYears(15)), ProfileGenerators.min(hi, birth.plusYears(51).minusDays(1)), anchor);
         if (date == null) return null;
         int babies = pick(r, new int[] {85, 12, 3}) + 1;
         Integer weeks = switch (pick(r, new int[] {60, 20, 10, 10})) {
@@ -84,7 +84,7 @@ public final class EventGenerators {
 
     /** A work injury dated in [lo, hi] and not before {@code employmentStart} (when known); null when none fits. */
     public WorkInjury injury(RandomGenerator r, LocalDate employmentStart, LocalDate lo, LocalDate hi, LocalDate anchor) {
-        LocalDate from = employmentStart == null ? lo : max(lo, employmentStart);
+        LocalDate from = employmentStart == null ? lo : ProfileGenerators.max(lo, employmentStart);
         LocalDate date = date(r, from, hi, anchor);
         if (date == null) return null;
         Integer days = switch (pick(r, new int[] {10, 10, 50, 30})) {
@@ -155,11 +155,11 @@ public final class EventGenerators {
 
     /** A claim for an old-age benefit at age 55 to 70, dated in [lo, hi]; null when none fits. */
     public RetirementClaim retirement(RandomGenerator r, LocalDate birth, LocalDate lo, LocalDate hi, LocalDate anchor) {
-        LocalDate from = max(lo, birth.plusYears(55));
-        LocalDate to = min(hi, birth.plusYears(71).minusDays(1));
+        LocalDate from = ProfileGenerators.max(lo, birth.plusYears(55));
+        LocalDate to = ProfileGenerators.min(hi, birth.plusYears(71).minusDays(1));
         LocalDate sixty = birth.plusYears(60);
         if (r.nextInt(100) < 30 && !sixty.isBefore(from) && !sixty.isAfter(to)) {
-            return new RetirementClaim(clamp(sixty.plusDays(r.nextInt(-60, 61)), from, to)); // around 60
+            return new RetirementClaim(ProfileGenerators.clamp(sixty.plusDays(r.nextInt(-60, 61)), from, to)); // around 60
         }
         LocalDate date = date(r, from, to, anchor);
         return date == null ? null : new RetirementClaim(date);
@@ -172,8 +172,8 @@ public final class EventGenerators {
      * in date order, consistent with the profile (see the class comment); empty when no date fits.
      */
     public List<LifeEvent> events(RandomGenerator r, WorkerProfile p, LocalDate lo, LocalDate hi) {
-        LocalDate from = max(max(lo, FIRST_EVENT), p.birthDate().plusYears(15));
-        LocalDate to = min(hi, LAST_EVENT);
+        LocalDate from = ProfileGenerators.max(ProfileGenerators.max(lo, FIRST_EVENT), p.birthDate().plusYears(15));
+        LocalDate to = ProfileGenerators.min(hi, LAST_EVENT);
         if (to.isBefore(from)) return List.of();
         int n = pick(r, new int[] {70, 22, 8}) + 1;
         List<LifeEvent> out = new ArrayList<>(n);
@@ -181,7 +181,7 @@ public final class EventGenerators {
         for (int i = 0; i < n * 3 && out.size() < n; i++) { // a few tries: a kind may not fit the dates
             LocalDate anchor = anchor(r, p.history(), from, to);
             // half of the other dates in the last four years of the range, where most benefits are in force
-            LocalDate lo1 = r.nextBoolean() ? max(from, to.minusYears(4)) : from;
+            LocalDate lo1 = r.nextBoolean() ? ProfileGenerators.max(from, to.minusYears(4)) : from;
             int kind = female ? pick(r, new int[] {35, 15, 20, 12, 18}) : pick(r, new int[] {0, 20, 35, 20, 25});
             LifeEvent e = switch (kind) {
                 case 0 -> childbirth(r, p.birthDate(), lo1, to, anchor);
@@ -269,7 +269,7 @@ public final class EventGenerators {
         if (from.isAfter(end)) from = end;
         ContributionPeriod period = new ContributionPeriod(from, end, profiles.wage().next(r), r.nextInt(100) < 90, Set.of(),
                 r.nextBoolean() ? null : r.nextInt(1, 500), "E1");
-        LocalDate claim = ProfileGenerators.day(sixty, min(asOf, sixty.plusDays(120))).next(r);
+        LocalDate claim = ProfileGenerators.day(sixty, ProfileGenerators.min(asOf, sixty.plusDays(120))).next(r);
         LocalDate birth = sixty.minusYears(60);
         List<LifeEvent> events = new ArrayList<>();
         switch (pick(r, new int[] {55, 30, 15})) {
@@ -318,15 +318,4 @@ public final class EventGenerators {
         throw new AssertionError("unreachable");
     }
 
-    static LocalDate clamp(LocalDate d, LocalDate lo, LocalDate hi) {
-        return d.isBefore(lo) ? lo : d.isAfter(hi) ? hi : d;
-    }
-
-    static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    static LocalDate max(LocalDate a, LocalDate b) {
-        return a.isAfter(b) ? a : b;
-    }
 }
