@@ -51,13 +51,22 @@ public final class Assessor {
     private final RuleSet ruleSet;
     private final Map<String, List<Parameter>> ruleParameters = new HashMap<>();
     private final Map<String, String> parameterStarts = new HashMap<>();
+    /** The months from which a parameter of a rule on spans changes: where the history is cut into spans. */
+    private final int[] spanBreaks;
     private final java.util.concurrent.ConcurrentHashMap<ReasonKey, Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Everything a rendered reason depends on: the same key always gives an equal reason. */
     private record ReasonKey(String ruleId, CriterionStatus status, boolean outcome, Params params, Map<String, String> facts, Locale locale) { }
 
     public Assessor(RuleSet ruleSet) {
+        this(ruleSet, false);
+    }
+
+    /** @param cutAtEveryChange true to cut spans at every parameter change (the differential test's reference) */
+    Assessor(RuleSet ruleSet, boolean cutAtEveryChange) {
         this.ruleSet = ruleSet;
+        this.spanBreaks = cutAtEveryChange ? ruleSet.timeline().changeMonths()
+                : ParamTimeline.changeMonths(ruleSet.parameters(), ruleSet.rules().spanParameters());
         for (RuleInfo r : ruleSet.rules().rules().values()) {
             List<Parameter> ps = new ArrayList<>();
             for (String id : r.parameterIds()) ps.add(ruleSet.parameters().get(id));
@@ -78,7 +87,7 @@ public final class Assessor {
         CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
                 age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
                 membership.longestUnpaidRun(), membership.member());
-        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline());
+        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), spanBreaks);
         List<Finding> findings = new ArrayList<>();
         List<ContributionFinding> contributions = new ArrayList<>();
         List<BenefitFinding> benefits = new ArrayList<>();
@@ -280,13 +289,13 @@ public final class Assessor {
 
     /**
      * Cuts the history, up to the as-of month (a month counts once its first day is on or before the as-of
-     * date), into spans within which no parameter changes and no age threshold is crossed.
+     * date), into spans within which no parameter of the span rules changes (months in {@code change}) and no
+     * age threshold is crossed.
      */
-    static List<SpanFact> spans(WorkerProfile p, LocalDate asOf, ParamTimeline timeline) {
+    static List<SpanFact> spans(WorkerProfile p, LocalDate asOf, ParamTimeline timeline, int[] change) {
         List<ContributionPeriod> history = new ArrayList<>(p.history());
         history.sort(Comparator.comparing(ContributionPeriod::from));
         int last = ParamTimeline.index(YearMonth.from(asOf));
-        int[] change = timeline.changeMonths();
         long[] ages = timeline.ageThresholds();
         int[] ageMonths = new int[ages.length];
         for (int i = 0; i < ages.length; i++) {
