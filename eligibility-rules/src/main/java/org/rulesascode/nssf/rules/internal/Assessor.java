@@ -53,6 +53,7 @@ public final class Assessor {
     private final Map<String, String> parameterStarts = new HashMap<>();
     /** The months from which a parameter of a rule on spans changes: where the history is cut into spans. */
     private final int[] spanBreaks;
+    private final java.util.concurrent.ConcurrentHashMap<RuleParametersKey, RuleParameters> ruleParameterValues = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<ReasonKey, Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Everything a rendered reason depends on: the same key always gives an equal reason. */
@@ -433,17 +434,10 @@ public final class Assessor {
 
     private Reason buildReason(Finding f, Subject subject, Map<String, String> facts, Locale locale) {
         RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
-        List<ParameterUse> uses = new ArrayList<>();
+        RuleParameters rp = ruleParameterValues.computeIfAbsent(new RuleParametersKey(rule.id(), subject.getParams()), this::ruleParameters);
+        List<ParameterUse> uses = rp.uses();
         Map<String, String> args = new HashMap<>(facts);
-        for (Parameter parameter : ruleParameters.get(rule.id())) {
-            Parameter.Entry e = subject.getParams().entry(parameter.id());
-            if (e != null) {
-                uses.add(ruleSet.parameters().use(e));
-                args.put("p:" + parameter.id(), "rate".equals(parameter.unit()) && e.value() instanceof BigDecimal d
-                        ? d.movePointRight(2).stripTrailingZeros().toPlainString() + " %" : e.display());
-            }
-            args.put("start:" + parameter.id(), parameterStarts.get(parameter.id()));
-        }
+        args.putAll(rp.args());
         if (f.getSupport() != null) args.put("support", message(f.getSupport(), locale));
         Long min = subject.getParams().getMinEnterpriseWorkers();
         if (min != null && subject.getEnterpriseWorkers() != null) args.put("shortfall", Long.toString(Math.max(0, min - subject.getEnterpriseWorkers())));
@@ -452,6 +446,27 @@ public final class Assessor {
         if (message == null) message = rule.name().substring(rule.id().length() + 1);
         String distance = f.getStatus() == CriterionStatus.MET ? null : ruleSet.messages().render(f.getRuleId() + ".distance", locale, args);
         return new Reason(f.getRuleId(), f.getStatus(), message, rule.citations(), uses, facts, distance);
+    }
+
+    /** The parameters of a rule in one snapshot: their uses and their values as message arguments. */
+    private record RuleParameters(List<ParameterUse> uses, Map<String, String> args) { }
+
+    /** Snapshots are shared and compared by identity, so there are at most rules × snapshots keys. */
+    private record RuleParametersKey(String ruleId, Params params) { }
+
+    private RuleParameters ruleParameters(RuleParametersKey key) {
+        List<ParameterUse> uses = new ArrayList<>();
+        Map<String, String> args = new HashMap<>();
+        for (Parameter parameter : ruleParameters.get(key.ruleId())) {
+            Parameter.Entry e = key.params().entry(parameter.id());
+            if (e != null) {
+                uses.add(ruleSet.parameters().use(e));
+                args.put("p:" + parameter.id(), "rate".equals(parameter.unit()) && e.value() instanceof BigDecimal d
+                        ? d.movePointRight(2).stripTrailingZeros().toPlainString() + " %" : e.display());
+            }
+            args.put("start:" + parameter.id(), parameterStarts.get(parameter.id()));
+        }
+        return new RuleParameters(List.copyOf(uses), Map.copyOf(args));
     }
 
     private String message(Finding f, Locale locale) {
