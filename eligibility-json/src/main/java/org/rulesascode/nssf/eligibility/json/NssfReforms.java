@@ -207,6 +207,8 @@ public final class NssfReforms {
                 return new Scalar(t, null, "null", line);
             }
             case VALUE_STRING -> {
+                // an empty plain scalar ("key:" with nothing after it) is null in YAML; Jackson gives it as ""
+                if (p.getText().isEmpty()) return new Scalar(JsonToken.VALUE_NULL, null, "null", line);
                 return new Scalar(t, p.getText(), p.getText(), line);
             }
             default -> throw new InvalidInputException(source + ":" + line + " " + path, "is not a value (" + t + ")", VALUE_ALLOWED);
