@@ -124,6 +124,7 @@ class CaseTests {
             Map.entry("UNE-COV-03", REFORM_SWITCH + "unemployment.in_force"),
             Map.entry("UNE-COV-04", REFORM_SWITCH + "unemployment.in_force"),
             Map.entry("UNE-COV-05", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-COV-06", REFORM_SWITCH + "unemployment.in_force"),
             Map.entry("UNE-CON-00", REFORM_SWITCH + "unemployment.in_force"),
             Map.entry("UNE-CON-01", REFORM_SWITCH + "unemployment.in_force"),
             Map.entry("UNE-CON-02", REFORM_SWITCH + "unemployment.in_force"),

@@ -48,9 +48,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       true; from 2027-01-01 {@code unemployment.in_force} true, employer and worker rates 0.5 % each, contributable
  *       wage between 400,000 and 1,200,000 KHR.</li>
  *   <li>{@link #ON_WITHOUT_VALUES}: from 2025-01-01 {@code voluntary_health_care.maternity.covered} true (no reference
- *       wage, the childbirth allowance not extended); {@code unemployment.in_force} true from 2015-01-01 (replacing the
- *       2019 entry, so that the registration threshold of 8 workers before 2018 applies) with no rate and no
- *       contributable wage.</li>
+ *       wage, the childbirth allowance not extended); {@code unemployment.in_force} true from 2008-01-01 (replacing the
+ *       2019 entry, so that the registration duty starting in November 2008, and its threshold of 8 workers before
+ *       2018, apply) with no rate and no contributable wage.</li>
  * </ul>
  */
 class ReformSwitchTests {
@@ -78,10 +78,10 @@ class ReformSwitchTests {
     static final Assessor ON_WITHOUT_VALUES = new Assessor(ruleSet(Map.of(
             file(COVERED), appended(COVERED, "2025-01-01", "true", "sub-decree-280-2023"),
             file(UNEMPLOYMENT), """
-                    description: "Test: the unemployment scheme switched on from 2015, with no rate."
+                    description: "Test: the unemployment scheme switched on from 2008, with no rate."
                     unit: boolean
                     values:
-                      2015-01-01:
+                      2008-01-01:
                         value: true
                         source: {instrument: law-2019-social-security, article: ""}
                         confidence: provisional
@@ -112,7 +112,7 @@ class ReformSwitchTests {
     void everyReformSwitchRule_firesWithTheSwitchesOn() {
         Set<String> switched = new TreeSet<>();
         CaseTests.UNREACHABLE_RULES.forEach((id, why) -> { if (why.startsWith(CaseTests.REFORM_SWITCH)) switched.add(id); });
-        assertThat(switched).hasSize(17);
+        assertThat(switched).hasSize(18);
         Set<String> fired = new TreeSet<>();
         List<Assessment> all = new ArrayList<>();
         all.add(ON.assess(AssessmentRequest.of(member(paidVoluntary(YearMonth.of(2024, 6), YearMonth.of(2025, 5))), LocalDate.of(2025, 6, 30)), Locale.ENGLISH));
@@ -124,6 +124,7 @@ class ReformSwitchTests {
         all.add(ON_WITHOUT_VALUES.assess(AssessmentRequest.of(smallEnterpriseEmployee(5), LocalDate.of(2016, 6, 30)), Locale.ENGLISH));
         all.add(ON_WITHOUT_VALUES.assess(AssessmentRequest.of(smallEnterpriseEmployee(null), LocalDate.of(2016, 6, 30)), Locale.ENGLISH));
         all.add(ON_WITHOUT_VALUES.assess(AssessmentRequest.of(employee(852_800, null), LocalDate.of(2027, 3, 31)), Locale.ENGLISH));
+        all.add(ON_WITHOUT_VALUES.assess(AssessmentRequest.of(smallEnterpriseEmployee(20), LocalDate.of(2008, 6, 30)), Locale.ENGLISH));
         for (Assessment a : all) fired.addAll(ruleIds(a));
         Set<String> missing = new TreeSet<>(switched);
         missing.removeAll(fired);
@@ -319,9 +320,9 @@ class ReformSwitchTests {
 
     /**
      * Switched on without rates: the employee is covered, the contribution is undetermined (a note, no line). Switched
-     * on from 2015, before the registration threshold fell to 1 worker on 2018-01-01 (§2.1: 8 workers until 2017): an
-     * enterprise of 5 workers need not register (not covered, no contribution due); with the size unknown, coverage
-     * needs it.
+     * on from 2008: in June 2008, before any registration duty (November 2008, §2.1), no employee is covered; in 2016,
+     * before the registration threshold fell to 1 worker on 2018-01-01 (§2.1: 8 workers until 2017), an enterprise of
+     * 5 workers need not register (not covered, no contribution due); with the size unknown, coverage needs it.
      */
     @Test
     void unemploymentSwitchedOnWithoutRates_coversButComputesNoContribution_andFollowsRegistration() {
@@ -336,6 +337,10 @@ class ReformSwitchTests {
         Assessment unknown = ON_WITHOUT_VALUES.assess(AssessmentRequest.of(smallEnterpriseEmployee(null), LocalDate.of(2016, 6, 30)), Locale.ENGLISH);
         assertThat(unknown.coverage(Scheme.UNEMPLOYMENT).outcome()).isEqualTo(Outcome.NEEDS_INFORMATION);
         assertThat(ids(unknown.coverage(Scheme.UNEMPLOYMENT))).contains("UNE-COV-03", "REG-03", "UNE-CON-03");
+        Assessment early = ON_WITHOUT_VALUES.assess(AssessmentRequest.of(smallEnterpriseEmployee(20), LocalDate.of(2008, 6, 30)), Locale.ENGLISH);
+        assertThat(early.coverage(Scheme.UNEMPLOYMENT).outcome()).isEqualTo(Outcome.NOT_COVERED);
+        assertThat(ids(early.coverage(Scheme.UNEMPLOYMENT))).contains("UNE-COV-06");
+        assertThat(early.coverage(Scheme.OCCUPATIONAL_RISK).outcome()).isEqualTo(Outcome.NOT_IN_FORCE);
     }
 
     // ------------------------------------------------------------------ profiles
@@ -369,7 +374,7 @@ class ReformSwitchTests {
         return WorkerProfile.builder("sok").birthDate(LocalDate.of(1985, 2, 20)).sex(Sex.MALE).employmentStatus(EmploymentStatus.SELF_EMPLOYED).build();
     }
 
-    /** An employee in 2016 whose enterprise has the given number of workers (null: unknown). */
+    /** An employee paid from January to June 2016 whose enterprise has the given number of workers (null: unknown). */
     static WorkerProfile smallEnterpriseEmployee(Integer workers) {
         return WorkerProfile.builder("bopha").birthDate(LocalDate.of(1990, 1, 1)).sex(Sex.FEMALE).employmentStatus(EmploymentStatus.EMPLOYEE)
                 .enterpriseWorkers(workers)
