@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
+import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.eligibility.json.NssfReforms;
+import org.rulesascode.nssf.rules.DroolsEligibilityEngine;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Benefit;
@@ -243,11 +246,21 @@ class SampleReformTests {
 
     // ------------------------------------------------------------------ the README's worked examples
 
-    static final class Reformed {
-        static final Assessor ENGINE = new Assessor(applyAll());
+    static final EligibilityEngine BASELINE = new DroolsEligibilityEngine();
+
+    /** The standard engine with one sample reform, read and validated by the reform reader and engine users call. */
+    static EligibilityEngine reformed(String file) {
+        return BASELINE.withReform(NssfReforms.read(FOLDER.resolve(file)));
     }
 
-    static final Assessor BASELINE = new Assessor(RuleSet.standard());
+    @Test
+    void everySampleReform_isReadAndAcceptedByTheEngine() {
+        for (String f : SAMPLES) {
+            EligibilityEngine e = reformed(f);
+            assertThat(e.reform().changes()).as(f).isNotEmpty();
+            assertThat(e.ruleSetVersion()).as(f).isNotEqualTo(BASELINE.ruleSetVersion());
+        }
+    }
 
     /**
      * Pension ceiling 2,000,000 from 2027-01: a wage of 1,500,000 in January 2027 is contributable in full,
@@ -259,15 +272,15 @@ class SampleReformTests {
     void pensionCeiling_readmeExample() {
         WorkerProfile p = employee(1_500_000, YearMonth.of(2026, 12), YearMonth.of(2027, 1));
         AssessmentRequest r = AssessmentRequest.of(p, LocalDate.of(2027, 1, 31));
-        ContributionLine reformed = line(Reformed.ENGINE.assess(r, Locale.ENGLISH), YearMonth.of(2027, 1), Scheme.PENSION);
+        ContributionLine reformed = line(reformed("pension-ceiling-2027.yaml").assess(r, Locale.ENGLISH), YearMonth.of(2027, 1), Scheme.PENSION);
         ContributionLine base = line(BASELINE.assess(r, Locale.ENGLISH), YearMonth.of(2027, 1), Scheme.PENSION);
         assertThat(List.of(reformed.contributableWage(), reformed.employer(), reformed.worker(), reformed.total()))
                 .containsExactly(1_500_000L, 30_000L, 30_000L, 60_000L);
         assertThat(List.of(base.contributableWage(), base.employer(), base.worker(), base.total()))
                 .containsExactly(1_200_000L, 24_000L, 24_000L, 48_000L);
-        ContributionLine december = line(Reformed.ENGINE.assess(r, Locale.ENGLISH), YearMonth.of(2026, 12), Scheme.PENSION);
+        ContributionLine december = line(reformed("pension-ceiling-2027.yaml").assess(r, Locale.ENGLISH), YearMonth.of(2026, 12), Scheme.PENSION);
         assertThat(december.total()).isEqualTo(48_000L);
-        ContributionLine high = line(Reformed.ENGINE.assess(AssessmentRequest.of(employee(2_500_000, YearMonth.of(2027, 1), YearMonth.of(2027, 1)),
+        ContributionLine high = line(reformed("pension-ceiling-2027.yaml").assess(AssessmentRequest.of(employee(2_500_000, YearMonth.of(2027, 1), YearMonth.of(2027, 1)),
                 LocalDate.of(2027, 1, 31)), Locale.ENGLISH), YearMonth.of(2027, 1), Scheme.PENSION);
         assertThat(List.of(high.contributableWage(), high.total())).containsExactly(2_000_000L, 80_000L);
     }
@@ -287,7 +300,7 @@ class SampleReformTests {
         Decision base = benefit(BASELINE.assess(r, Locale.ENGLISH), Benefit.MATERNITY_ALLOWANCE);
         assertThat(base.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
         assertThat(ids(base)).contains("HC-MAT-04");
-        Decision reformed = benefit(Reformed.ENGINE.assess(r, Locale.ENGLISH), Benefit.MATERNITY_ALLOWANCE);
+        Decision reformed = benefit(reformed("maternity-qualifying-6-months.yaml").assess(r, Locale.ENGLISH), Benefit.MATERNITY_ALLOWANCE);
         assertThat(reformed.outcome()).isEqualTo(Outcome.ELIGIBLE);
         assertThat(ids(reformed)).contains("HC-MAT-03", "HC-MAT-10");
         assertThat(reformed.entitlement().amount()).isEqualTo(20_417L);
@@ -310,7 +323,7 @@ class SampleReformTests {
         Assessment base = BASELINE.assess(r, Locale.ENGLISH);
         assertThat(benefit(base, Benefit.MATERNITY_ALLOWANCE).outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
         assertThat(benefit(base, Benefit.CHILDBIRTH_ALLOWANCE).outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
-        Assessment reformed = Reformed.ENGINE.assess(r, Locale.ENGLISH);
+        Assessment reformed = reformed("self-employed-maternity.yaml").assess(r, Locale.ENGLISH);
         Decision maternity = benefit(reformed, Benefit.MATERNITY_ALLOWANCE);
         assertThat(maternity.outcome()).isEqualTo(Outcome.ELIGIBLE);
         assertThat(maternity.entitlement().amount()).isEqualTo(14_000L);
@@ -332,7 +345,7 @@ class SampleReformTests {
         Assessment base = BASELINE.assess(r, Locale.ENGLISH);
         assertThat(base.coverage(Scheme.UNEMPLOYMENT).outcome()).isEqualTo(Outcome.NOT_IN_FORCE);
         assertThat(base.contributions()).noneMatch(l -> l.scheme() == Scheme.UNEMPLOYMENT);
-        Assessment reformed = Reformed.ENGINE.assess(r, Locale.ENGLISH);
+        Assessment reformed = reformed("unemployment-on.yaml").assess(r, Locale.ENGLISH);
         assertThat(reformed.coverage(Scheme.UNEMPLOYMENT).outcome()).isEqualTo(Outcome.COVERED);
         assertThat(reformed.coverage(Scheme.UNEMPLOYMENT).provisional()).isTrue();
         ContributionLine l = line(reformed, YearMonth.of(2027, 1), Scheme.UNEMPLOYMENT);
@@ -367,56 +380,5 @@ class SampleReformTests {
         List<ContributionLine> ls = a.contributions().stream().filter(l -> l.scheme() == s && l.month().equals(m)).toList();
         assertThat(ls).as("%s line of %s", s, m).hasSize(1);
         return ls.get(0);
-    }
-
-    /**
-     * The four sample reforms applied to a copy of the standard tree: for each parameter, the standard values before
-     * the reform's first date are kept and the reform's values follow (a test stand-in for the reform engine; an
-     * illustrative value is provisional, cited to the reform by name).
-     */
-    static RuleSet applyAll() {
-        Map<String, String> sources = ResourceFiles.read("legal-sources", ".yaml");
-        Map<String, String> parameterFiles = ResourceFiles.read("parameters", ".yaml");
-        LegalCatalogue catalogue = LegalCatalogue.parse(sources);
-        ParameterTree standard = ParameterTree.parse(parameterFiles, catalogue);
-        Map<String, Parameter> byId = new LinkedHashMap<>(standard.all());
-        Map<String, List<Change>> changes = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
-        for (String f : SAMPLES) {
-            Sample s = read(FOLDER.resolve(f));
-            names.put(f, s.name());
-            for (Change c : s.changes()) {
-                assertThat(changes.containsKey(c.parameterId()) && !changes.get(c.parameterId()).get(0).file().equals(f))
-                        .as("two samples set %s: they cannot be applied together", c.parameterId()).isFalse();
-                changes.computeIfAbsent(c.parameterId(), k -> new ArrayList<>()).add(c);
-            }
-        }
-        changes.forEach((id, cs) -> {
-            Parameter p = standard.get(id);
-            List<Parameter.Entry> entries = new ArrayList<>();
-            for (Parameter.Entry e : p.entries()) if (e.from().isBefore(cs.get(0).from())) entries.add(e);
-            for (Change c : cs) {
-                entries.add(new Parameter.Entry(c.from(), value(p.unit(), c.value()), new Citation("reform", "", names.get(c.file()) + " (" + c.file() + ")"),
-                        c.illustrative() ? Confidence.PROVISIONAL : Confidence.CONFIRMED, c.note() == null ? "" : c.note()));
-            }
-            byId.put(id, new Parameter(id, p.description(), p.unit(), entries));
-        });
-        ParameterTree tree = new ParameterTree(byId);
-        Map<String, String> drl = RuleBase.standardDrl();
-        return new RuleSet(catalogue, tree, new ParamTimeline(tree), RuleBase.build(drl, catalogue, tree), Messages.load(), "sample-reforms");
-    }
-
-    static Object value(String unit, JsonNode v) {
-        if (v == null || v.isNull()) return null;
-        return switch (unit) {
-            case "boolean" -> v.booleanValue();
-            case "date" -> LocalDate.parse(v.asText());
-            case "scale" -> {
-                List<Scale.Bracket> out = new ArrayList<>();
-                for (JsonNode b : v) out.add(new Scale.Bracket(b.hasNonNull("upTo") ? b.get("upTo").longValue() : null, b.get("value").longValue()));
-                yield new Scale(out);
-            }
-            default -> v.decimalValue();
-        };
     }
 }
