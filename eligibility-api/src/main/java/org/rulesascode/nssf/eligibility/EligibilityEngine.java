@@ -1,5 +1,7 @@
 package org.rulesascode.nssf.eligibility;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 
@@ -29,6 +31,22 @@ public interface EligibilityEngine {
      * @return the explained answer
      */
     Assessment assess(AssessmentRequest request, Locale locale);
+
+    /**
+     * Assesses several requests: the same answers as {@link #assess(AssessmentRequest, Locale)} for each, in the same
+     * order, but an implementation may share work between them (the Drools engine shares one session per batch,
+     * which is faster for population runs). If one request fails, the call fails; assess the requests one by one to
+     * tell which.
+     *
+     * @param requests the questions; never null, no null element
+     * @param locale   language of the messages
+     * @return one assessment per request, in order
+     */
+    default List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale) {
+        List<Assessment> out = new ArrayList<>(requests.size());
+        for (AssessmentRequest r : requests) out.add(assess(r, locale));
+        return out;
+    }
 
     /** @return a hash of the rules, parameters and reform of this engine: it names what made an assessment */
     String ruleSetVersion();

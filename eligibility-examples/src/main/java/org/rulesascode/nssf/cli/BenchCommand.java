@@ -62,6 +62,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "seed of the profile generator (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--batch", defaultValue = "32", paramLabel = "N",
+            description = "profiles per EligibilityEngine.assessAll call (1: one assess call per profile; default: ${DEFAULT-VALUE})")
+    int batch;
+
     @Option(names = "--warmup", defaultValue = "50000", paramLabel = "N", description = "assessments before timing (default: ${DEFAULT-VALUE})")
     int warmup;
 
@@ -76,7 +80,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Runtime rt = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "nssf bench: %,d synthetic profiles (seed %d), 36-month histories, warm-up %,d%n", profiles, seed, warmup);
+        out.printf(Locale.ROOT, "nssf bench: %,d synthetic profiles (seed %d), 36-month histories, warm-up %,d, %d per assessAll call%n",
+                profiles, seed, warmup, batch);
         out.printf(Locale.ROOT, "JVM: %s %s, %d processors, max heap %,d MB, GC %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
@@ -105,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         int maxThreads = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
         if (warmup > 0) {
             long w0 = System.nanoTime();
-            run(engine, requests, maxThreads, warmup);
+            run(engine, requests, maxThreads, warmup, batch);
             out.printf(Locale.ROOT, "warm-up: %,d assessments on %d thread%s in %.2f s%n", warmup, maxThreads, maxThreads == 1 ? "" : "s",
                     (System.nanoTime() - w0) / 1e9);
         }
@@ -118,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int t : threads) {
             gc();
             long s0 = System.nanoTime();
-            long[] sums = run(engine, requests, t, profiles);
+            long[] sums = run(engine, requests, t, profiles, batch);
             double seconds = (System.nanoTime() - s0) / 1e9;
             long heapUsed = memory.getHeapMemoryUsage().getUsed();
             out.printf(Locale.ROOT, "%7d  %,12.0f  %9.3f  %,14.1f  %,12d  %,18d  %,14d%n", t, profiles / seconds, seconds,
@@ -130,6 +135,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void check() {
         if (profiles < 1) throw new InvalidInputException("--profiles", "is " + profiles, "a whole number >= 1");
+        if (batch < 1 || batch > 10_000) throw new InvalidInputException("--batch", "is " + batch, "a whole number from 1 to 10000");
         if (warmup < 0) throw new InvalidInputException("--warmup", "is " + warmup, "a whole number >= 0");
         if (threads == null || threads.isEmpty()) throw new InvalidInputException("--threads", "is empty", "a comma-separated list of thread counts >= 1");
         for (int t : threads) {
@@ -142,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
      * slice. @return {decisions, contribution lines, CPU nanoseconds of the worker threads} summed (the sums also keep
      * the work from being optimised away); CPU time is steadier than wall time on a shared machine
      */
-    static long[] run(EligibilityEngine engine, AssessmentRequest[] requests, int threads, int count) throws InterruptedException {
+    static long[] run(EligibilityEngine engine, AssessmentRequest[] requests, int threads, int count, int batch) throws InterruptedException {
         AtomicInteger names = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "nssf-bench-" + names.incrementAndGet());
@@ -159,10 +165,15 @@ final class BenchCommand implements Callable<Integer> {
                     long c0 = cpu.getCurrentThreadCpuTime();
                     long decisions = 0;
                     long lines = 0;
-                    for (int k = from; k < to; k++) {
-                        Assessment a = engine.assess(requests[k % requests.length]);
-                        decisions += a.decisions().size();
-                        lines += a.contributions().size();
+                    List<AssessmentRequest> chunk = new ArrayList<>(batch);
+                    for (int k = from; k < to; k += batch) {
+                        chunk.clear();
+                        for (int j = k; j < Math.min(to, k + batch); j++) chunk.add(requests[j % requests.length]);
+                        List<Assessment> as = batch == 1 ? List.of(engine.assess(chunk.get(0))) : engine.assessAll(chunk, Locale.ENGLISH);
+                        for (Assessment a : as) {
+                            decisions += a.decisions().size();
+                            lines += a.contributions().size();
+                        }
                     }
                     return new long[] {decisions, lines, cpu.getCurrentThreadCpuTime() - c0};
                 }));

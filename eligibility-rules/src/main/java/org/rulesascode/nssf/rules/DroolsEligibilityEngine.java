@@ -9,6 +9,7 @@ import org.rulesascode.nssf.rules.internal.ReformApplier;
 import org.rulesascode.nssf.rules.internal.RuleSet;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -69,6 +70,14 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     public Assessment assess(AssessmentRequest request, Locale locale) {
         Objects.requireNonNull(request, "request");
         return assessor.assess(request, locale == null ? Locale.ENGLISH : locale);
+    }
+
+    @Override
+    public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale) {
+        Objects.requireNonNull(requests, "requests");
+        for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
+        if (requests.isEmpty()) return List.of();
+        return assessor.assessAll(requests, locale == null ? Locale.ENGLISH : locale);
     }
 
     /** @return how long compiling the DRL into this engine's KieBase took (the rule set is built once per JVM) */

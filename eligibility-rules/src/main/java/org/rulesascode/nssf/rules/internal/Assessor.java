@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,6 +47,8 @@ public final class Assessor {
     static final int FIRE_LIMIT = 100_000;
     /** Bound of the reason cache; past it, reasons are built but not kept. */
     static final int REASON_CACHE_LIMIT = 20_000;
+    /** Profiles per shared session in {@link #assessAll}. */
+    static final int BATCH = 32;
     /** Placeholder of the months in a cached note. */
     private static final String MONTHS = "\u0000months\u0000";
     private final RuleSet ruleSet;
@@ -82,61 +85,131 @@ public final class Assessor {
 
     /** @param compliance false for the corrected profiles {@link ComplianceCheck} re-assesses: no findings, no recursion */
     Assessment assess(AssessmentRequest request, Locale locale, boolean compliance) {
-        WorkerProfile p = request.profile();
-        LocalDate asOf = request.asOf();
-        Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
-        CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
-                age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
-                membership.longestUnpaidRun(), membership.member());
-        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), spanBreaks);
-        List<Finding> findings = new ArrayList<>();
-        List<ContributionFinding> contributions = new ArrayList<>();
-        List<BenefitFinding> benefits = new ArrayList<>();
-        List<ComplianceNote> notes = new ArrayList<>();
+        return batch(List.of(request), locale, compliance).get(0);
+    }
+
+    /**
+     * Assesses several requests, in order. Requests that ask about the same schemes share one session: their facts are
+     * tagged with their index in the batch ({@link Subject#getOwner()}), rules that join two facts match on it, and
+     * the findings are sorted back to their profiles. A session reset costs as much as the whole rule network, so
+     * sharing it is cheaper than one session per profile; the answers are the same (a property test compares them).
+     */
+    public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale) {
+        Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
+        Assessment[] out = new Assessment[requests.size()];
+        for (List<Integer> group : groups.values()) {
+            for (int from = 0; from < group.size(); from += BATCH) {
+                List<Integer> slice = group.subList(from, Math.min(group.size(), from + BATCH));
+                List<AssessmentRequest> rs = new ArrayList<>(slice.size());
+                for (int i : slice) rs.add(requests.get(i));
+                List<Assessment> as = batch(rs, locale, true);
+                for (int k = 0; k < slice.size(); k++) out[slice.get(k)] = as.get(k);
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    /** What one profile of a batch has gathered. */
+    private static final class Work {
+        final AssessmentRequest request;
+        final CoverageFact coverage;
+        final List<Finding> findings = new ArrayList<>();
+        final List<ContributionFinding> contributions = new ArrayList<>();
+        final List<BenefitFinding> benefits = new ArrayList<>();
+        final List<ComplianceNote> notes = new ArrayList<>();
+
+        Work(AssessmentRequest request, CoverageFact coverage) {
+            this.request = request;
+            this.coverage = coverage;
+        }
+    }
+
+    /** Assesses requests that ask about the same schemes in one session. */
+    private List<Assessment> batch(List<AssessmentRequest> requests, Locale locale, boolean compliance) {
+        Work[] work = new Work[requests.size()];
         KieSession session = ruleSet.rules().pool().newKieSession();
         try {
-            for (Scheme s : Scheme.values()) if (request.includes(s)) session.insert(new SchemeQuery(s));
-            session.insert(coverage);
-            for (SpanFact s : spans) session.insert(s);
-            if (compliance) for (Object o : ComplianceCheck.facts(p, asOf, ruleSet.timeline())) session.insert(o);
-            fire(session, p);
+            for (Scheme s : Scheme.values()) if (requests.get(0).includes(s)) session.insert(new SchemeQuery(s));
+            for (int i = 0; i < work.length; i++) {
+                AssessmentRequest request = requests.get(i);
+                WorkerProfile p = request.profile();
+                LocalDate asOf = request.asOf();
+                Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
+                CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
+                        age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
+                        membership.longestUnpaidRun(), membership.member());
+                work[i] = new Work(request, coverage);
+                coverage.setOwner(i);
+                session.insert(coverage);
+                for (SpanFact s : spans(p, asOf, ruleSet.timeline(), spanBreaks)) {
+                    s.setOwner(i);
+                    session.insert(s);
+                }
+                if (compliance) {
+                    for (Object o : ComplianceCheck.facts(p, asOf, ruleSet.timeline())) {
+                        if (o instanceof Subject subject) subject.setOwner(i);
+                        else if (o instanceof ComplianceFact c) c.setOwner(i);
+                        else throw new IllegalStateException("compliance fact without an owner: " + o.getClass());
+                        session.insert(o);
+                    }
+                }
+            }
+            fire(session, requests);
             for (Object o : session.getObjects()) {
-                if (o instanceof ContributionFinding c) contributions.add(c);
+                if (o instanceof ContributionFinding c) work[c.span().getOwner()].contributions.add(c);
             }
             // phase 2: benefits, judged on what phase 1 found about the contribution history
-            if (!p.events().isEmpty()) {
-                HistoryIndex history = history(contributions);
-                boolean any = false;
+            boolean any = false;
+            for (int i = 0; i < work.length; i++) {
+                WorkerProfile p = work[i].request.profile();
+                LocalDate asOf = work[i].request.asOf();
+                if (p.events().isEmpty()) continue;
+                HistoryIndex history = history(work[i].contributions);
                 for (LifeEvent e : p.events()) {
                     if (e.date().isAfter(asOf)) continue; // facts after the as-of date are ignored
-                    session.insert(new EventFact(e, p.employmentStatus(), p.sex(), enterpriseWorkersAt(p, e.date()),
-                            age(p.birthDate(), e.date()), ruleSet.timeline().at(e.date()), p.employmentStart(), history));
+                    EventFact fact = new EventFact(e, p.employmentStatus(), p.sex(), enterpriseWorkersAt(p, e.date()),
+                            age(p.birthDate(), e.date()), ruleSet.timeline().at(e.date()), p.employmentStart(), history);
+                    fact.setOwner(i);
+                    session.insert(fact);
                     any = true;
                 }
-                if (any) fire(session, p);
             }
+            if (any) fire(session, requests);
             for (Object o : session.getObjects()) {
-                if (o instanceof Finding f) findings.add(f);
-                else if (o instanceof BenefitFinding b) benefits.add(b);
-                else if (o instanceof ComplianceNote n) notes.add(n);
+                if (o instanceof Finding f) work[f.getSubject().getOwner()].findings.add(f);
+                else if (o instanceof BenefitFinding b) work[b.subject().getOwner()].benefits.add(b);
+                else if (o instanceof ComplianceNote n) work[n.subject().getOwner()].notes.add(n);
             }
         } finally {
             session.dispose();
         }
-        List<Decision> decisions = decisions(request, coverage, findings, locale);
-        if (!benefits.isEmpty() || findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
-            decisions = new ArrayList<>(decisions);
-            decisions.addAll(benefitDecisions(findings, benefits, locale));
-        }
-        List<ContributionLine> lines = lines(contributions);
-        List<ComplianceFinding> found = compliance
-                ? ComplianceCheck.findings(ruleSet, request, locale, notes, lines, decisions, r -> assess(r, locale, false)) : List.of();
-        return new Assessment(p.id(), asOf, ruleSet.version(), decisions, lines, found);
+        List<Assessment> out = new ArrayList<>(work.length);
+        for (Work w : work) out.add(result(w, locale, compliance));
+        return out;
     }
 
-    private static void fire(KieSession session, WorkerProfile p) {
-        int fired = session.fireAllRules(FIRE_LIMIT);
-        if (fired >= FIRE_LIMIT) throw new IllegalStateException("rule base defect: more than " + FIRE_LIMIT + " firings for profile " + p.id());
+    /** Turns one profile's findings into its assessment. */
+    private Assessment result(Work w, Locale locale, boolean compliance) {
+        AssessmentRequest request = w.request;
+        List<Decision> decisions = decisions(request, w.coverage, w.findings, locale);
+        if (!w.benefits.isEmpty() || w.findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
+            decisions = new ArrayList<>(decisions);
+            decisions.addAll(benefitDecisions(w.findings, w.benefits, locale));
+        }
+        List<ContributionLine> lines = lines(w.contributions);
+        List<ComplianceFinding> found = compliance
+                ? ComplianceCheck.findings(ruleSet, request, locale, w.notes, lines, decisions, r -> assess(r, locale, false)) : List.of();
+        return new Assessment(request.profile().id(), request.asOf(), ruleSet.version(), decisions, lines, found);
+    }
+
+    private static void fire(KieSession session, List<AssessmentRequest> requests) {
+        int limit = FIRE_LIMIT * requests.size();
+        int fired = session.fireAllRules(limit);
+        if (fired >= limit) {
+            throw new IllegalStateException("rule base defect: more than " + FIRE_LIMIT + " firings per profile for "
+                    + (requests.size() == 1 ? "profile " + requests.get(0).profile().id() : "a batch of " + requests.size() + " profiles"));
+        }
     }
 
     /** The months the contribution rules found, by scheme, for benefit rules to count. */

@@ -21,6 +21,14 @@ import java.util.List;
  */
 @ClassReactive
 public final class ComplianceFact {
+    /** Which profile of a batch this fact belongs to; set once, before the fact is inserted. */
+    private int owner;
+
+    /** @return the index, in its batch, of the profile this fact belongs to */
+    public int getOwner() { return owner; }
+
+    void setOwner(int owner) { this.owner = owner; }
+
     /** The sector minimum wage of the garment, footwear and travel-goods sectors, in US dollars a month (§10). */
     public static final String MINIMUM_WAGE = "minimum_wage.garment";
     /** The same sectors' minimum wage during probation (§10); null in the years the reference gives none. */

@@ -11,6 +11,8 @@ public abstract class Subject {
     private final Integer enterpriseWorkers;
     private final long age;
     private final Params params;
+    /** Which profile of a batch this fact belongs to; set once, before the fact is inserted. */
+    private int owner;
 
     protected Subject(EmploymentStatus status, Integer enterpriseWorkers, long age, Params params) {
         this.status = status;
@@ -25,6 +27,12 @@ public abstract class Subject {
     /** @return age in whole years on {@link #getDate()} */
     public long getAge() { return age; }
     public Params getParams() { return params; }
+
+    /** @return the index, in its batch, of the profile this fact belongs to (rules that join facts match on it) */
+    public int getOwner() { return owner; }
+
+    /** Tags the fact with its profile's index in the batch; called once, before insertion. */
+    void setOwner(int owner) { this.owner = owner; }
 
     /** @return the date the parameters were read at */
     public abstract LocalDate getDate();
