@@ -185,22 +185,67 @@ public final class Assessor {
             session.dispose();
         }
         List<Assessment> out = new ArrayList<>(work.length);
-        for (Work w : work) out.add(result(w, locale, compliance));
+        List<List<Decision>> decisions = new ArrayList<>(work.length);
+        List<List<ContributionLine>> lines = new ArrayList<>(work.length);
+        for (Work w : work) {
+            decisions.add(decisions(w, locale));
+            lines.add(lines(w.contributions));
+        }
+        Map<AssessmentRequest, Assessment> corrected = compliance ? corrected(work, decisions, lines, locale) : Map.of();
+        for (int i = 0; i < work.length; i++) {
+            Work w = work[i];
+            List<ComplianceFinding> found = compliance && !w.notes.isEmpty()
+                    ? ComplianceCheck.findings(ruleSet, w.request, locale, w.notes, lines.get(i), decisions.get(i),
+                            r -> corrected.containsKey(r) ? corrected.get(r) : assess(r, locale, false))
+                    : List.of();
+            out.add(new Assessment(w.request.profile().id(), w.request.asOf(), ruleSet.version(), decisions.get(i), lines.get(i), found));
+        }
         return out;
     }
 
-    /** Turns one profile's findings into its assessment. */
-    private Assessment result(Work w, Locale locale, boolean compliance) {
-        AssessmentRequest request = w.request;
-        List<Decision> decisions = decisions(request, w.coverage, w.findings, locale);
+    /** The decisions of one profile of a batch: on the as-of date, then on each event. */
+    private List<Decision> decisions(Work w, Locale locale) {
+        List<Decision> decisions = decisions(w.request, w.coverage, w.findings, locale);
         if (!w.benefits.isEmpty() || w.findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
             decisions = new ArrayList<>(decisions);
             decisions.addAll(benefitDecisions(w.findings, w.benefits, locale));
         }
-        List<ContributionLine> lines = lines(w.contributions);
-        List<ComplianceFinding> found = compliance
-                ? ComplianceCheck.findings(ruleSet, request, locale, w.notes, lines, decisions, r -> assess(r, locale, false)) : List.of();
-        return new Assessment(request.profile().id(), request.asOf(), ruleSet.version(), decisions, lines, found);
+        return decisions;
+    }
+
+    /**
+     * The corrected histories that the compliance findings of a batch compare with, assessed together in one more
+     * batch. A first pass asks {@link ComplianceCheck} which corrected requests it needs (answering with the
+     * uncorrected assessment, and discarding what it builds); the findings are then built with the real answers.
+     */
+    private Map<AssessmentRequest, Assessment> corrected(Work[] work, List<List<Decision>> decisions, List<List<ContributionLine>> lines, Locale locale) {
+        Map<AssessmentRequest, Assessment> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < work.length; i++) {
+            Work w = work[i];
+            if (w.notes.isEmpty()) continue;
+            Assessment uncorrected = new Assessment(w.request.profile().id(), w.request.asOf(), ruleSet.version(), decisions.get(i), lines.get(i), List.of());
+            try {
+                ComplianceCheck.findings(ruleSet, w.request, locale, w.notes, lines.get(i), decisions.get(i), r -> {
+                    wanted.put(r, null);
+                    return uncorrected;
+                });
+            } catch (RuntimeException e) {
+                // the dry run may trip over its stand-in answer; the real pass assesses what it then needs one by one
+            }
+        }
+        if (wanted.isEmpty()) return Map.of();
+        List<AssessmentRequest> requests = new ArrayList<>(wanted.keySet());
+        Map<Set<Scheme>, List<AssessmentRequest>> groups = new LinkedHashMap<>();
+        for (AssessmentRequest r : requests) groups.computeIfAbsent(r.schemes(), k -> new ArrayList<>()).add(r);
+        Map<AssessmentRequest, Assessment> out = new HashMap<>();
+        for (List<AssessmentRequest> group : groups.values()) {
+            for (int from = 0; from < group.size(); from += BATCH) {
+                List<AssessmentRequest> slice = group.subList(from, Math.min(group.size(), from + BATCH));
+                List<Assessment> as = batch(slice, locale, false);
+                for (int k = 0; k < slice.size(); k++) out.put(slice.get(k), as.get(k));
+            }
+        }
+        return out;
     }
 
     private static void fire(KieSession session, List<AssessmentRequest> requests) {
