@@ -163,8 +163,9 @@ public final class Assessor {
         }
         Map<Key, BenefitFinding> amountBy = new HashMap<>();
         for (BenefitFinding b : amounts) {
+            if (!(b.subject() instanceof EventFact event)) continue; // an amount judged on the as-of date: see decisions()
             RuleInfo rule = ruleSet.rules().rule(b.ruleId());
-            Key k = new Key(b.subject(), Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            Key k = new Key(event, Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
             if (amountBy.put(k, b) != null) throw new IllegalStateException("rule base overlap: two amounts for " + k.benefit() + " on " + k.event().getDate());
         }
         for (Key k : criteria.keySet()) {
@@ -198,8 +199,8 @@ public final class Assessor {
             List<TraceStep> steps = List.of();
             if (b != null) {
                 if (outcome != Outcome.ELIGIBLE) throw new IllegalStateException("rule base defect: an amount for a " + outcome + " decision (" + b.ruleId() + ")");
-                entitlement = new Entitlement(b.amount(), b.period(), b.durationDays(), b.estimate(), b.undetermined());
-                steps = b.steps();
+                entitlement = entitlement(b, locale);
+                steps = Texts.steps(ruleSet.messages(), b.steps(), locale);
                 RuleInfo rule = ruleSet.rules().rule(b.ruleId());
                 if (seen.add(b.ruleId())) {
                     List<ParameterUse> uses = new ArrayList<>();
@@ -219,6 +220,12 @@ public final class Assessor {
         }
         out.sort(Comparator.comparing(Decision::eventDate).thenComparing(Decision::scheme).thenComparing(Decision::benefit));
         return out;
+    }
+
+    /** The entitlement of an amount finding, its undetermined reason in the request's language. */
+    private Entitlement entitlement(BenefitFinding b, Locale locale) {
+        String undetermined = b.undetermined() == null ? null : Texts.render(ruleSet.messages(), b.undetermined(), locale);
+        return new Entitlement(b.amount(), b.period(), b.durationDays(), b.estimate(), undetermined);
     }
 
     // ---------------------------------------------------------------- facts
