@@ -48,6 +48,7 @@ public final class PensionCalc {
     public static final String SOLE_GROUP_SHARE = "pension.benefits.survivors.sole_group_share";
     public static final String FUNERARY_MULTIPLIER = "pension.benefits.funerary.multiplier";
     public static final String FUNERARY_MINIMUM = "pension.benefits.funerary.minimum";
+    public static final String INVALIDITY_MIN_MONTHS = "pension.benefits.invalidity.min_contribution_months";
     public static final String TC_MIN_AGE = "pension.benefits.transitional.min_age";
     public static final String TC_MIN_PAID = "pension.benefits.transitional.min_paid_months";
     public static final String TC_WINDOW_START = "pension.benefits.transitional.window_start";
@@ -84,6 +85,49 @@ public final class PensionCalc {
         int end = Math.min(event, first + length.intValueExact()); // exclusive
         if (end <= first) return 0;
         return e.paidIn(Scheme.PENSION, event - first) - e.paidIn(Scheme.PENSION, event - end);
+    }
+
+    /**
+     * The age condition of the invalidity pension (§6.2, §12 row 2a: "before age 60"): under the pensionable age on the
+     * date the invalidity is recognised or claimed. False when the parameter is not in force.
+     */
+    public static boolean invalidityAgeMet(EventFact e) {
+        BigDecimal age = e.getParams().num(PENSIONABLE_AGE);
+        return age != null && e.getAge() < age.longValueExact();
+    }
+
+    /**
+     * The contribution condition of the invalidity pension (§6.2, §12 row 2a: "60 months of contributions"): at least
+     * {@value #INVALIDITY_MIN_MONTHS} paid pension months before the month of the claim. False when not in force.
+     */
+    public static boolean invalidityMonthsMet(EventFact e) {
+        BigDecimal min = e.getParams().num(INVALIDITY_MIN_MONTHS);
+        return min != null && e.paidBefore(Scheme.PENSION) >= min.longValueExact();
+    }
+
+    /** @return true when the profile has an invalidity claim dated on or before the death (whatever its outcome) */
+    public static boolean invalidityClaimedBy(EventFact death, Collection<?> claims) {
+        for (Object o : claims) {
+            if (o instanceof EventFact c && c.getKind() == EventKind.INVALIDITY && !c.getDate().isAfter(death.getDate())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the deceased was an invalidity pensioner: an invalidity claim of the profile dated on or before the death
+     * met the known conditions of the invalidity pension under the law of its own date (the scheme in force,
+     * {@link #invalidityAgeMet}, {@link #invalidityMonthsMet}), the same the rules of
+     * {@code rules/pension/benefits_invalidity.drl} judge. Computed from the event facts, which are all in the session
+     * before the rules fire, so that the death rules never see a half-judged claim.
+     *
+     * @param claims the invalidity-claim event facts of the session (other facts are ignored)
+     */
+    public static boolean invalidityPensioner(EventFact death, Collection<?> claims) {
+        for (Object o : claims) {
+            if (!(o instanceof EventFact c) || c.getKind() != EventKind.INVALIDITY || c.getDate().isAfter(death.getDate())) continue;
+            if (c.getParams().isPensionInForce() && invalidityAgeMet(c) && invalidityMonthsMet(c)) return true;
+        }
+        return false;
     }
 
     /** @return true when the multiplier times the estimated pension exceeds the funerary minimum (then the amount is an estimate) */
@@ -200,6 +244,27 @@ public final class PensionCalc {
         }
         steps.add(Text.of("step.pen.funerary_minimum", append(formula, "result", HealthCareCalc.khr(minimum))));
         return BenefitFinding.amount(k, e, minimum, AmountPeriod.ONCE, null, steps);
+    }
+
+    /** The invalidity pension: no formula in the rules reference, so the amount is undetermined (§11 #2, §12 row 2a). */
+    public static BenefitFinding invalidityPension(RuleContext k, EventFact e) {
+        List<Text> steps = List.of(
+                Text.of("step.pen.paid_months", "month", YearMonth.from(e.getDate()), "result", e.paidBefore(Scheme.PENSION)),
+                Text.of("step.pen.invalidity_amount"));
+        return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, null, Text.of("undetermined.pen.invalidity"), steps);
+    }
+
+    /**
+     * The funerary allowance on the death of an invalidity pensioner: max(multiplier × last monthly pension, minimum)
+     * (§12 row 2c), with the last monthly invalidity pension unknown (§12 row 2a): undetermined, at least the minimum.
+     */
+    public static BenefitFinding invalidityFuneraryAllowance(RuleContext k, EventFact e) {
+        Params p = e.getParams();
+        String minimum = HealthCareCalc.khr(p.num(FUNERARY_MINIMUM).longValueExact());
+        String multiplier = p.num(FUNERARY_MULTIPLIER).stripTrailingZeros().toPlainString();
+        List<Text> steps = List.of(Text.of("step.pen.funerary_invalidity", "multiplier", multiplier, "minimum", minimum));
+        return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, null,
+                Text.of("undetermined.pen.funerary_invalidity", "multiplier", multiplier, "minimum", minimum), steps);
     }
 
     private static Object[] append(Object[] a, Object... more) {
@@ -334,6 +399,10 @@ public final class PensionCalc {
                 m.put("penAgeReachedAfter", e.getDate().plusYears(Math.max(0, years - 1)).toString());
             }
             m.put("penTransitionalPaidMonths", Integer.toString(transitionalPaidMonths(e)));
+            BigDecimal invalidityMin = p.num(INVALIDITY_MIN_MONTHS);
+            if (event.getKind() == EventKind.INVALIDITY && invalidityMin != null) {
+                m.put("penInvalidityMonthsShortfall", Long.toString(Math.max(0, invalidityMin.longValueExact() - paid)));
+            }
             Estimate est = estimate(e, months(e, contributions));
             m.put("penEstimate", est == null ? "not computable" : HealthCareCalc.khr(est.pension()));
             if (event.getKind() == EventKind.DEATH) {
