@@ -35,12 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>The check for English words is {@link #englishWords}: it removes what is the same in every language (the
  * placeholders of a template, the currency code KHR, dotted identifiers such as parameter ids, {@code nssf-rules.md}
- * and decimal numbers, rule ids such as {@code PEN-INV-01}, and rows of the reference such as {@code 3c}) and
+ * and decimal numbers, rule ids such as {@code PEN-INV-01}, rows of the reference such as {@code 3c} and its source
+ * ids such as {@code S44}) and
  * reports any Latin letter that is left. The same check finds the English words of the English letter, so it can fail.
  */
 class StepMessagesTests {
     static final Pattern NEUTRAL = Pattern.compile("\\{[^{}]*}|\\bKHR\\b|[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)+"
-            + "|\\b[A-Z]{2,}(?:-[A-Z0-9]+)+\\b|\\b\\d+[a-z]\\b");
+            + "|\\b[A-Z]{2,}(?:-[A-Z0-9]+)+\\b|\\b\\d+[a-z]\\b|\\bS\\d+[a-z]?\\b");
     static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]+");
     static final Set<String> STEP_PARTS = Set.of("description", "formula", "result");
     static final Locale KHMER = Locale.forLanguageTag("km");
@@ -64,6 +65,7 @@ class StepMessagesTests {
         assertThat(englishWords("pension.benefits.invalidity.min_contribution_months (nssf-rules.md §12 ជួរទី 2a) PEN-INV-04 0.7")).isEmpty();
         assertThat(englishWords("{perDay} × {days} days")).containsExactly("days");
         assertThat(englishWords("max(5 × 10 KHR, 2,000,000 KHR)")).containsExactly("max");
+        assertThat(englishWords("(S44, S59d) Sub-decree")).containsExactly("Sub", "decree");
     }
 
     @Test

@@ -87,6 +87,9 @@ public final class Assessor {
         try {
             for (Scheme s : Scheme.values()) if (request.includes(s)) session.insert(new SchemeQuery(s));
             session.insert(coverage);
+            if (request.includes(Scheme.VOLUNTARY_HEALTH_CARE)) {
+                for (int i = 0; i < p.dependants().size(); i++) session.insert(new DependantFact(i, p.dependants().get(i), asOf, coverage.getParams()));
+            }
             for (SpanFact s : spans) session.insert(s);
             if (compliance) for (Object o : ComplianceCheck.facts(p, asOf, ruleSet.timeline())) session.insert(o);
             fire(session, p);
@@ -113,7 +116,7 @@ public final class Assessor {
         } finally {
             session.dispose();
         }
-        List<Decision> decisions = decisions(request, coverage, findings, locale);
+        List<Decision> decisions = decisions(request, coverage, findings, benefits, locale);
         if (!benefits.isEmpty() || findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
             decisions = new ArrayList<>(decisions);
             decisions.addAll(benefitDecisions(findings, benefits, locale));
@@ -325,10 +328,14 @@ public final class Assessor {
 
     // ---------------------------------------------------------------- decisions
 
-    private List<Decision> decisions(AssessmentRequest request, CoverageFact coverage, List<Finding> findings, Locale locale) {
+    private List<Decision> decisions(AssessmentRequest request, CoverageFact coverage, List<Finding> findings, List<BenefitFinding> amounts,
+                                     Locale locale) {
         record Key(Scheme scheme, Benefit benefit) { }
         Map<Key, List<Finding>> outcomes = new LinkedHashMap<>();
         Map<Scheme, List<Finding>> notes = new EnumMap<>(Scheme.class);
+        // a decision judged on the as-of date other than coverage (the dependants' enrolment) may have criteria about
+        // the person or about each dependant, and an amount
+        Map<Key, List<Finding>> criteria = new HashMap<>();
         for (Finding f : findings) {
             RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
             if ("ALL".equals(rule.scheme())) continue; // shared criteria appear as the support of a scheme finding
@@ -337,7 +344,19 @@ public final class Assessor {
                 outcomes.computeIfAbsent(new Key(s, Benefit.valueOf(rule.benefit())), k -> new ArrayList<>()).add(f);
             } else if (f.getSubject() instanceof SpanFact) {
                 notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+            } else if (f.getSubject() instanceof DependantFact || (f.getSubject() == coverage && !Benefit.COVERAGE.name().equals(rule.benefit()))) {
+                criteria.computeIfAbsent(new Key(s, Benefit.valueOf(rule.benefit())), k -> new ArrayList<>()).add(f);
             }
+        }
+        Map<Key, BenefitFinding> amountBy = new HashMap<>();
+        for (BenefitFinding b : amounts) {
+            if (b.subject() != coverage) continue;
+            RuleInfo rule = ruleSet.rules().rule(b.ruleId());
+            Key k = new Key(Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            if (amountBy.put(k, b) != null) throw new IllegalStateException("rule base overlap: two amounts for " + k.benefit() + " on " + coverage.getDate());
+        }
+        for (Key k : criteria.keySet()) {
+            if (!outcomes.containsKey(k)) throw new IllegalStateException("rule base gap: criteria but no outcome for " + k.benefit() + " on " + coverage.getDate());
         }
         List<Decision> out = new ArrayList<>();
         for (Scheme s : Scheme.values()) {
@@ -349,14 +368,20 @@ public final class Assessor {
             for (Benefit b : Benefit.values()) {
                 List<Finding> os = outcomes.get(new Key(s, b));
                 if (os == null) continue;
-                out.add(decision(s, b, coverage, os, b == Benefit.COVERAGE ? notes.getOrDefault(s, List.of()) : List.of(), locale));
+                Key k = new Key(s, b);
+                out.add(decision(s, b, coverage, os, b == Benefit.COVERAGE ? notes.getOrDefault(s, List.of()) : List.of(),
+                        criteria.getOrDefault(k, List.of()), amountBy.get(k), locale));
             }
         }
         return out;
     }
 
-    /** A decision about the person on the as-of date from its outcome findings (one outcome) and notes on history months. */
-    private Decision decision(Scheme s, Benefit b, CoverageFact coverage, List<Finding> os, List<Finding> notes, Locale locale) {
+    /**
+     * A decision about the person on the as-of date from its outcome findings (one outcome), its criteria (about the
+     * person, then each dependant in the profile's order), notes on history months, and an optional amount.
+     */
+    private Decision decision(Scheme s, Benefit b, CoverageFact coverage, List<Finding> os, List<Finding> notes, List<Finding> criteria,
+                              BenefitFinding amount, Locale locale) {
         Set<Outcome> distinct = new LinkedHashSet<>();
         for (Finding f : os) distinct.add(f.getOutcome());
         if (distinct.size() > 1) {
@@ -366,6 +391,9 @@ public final class Assessor {
         os.sort(Comparator.comparing(Finding::getRuleId));
         List<Reason> reasons = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        List<Finding> cs = new ArrayList<>(criteria);
+        cs.sort(Comparator.comparingInt((Finding f) -> f.getSubject() instanceof DependantFact d ? d.getIndex() : -1).thenComparing(Finding::getRuleId));
+        for (Finding f : cs) reasons.add(reason(f, f.getSubject(), null, locale)); // one per dependant: the same rule may judge several
         for (Finding f : os) {
             if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(reason(f.getSupport(), f.getSupport().getSubject(), null, locale));
             if (seen.add(f.getRuleId())) reasons.add(reason(f, coverage, null, locale));
@@ -373,7 +401,14 @@ public final class Assessor {
         reasons.addAll(noteReasons(notes, locale));
         List<String> provisional = new ArrayList<>();
         for (Reason r : reasons) for (ParameterUse u : r.parameters()) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
-        return new Decision(s, b, os.get(0).getOutcome(), null, reasons, List.of(), !provisional.isEmpty(), provisional);
+        Entitlement entitlement = null;
+        List<TraceStep> steps = List.of();
+        if (amount != null) {
+            if (os.get(0).getOutcome() != Outcome.ELIGIBLE) throw new IllegalStateException("rule base defect: an amount for a " + os.get(0).getOutcome() + " decision (" + amount.ruleId() + ")");
+            entitlement = entitlement(amount, locale);
+            steps = Texts.steps(ruleSet.messages(), amount.steps(), locale);
+        }
+        return new Decision(s, b, os.get(0).getOutcome(), entitlement, reasons, steps, !provisional.isEmpty(), provisional);
     }
 
     /** Merges notes of the same rule and status over several spans into one reason listing the months. */
