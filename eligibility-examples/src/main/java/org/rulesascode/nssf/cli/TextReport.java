@@ -541,7 +541,7 @@ public final class TextReport {
             String pad = "  " + " ".repeat(w);
             for (ComplianceFinding f : a.compliance()) {
                 n++;
-                subheading(n + ". " + issue(f.issue()));
+                subheading(n + ". " + issue(f.issue()) + (f.provisional() ? "  " + t("provisional") : ""));
                 if (f.months() != null && !f.months().isBlank()) wrapped("  " + t("months") + " ", pad, f.months());
                 if (f.message() != null) wrapped("  ", "  ", f.message() + (f.ruleId() == null ? "" : "  [" + f.ruleId() + "]"));
                 wrapped("  " + t("missing") + " ", pad,
