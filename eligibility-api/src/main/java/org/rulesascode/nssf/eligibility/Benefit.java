@@ -37,5 +37,10 @@ public enum Benefit {
     /** Pension: funerary allowance on the death of a pensioner. */
     FUNERARY_ALLOWANCE,
     /** Unemployment benefit (foreseen by the 2019 Law, not in force). */
-    UNEMPLOYMENT_BENEFIT
+    UNEMPLOYMENT_BENEFIT,
+    /**
+     * Voluntary health care: enrolment of the worker's dependants (spouse, children) under Sub-decree 280, judged on
+     * the as-of date when the profile declares dependants; the decision has no event date.
+     */
+    DEPENDANT_ENROLMENT
 }

@@ -15,12 +15,22 @@ import java.util.List;
  *                             they cannot be computed
  * @param costs                what the breach costs the worker, one step each (e.g. the maternity allowance she would
  *                             have had with the wage declared correctly); never null
+ * @param provisional          true when a value the finding rests on is provisional: a parameter of its rule, a
+ *                             contribution line counted in the missing contributions, or a benefit decision compared in
+ *                             its costs
  */
 public record ComplianceFinding(ComplianceIssue issue, String ruleId, String months, String message, List<Citation> citations,
-                                List<ParameterUse> parameters, Long missingContributions, List<TraceStep> costs) {
+                                List<ParameterUse> parameters, Long missingContributions, List<TraceStep> costs, boolean provisional) {
     public ComplianceFinding {
         citations = List.copyOf(citations);
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
         costs = costs == null ? List.of() : List.copyOf(costs);
+    }
+
+    /** A finding that is provisional when one of its rule's {@code parameters} is. */
+    public ComplianceFinding(ComplianceIssue issue, String ruleId, String months, String message, List<Citation> citations,
+                             List<ParameterUse> parameters, Long missingContributions, List<TraceStep> costs) {
+        this(issue, ruleId, months, message, citations, parameters, missingContributions, costs,
+                parameters != null && parameters.stream().anyMatch(ParameterUse::provisional));
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param provisionalParameters the ids of the provisional parameters used; empty when none
  * @param eventDate             for a benefit, the date of the event it answers (delivery, accident, first day of
  *                              sickness, death, claim): the law of that date applies; null for a coverage decision
+ *                              and for a decision judged on the as-of date ({@link Benefit#DEPENDANT_ENROLMENT})
  */
 public record Decision(Scheme scheme, Benefit benefit, Outcome outcome, Entitlement entitlement, List<Reason> reasons,
                        List<TraceStep> steps, boolean provisional, List<String> provisionalParameters, LocalDate eventDate) {

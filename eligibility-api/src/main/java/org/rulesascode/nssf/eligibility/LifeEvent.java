@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * law in force on the event's {@link #date()}; an event dated after the as-of date of a request is ignored.
  * Implementations are immutable records.
  */
-public sealed interface LifeEvent permits Childbirth, WorkInjury, Sickness, Death, RetirementClaim {
-    /** @return the date the law looks at for this event (delivery, accident, first day of sickness, death, claim) */
+public sealed interface LifeEvent permits Childbirth, WorkInjury, Sickness, Death, RetirementClaim, InvalidityClaim {
+    /** @return the date the law looks at for this event (delivery, accident, first day of sickness, death, claim,
+     *         recognition of invalidity) */
     LocalDate date();
 }

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         description = {
                 "Assesses the bundled example profiles (a garment worker having a baby, a",
                 "tuk-tuk driver in the voluntary scheme, a commuting accident, a worker",
-                "reaching 60, a death, a public employee, a small enterprise before 2018)",
-                "and prints their reports.",
+                "reaching 60, a death, a public employee, a small enterprise before 2018,",
+                "an invalidity claim, a self-employed member with dependants) and prints",
+                "their reports.",
                 ""})
 final class DemoCommand implements Callable<Integer> {
 

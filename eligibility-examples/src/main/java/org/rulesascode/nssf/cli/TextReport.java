@@ -129,8 +129,8 @@ public final class TextReport {
         label("notEntitled", "You are not entitled to:", "អ្នកមិនមានសិទ្ធិទទួលបាន៖");
         label("needInfo", "We need more information about:", "យើងត្រូវការព័ត៌មានបន្ថែមអំពី៖");
         label("notInForce", "Not in force (the law does not provide it on the date that counts):", "មិនទាន់ចូលជាធរមាន (ច្បាប់មិនទាន់ផ្តល់ឱ្យនៅថ្ងៃដែលត្រូវគិត)៖");
-        label("noEvents", "No benefit was decided: up to {asOf} the profile has no life event (childbirth, sickness, work injury, death, retirement claim) on which the rules decide a benefit.",
-                "គ្មានអត្ថប្រយោជន៍ណាមួយត្រូវបានសម្រេចទេ៖ រហូតដល់ថ្ងៃទី {asOf} ឯកសារមិនមានព្រឹត្តិការណ៍ (ការសម្រាលកូន ជំងឺ គ្រោះថ្នាក់ការងារ មរណភាព ការស្នើសុំសោធននិវត្តន៍) ដែលវិធានសម្រេចអត្ថប្រយោជន៍បានទេ។");
+        label("noEvents", "No benefit was decided: up to {asOf} the profile has no life event (childbirth, sickness, work injury, death, retirement claim, invalidity claim) on which the rules decide a benefit.",
+                "គ្មានអត្ថប្រយោជន៍ណាមួយត្រូវបានសម្រេចទេ៖ រហូតដល់ថ្ងៃទី {asOf} ឯកសារមិនមានព្រឹត្តិការណ៍ (ការសម្រាលកូន ជំងឺ គ្រោះថ្នាក់ការងារ មរណភាព ការស្នើសុំសោធននិវត្តន៍ ការស្នើសុំសោធនពិការភាព) ដែលវិធានសម្រេចអត្ថប្រយោជន៍បានទេ។");
         label("coveredBy", "Covered on {asOf} by:", "ស្ថិតក្នុងការគ្របដណ្តប់នៅថ្ងៃទី {asOf} ដោយ៖");
         label("notCoveredBy", "Not covered by:", "មិនស្ថិតក្នុងការគ្របដណ្តប់ដោយ៖");
         label("coverageUnknown", "Coverage not decided (information missing):", "មិនអាចសម្រេចការគ្របដណ្តប់បាន (ខ្វះព័ត៌មាន)៖");
@@ -153,6 +153,7 @@ public final class TextReport {
         label("ev.accident", "accident on {date}", "គ្រោះថ្នាក់ថ្ងៃទី {date}");
         label("ev.death", "death on {date}", "មរណភាពថ្ងៃទី {date}");
         label("ev.claim", "claim of {date}", "ការស្នើសុំថ្ងៃទី {date}");
+        label("ev.invalidity", "invalidity claimed on {date}", "ការស្នើសុំសោធនពិការភាពថ្ងៃទី {date}");
         label("ev.other", "event of {date}", "ព្រឹត្តិការណ៍ថ្ងៃទី {date}");
         // decisions
         label("benefits", "Your benefits, one by one", "អត្ថប្រយោជន៍នីមួយៗ");
@@ -252,6 +253,8 @@ public final class TextReport {
         BENEFITS.put(Benefit.SURVIVORS_ALLOWANCE, new String[] {"Survivors' allowance (paid once)", "ប្រាក់ឧបត្ថម្ភសម្រាប់អ្នកនៅរស់ (ផ្តល់តែម្តង)"});
         BENEFITS.put(Benefit.FUNERARY_ALLOWANCE, new String[] {"Funerary allowance (pension)", "ប្រាក់ឧបត្ថម្ភបុណ្យសព (សោធននិវត្តន៍)"});
         BENEFITS.put(Benefit.UNEMPLOYMENT_BENEFIT, new String[] {"Unemployment benefit", "អត្ថប្រយោជន៍ពេលអត់ការងារធ្វើ"});
+        BENEFITS.put(Benefit.DEPENDANT_ENROLMENT, new String[] {"Enrolment of your dependants (voluntary health care)",
+                "ការចុះឈ្មោះអ្នកនៅក្នុងបន្ទុក (ថែទាំសុខភាពដោយស្ម័គ្រចិត្ត)"});
 
         for (Benefit b : List.of(Benefit.MATERNITY_ALLOWANCE, Benefit.EMPLOYER_MATERNITY_PAY, Benefit.CHILDBIRTH_ALLOWANCE)) EVENTS.put(b, "ev.birth");
         EVENTS.put(Benefit.SICKNESS_ALLOWANCE, "ev.sickness");
@@ -259,6 +262,7 @@ public final class TextReport {
         for (Benefit b : List.of(Benefit.SURVIVORS_PENSION, Benefit.SURVIVORS_ALLOWANCE, Benefit.FUNERAL_GRANT, Benefit.FUNERAL_ALLOWANCE,
                 Benefit.FUNERARY_ALLOWANCE)) EVENTS.put(b, "ev.death");
         for (Benefit b : List.of(Benefit.OLD_AGE_PENSION, Benefit.OLD_AGE_ALLOWANCE)) EVENTS.put(b, "ev.claim");
+        EVENTS.put(Benefit.INVALIDITY_PENSION, "ev.invalidity");
     }
 
     /** One letter being written in one language. */
@@ -537,7 +541,7 @@ public final class TextReport {
             String pad = "  " + " ".repeat(w);
             for (ComplianceFinding f : a.compliance()) {
                 n++;
-                subheading(n + ". " + issue(f.issue()));
+                subheading(n + ". " + issue(f.issue()) + (f.provisional() ? "  " + t("provisional") : ""));
                 if (f.months() != null && !f.months().isBlank()) wrapped("  " + t("months") + " ", pad, f.months());
                 if (f.message() != null) wrapped("  ", "  ", f.message() + (f.ruleId() == null ? "" : "  [" + f.ruleId() + "]"));
                 wrapped("  " + t("missing") + " ", pad,

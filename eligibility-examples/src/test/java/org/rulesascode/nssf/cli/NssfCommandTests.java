@@ -205,6 +205,44 @@ class NssfCommandTests {
         assertThat(r.out()).contains("NSSF assessment");
     }
 
+    /**
+     * The calculation steps of a Khmer letter are in Khmer: once the language-neutral tokens are removed (amounts and
+     * numbers, the currency code KHR, dates), no Latin letter is left in them; the same check finds English in the
+     * English letter.
+     */
+    @Test
+    void assess_khmerMaternityLetter_hasNoEnglishInItsCalculationSteps() throws IOException {
+        String mother = PROFILE.replace("\"events\": []",
+                "\"events\": [{\"type\": \"CHILDBIRTH\", \"date\": \"2025-06-02\", \"babies\": 1, \"pregnancyWeeks\": 39, \"notifiedOn\": \"2025-02-01\"}]");
+        Run km = assess(mother, "--format", "text", "--lang", "km");
+        Run en = assess(mother, "--format", "text");
+        assertThat(km.code()).as(km.err()).isZero();
+        List<String> kmSteps = calculationBlocks(km.out(), TextReport.LABELS.get("calculation")[1]);
+        List<String> enSteps = calculationBlocks(en.out(), TextReport.LABELS.get("calculation")[0]);
+        assertThat(kmSteps).as("calculation sections of the Khmer letter").hasSize(3); // maternity, employer's pay, childbirth allowance
+        assertThat(enSteps).hasSize(3);
+        for (String block : kmSteps) assertThat(latinWords(block)).as("English words in: %s", block).isEmpty();
+        for (String block : enSteps) assertThat(latinWords(block)).as("the check finds English in: %s", block).isNotEmpty();
+    }
+
+    /** @return the text of each "How the amount was calculated" section of a letter (the lines after the label up to a blank line) */
+    static List<String> calculationBlocks(String letter, String label) {
+        List<String> out = new java.util.ArrayList<>();
+        List<String> lines = letter.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).strip().equals(label)) continue;
+            StringBuilder b = new StringBuilder();
+            for (int j = i + 1; j < lines.size() && !lines.get(j).isBlank(); j++) b.append(lines.get(j).strip()).append(' ');
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    /** @return the Latin words left once amounts, numbers, dates and the currency code KHR are removed */
+    static List<String> latinWords(String s) {
+        return java.util.regex.Pattern.compile("[A-Za-z]+").matcher(s.replaceAll("\\bKHR\\b", " ")).results().map(m -> m.group()).toList();
+    }
+
     // ---- contributions ------------------------------------------------------------------------------------
 
     @Test

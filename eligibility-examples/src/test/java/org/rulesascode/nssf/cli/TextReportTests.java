@@ -222,6 +222,17 @@ class TextReportTests {
     }
 
     @Test
+    void render_aProvisionalComplianceFinding_saysSoInItsHeading() {
+        Assessment firm = mother();
+        ComplianceFinding f = firm.compliance().get(0);
+        ComplianceFinding provisional = new ComplianceFinding(f.issue(), f.ruleId(), f.months(), f.message(), f.citations(), f.parameters(),
+                f.missingContributions(), f.costs(), true);
+        Assessment a = new Assessment(firm.profileId(), firm.asOf(), firm.ruleSetVersion(), firm.decisions(), firm.contributions(), List.of(provisional));
+        assertThat(TextReport.render(a)).contains("1. Contributions not paid  (provisional)\n");
+        assertThat(TextReport.render(firm)).contains("1. Contributions not paid\n").doesNotContain("Contributions not paid  (provisional)");
+    }
+
+    @Test
     void render_aBenefitOfTwoSchemes_namesTheScheme() {
         Decision or = new Decision(Scheme.OCCUPATIONAL_RISK, Benefit.SURVIVORS_PENSION, Outcome.ELIGIBLE, null,
                 List.of(met("OR-SUR-10", "The spouse receives the survivors' pension.")), List.of(), false, List.of(), BIRTH);

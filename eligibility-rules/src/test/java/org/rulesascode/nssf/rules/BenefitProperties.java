@@ -341,7 +341,11 @@ class BenefitProperties {
         Map<Benefit, Set<Outcome>> inCases = outcomesInCases();
         System.out.println("[BenefitProperties] outcomes named by the YAML cases: " + inCases);
         List<String> missing = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        NOT_GENERATED.keySet().forEach(b -> { if (reached.containsKey(b)) stale.add(b + ": " + NOT_GENERATED.get(b)); });
+        assertThat(stale).as("benefits listed in NOT_GENERATED that the generated cases now reach: remove them from the list").isEmpty();
         inCases.forEach((benefit, outcomes) -> {
+            if (NOT_GENERATED.containsKey(benefit)) return;
             if (!outcomes.contains(Outcome.ELIGIBLE) || !outcomes.contains(Outcome.NOT_ELIGIBLE)) return;
             Map<Outcome, Integer> got = reached.getOrDefault(benefit, Map.of());
             for (Outcome o : List.of(Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE)) {
@@ -351,6 +355,14 @@ class BenefitProperties {
         assertThat(inCases).as("benefit outcomes named by the YAML cases").isNotEmpty();
         assertThat(missing).as("(benefit, outcome) pairs of the YAML cases that %d generated cases (seed %d) never reach", CASES, seed).isEmpty();
     }
+
+    /**
+     * Benefits whose event the seeded generators do not draw yet, so that no generated case reaches them: their
+     * outcomes are checked by the YAML cases only. Drawing an {@code InvalidityClaim} belongs to the generators (being
+     * moved to the testkit module); once they do, this entry goes stale and the test above fails until it is removed.
+     */
+    static final Map<Benefit, String> NOT_GENERATED = Map.of(
+            Benefit.INVALIDITY_PENSION, "the event generators draw no InvalidityClaim yet");
 
     static String table(Map<Benefit, Map<Outcome, Integer>> reached, int withEvents, long seed) {
         List<Outcome> cols = List.of(Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE, Outcome.NEEDS_INFORMATION, Outcome.NOT_IN_FORCE);

@@ -17,6 +17,7 @@ import org.rulesascode.nssf.eligibility.Person;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.RetirementClaim;
+import org.rulesascode.nssf.eligibility.InvalidityClaim;
 import org.rulesascode.nssf.eligibility.Death;
 import org.rulesascode.nssf.eligibility.WorkInjury;
 import org.rulesascode.nssf.eligibility.Sickness;
@@ -82,7 +83,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   profile: {id: c1, birthDate: 1990-01-01, sex: FEMALE, employmentStatus: EMPLOYEE,
  *             enterpriseWorkers: 10, employmentStart: 2020-01-01, sector: GARMENT, wage: 852800,
  *             history: [{from: 2025-06, to: 2025-06, declaredWage: 852800, paid: true,
- *                        schemes: [], enterpriseWorkers: 10, employerId: e1}]}
+ *                        schemes: [], enterpriseWorkers: 10, employerId: e1}],
+ *             dependants: [{relation: CHILD, birthDate: 2015-03-01, disabled: false, hasIncome: false}]}  # optional
  *   expect:
  *     decisions: {OCCUPATIONAL_RISK: COVERED}             # coverage outcome per scheme
  *     rules: [OR-COV-01, REG-04, OR-CON-01]               # ids among the reasons of the decisions or the lines' rule ids
@@ -140,7 +142,7 @@ class CaseTests {
 
     private static final Set<String> CASE_KEYS = Set.of("name", "asOf", "schemes", "profile", "expect", "why", "disabled");
     private static final Set<String> PROFILE_KEYS = Set.of("id", "birthDate", "sex", "employmentStatus", "sector", "wage",
-            "employmentStart", "enterpriseWorkers", "history", "events");
+            "employmentStart", "enterpriseWorkers", "history", "events", "dependants");
     private static final Set<String> EVENT_KEYS = Set.of("type", "date", "babies", "pregnancyWeeks", "notifiedOn", "commuting",
             "incapacityDays", "permanentDegreePercent", "days", "workRelated", "survivors");
     private static final Set<String> BENEFIT_KEYS = Set.of("benefit", "scheme", "eventDate", "outcome", "amount", "period", "durationDays",
@@ -428,6 +430,7 @@ class CaseTests {
         if (n.hasNonNull("employmentStart")) b.employmentStart(LocalDate.parse(n.get("employmentStart").asText()));
         if (n.hasNonNull("enterpriseWorkers")) b.enterpriseWorkers(n.get("enterpriseWorkers").intValue());
         for (JsonNode e : list(n, "events")) b.event(event(e));
+        for (Person d : persons(n, "dependants", "dependant")) b.dependant(d);
         for (JsonNode p : list(n, "history")) {
             keys(p, PERIOD_KEYS, "history period");
             Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
@@ -453,14 +456,20 @@ class CaseTests {
                     e.hasNonNull("permanentDegreePercent") ? e.get("permanentDegreePercent").intValue() : null);
             case "DEATH" -> new Death(date, e.hasNonNull("workRelated") && e.get("workRelated").booleanValue(), survivors(e));
             case "RETIREMENT_CLAIM" -> new RetirementClaim(date);
+            case "INVALIDITY" -> new InvalidityClaim(date);
             default -> throw new IllegalArgumentException("unknown event type " + e.get("type"));
         };
     }
 
     private static List<Person> survivors(JsonNode e) {
+        return persons(e, "survivors", "survivor");
+    }
+
+    /** The persons of the list {@code key} (survivors of a death, dependants of a profile). */
+    private static List<Person> persons(JsonNode e, String key, String what) {
         List<Person> out = new ArrayList<>();
-        for (JsonNode p : list(e, "survivors")) {
-            keys(p, Set.of("relation", "birthDate", "disabled", "hasIncome"), "survivor");
+        for (JsonNode p : list(e, key)) {
+            keys(p, Set.of("relation", "birthDate", "disabled", "hasIncome"), what);
             out.add(new Person(Relation.valueOf(text(p, "relation", true)),
                     p.hasNonNull("birthDate") ? LocalDate.parse(p.get("birthDate").asText()) : null,
                     p.hasNonNull("disabled") && p.get("disabled").booleanValue(),

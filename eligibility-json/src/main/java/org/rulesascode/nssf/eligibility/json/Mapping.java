@@ -35,6 +35,7 @@ import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.RetirementClaim;
+import org.rulesascode.nssf.eligibility.InvalidityClaim;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sickness;
 import org.rulesascode.nssf.eligibility.WorkInjury;
@@ -76,7 +77,8 @@ final class Mapping {
             @JsonSubTypes.Type(value = WorkInjury.class, name = "WORK_INJURY"),
             @JsonSubTypes.Type(value = Sickness.class, name = "SICKNESS"),
             @JsonSubTypes.Type(value = Death.class, name = "DEATH"),
-            @JsonSubTypes.Type(value = RetirementClaim.class, name = "RETIREMENT_CLAIM")})
+            @JsonSubTypes.Type(value = RetirementClaim.class, name = "RETIREMENT_CLAIM"),
+            @JsonSubTypes.Type(value = InvalidityClaim.class, name = "INVALIDITY")})
     interface LifeEventMixin { }
 
     /** Money is an object, or (in a profile) a plain whole number of riel. */

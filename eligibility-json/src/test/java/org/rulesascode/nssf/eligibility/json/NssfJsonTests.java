@@ -46,6 +46,7 @@ import org.rulesascode.nssf.eligibility.Person;
 import org.rulesascode.nssf.eligibility.Reason;
 import org.rulesascode.nssf.eligibility.Relation;
 import org.rulesascode.nssf.eligibility.RetirementClaim;
+import org.rulesascode.nssf.eligibility.InvalidityClaim;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sector;
 import org.rulesascode.nssf.eligibility.Sex;
@@ -75,9 +76,10 @@ class NssfJsonTests {
                 {"type": "WORK_INJURY", "date": "2025-01-05", "commuting": true, "incapacityDays": 12, "permanentDegreePercent": null},
                 {"type": "SICKNESS", "date": "2024-11-02", "days": 5},
                 {"type": "DEATH", "date": "2030-01-01", "workRelated": false, "survivors": [{"relation": "CHILD", "birthDate": "2020-01-01", "disabled": false, "hasIncome": false}]},
-                {"type": "RETIREMENT_CLAIM", "date": "2056-03-14"}
+                {"type": "RETIREMENT_CLAIM", "date": "2056-03-14"},
+                {"type": "INVALIDITY", "date": "2031-05-20"}
               ],
-              "dependants": []
+              "dependants": [{"relation": "SPOUSE", "birthDate": "1994-07-01", "disabled": false, "hasIncome": true}]
             }
             """;
 
@@ -120,12 +122,14 @@ class NssfJsonTests {
                 .event(new Sickness(LocalDate.of(2024, 11, 2), 5))
                 .event(new Death(LocalDate.of(2030, 1, 1), false, List.of(new Person(Relation.CHILD, LocalDate.of(2020, 1, 1), false, false))))
                 .event(new RetirementClaim(LocalDate.of(2056, 3, 14)))
+                .event(new InvalidityClaim(LocalDate.of(2031, 5, 20)))
+                .dependant(new Person(Relation.SPOUSE, LocalDate.of(1994, 7, 1), false, true))
                 .build();
         WorkerProfile p = NssfJson.readProfile(EXAMPLE);
         assertThat(p).isEqualTo(expected);
         assertThat(p.wage().toRiel()).isEqualTo(852_800);
         assertThat(p.events()).extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("Childbirth", "WorkInjury", "Sickness", "Death", "RetirementClaim");
+                .containsExactly("Childbirth", "WorkInjury", "Sickness", "Death", "RetirementClaim", "InvalidityClaim");
     }
 
     @Test
@@ -198,10 +202,18 @@ class NssfJsonTests {
     }
 
     @Test
+    void invalidityClaimHasOnlyADate() {
+        WorkerProfile p = NssfJson.readProfile(minimal("\"events\": [{\"type\": \"INVALIDITY\", \"date\": \"2026-02-01\"}]"));
+        assertThat(p.events()).containsExactly(new InvalidityClaim(LocalDate.of(2026, 2, 1)));
+        error(minimal("\"events\": [{\"type\": \"INVALIDITY\", \"date\": \"2026-02-01\", \"degree\": 50}]"), "$.events[0].degree");
+        assertThat(error(minimal("\"events\": [{\"type\": \"INVALIDITY\"}]"), "$.events[0].date").problem()).contains("missing");
+    }
+
+    @Test
     void unknownOrMissingEventType() {
         InvalidInputException e = error(EXAMPLE.replace("\"SICKNESS\"", "\"ILLNESS\""), "$.events[2].type");
         assertThat(e.problem()).contains("ILLNESS");
-        assertThat(e.allowed()).isEqualTo("one of CHILDBIRTH, WORK_INJURY, SICKNESS, DEATH, RETIREMENT_CLAIM");
+        assertThat(e.allowed()).isEqualTo("one of CHILDBIRTH, WORK_INJURY, SICKNESS, DEATH, RETIREMENT_CLAIM, INVALIDITY");
         assertThat(error(minimal("\"events\": [{\"date\": \"2024-01-01\", \"days\": 3}]"), "$.events[0].type").problem()).contains("missing");
         assertThat(error(minimal("\"events\": [1]"), "$.events[0]").allowed()).contains("CHILDBIRTH");
         error(minimal("\"events\": [\"SICKNESS\"]"), "$.events[0]");
@@ -279,7 +291,7 @@ class NssfJsonTests {
 
     @Test
     void trailingContentIsAnError() {
-        assertThat(error(EXAMPLE + "\n{}", "$").problem()).contains("line 23");
+        assertThat(error(EXAMPLE + "\n{}", "$").problem()).contains("line 24"); // EXAMPLE has 23 lines
         error(EXAMPLE + "x", "$");
         error(EXAMPLE + "}", "$");
     }
@@ -378,7 +390,7 @@ class NssfJsonTests {
     static final Map<String, Class<? extends Record>> SCHEMA_DEFS = Map.of(
             "moneyObject", Money.class, "contributionPeriod", ContributionPeriod.class, "person", Person.class,
             "childbirth", Childbirth.class, "workInjury", WorkInjury.class, "sickness", Sickness.class,
-            "death", Death.class, "retirementClaim", RetirementClaim.class);
+            "death", Death.class, "retirementClaim", RetirementClaim.class, "invalidityClaim", InvalidityClaim.class);
 
     static JsonNode schema() throws IOException {
         return new ObjectMapper().readTree(NssfJson.profileSchema());

@@ -142,6 +142,13 @@ public final class Assessor {
                 work[i] = new Work(request, coverage);
                 coverage.setOwner(i);
                 session.insert(coverage);
+                if (request.includes(Scheme.VOLUNTARY_HEALTH_CARE)) {
+                    for (int d = 0; d < p.dependants().size(); d++) {
+                        DependantFact dependant = new DependantFact(d, p.dependants().get(d), asOf, coverage.getParams());
+                        dependant.setOwner(i);
+                        session.insert(dependant);
+                    }
+                }
                 for (SpanFact s : spans(p, asOf, ruleSet.timeline(), spanBreaks)) {
                     s.setOwner(i);
                     session.insert(s);
@@ -205,7 +212,7 @@ public final class Assessor {
 
     /** The decisions of one profile of a batch: on the as-of date, then on each event. */
     private List<Decision> decisions(Work w, Locale locale) {
-        List<Decision> decisions = decisions(w.request, w.coverage, w.findings, locale);
+        List<Decision> decisions = decisions(w.request, w.coverage, w.findings, w.benefits, locale);
         if (!w.benefits.isEmpty() || w.findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
             decisions = new ArrayList<>(decisions);
             decisions.addAll(benefitDecisions(w.findings, w.benefits, locale));
@@ -291,8 +298,9 @@ public final class Assessor {
         }
         Map<Key, BenefitFinding> amountBy = new HashMap<>();
         for (BenefitFinding b : amounts) {
+            if (!(b.subject() instanceof EventFact event)) continue; // an amount judged on the as-of date: see decisions()
             RuleInfo rule = ruleSet.rules().rule(b.ruleId());
-            Key k = new Key(b.subject(), Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            Key k = new Key(event, Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
             if (amountBy.put(k, b) != null) throw new IllegalStateException("rule base overlap: two amounts for " + k.benefit() + " on " + k.event().getDate());
         }
         for (Key k : criteria.keySet()) {
@@ -326,8 +334,8 @@ public final class Assessor {
             List<TraceStep> steps = List.of();
             if (b != null) {
                 if (outcome != Outcome.ELIGIBLE) throw new IllegalStateException("rule base defect: an amount for a " + outcome + " decision (" + b.ruleId() + ")");
-                entitlement = new Entitlement(b.amount(), b.period(), b.durationDays(), b.estimate(), b.undetermined());
-                steps = b.steps();
+                entitlement = entitlement(b, locale);
+                steps = Texts.steps(ruleSet.messages(), b.steps(), locale);
                 RuleInfo rule = ruleSet.rules().rule(b.ruleId());
                 if (seen.add(b.ruleId())) {
                     List<ParameterUse> uses = new ArrayList<>();
@@ -347,6 +355,12 @@ public final class Assessor {
         }
         out.sort(Comparator.comparing(Decision::eventDate).thenComparing(Decision::scheme).thenComparing(Decision::benefit));
         return out;
+    }
+
+    /** The entitlement of an amount finding, its undetermined reason in the request's language. */
+    private Entitlement entitlement(BenefitFinding b, Locale locale) {
+        String undetermined = b.undetermined() == null ? null : Texts.render(ruleSet.messages(), b.undetermined(), locale);
+        return new Entitlement(b.amount(), b.period(), b.durationDays(), b.estimate(), undetermined);
     }
 
     // ---------------------------------------------------------------- facts
@@ -446,10 +460,14 @@ public final class Assessor {
 
     // ---------------------------------------------------------------- decisions
 
-    private List<Decision> decisions(AssessmentRequest request, CoverageFact coverage, List<Finding> findings, Locale locale) {
+    private List<Decision> decisions(AssessmentRequest request, CoverageFact coverage, List<Finding> findings, List<BenefitFinding> amounts,
+                                     Locale locale) {
         record Key(Scheme scheme, Benefit benefit) { }
         Map<Key, List<Finding>> outcomes = new LinkedHashMap<>();
         Map<Scheme, List<Finding>> notes = new EnumMap<>(Scheme.class);
+        // a decision judged on the as-of date other than coverage (the dependants' enrolment) may have criteria about
+        // the person or about each dependant, and an amount
+        Map<Key, List<Finding>> criteria = new HashMap<>();
         for (Finding f : findings) {
             RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
             if ("ALL".equals(rule.scheme())) continue; // shared criteria appear as the support of a scheme finding
@@ -458,7 +476,19 @@ public final class Assessor {
                 outcomes.computeIfAbsent(new Key(s, Benefit.valueOf(rule.benefit())), k -> new ArrayList<>()).add(f);
             } else if (f.getSubject() instanceof SpanFact) {
                 notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+            } else if (f.getSubject() instanceof DependantFact || (f.getSubject() == coverage && !Benefit.COVERAGE.name().equals(rule.benefit()))) {
+                criteria.computeIfAbsent(new Key(s, Benefit.valueOf(rule.benefit())), k -> new ArrayList<>()).add(f);
             }
+        }
+        Map<Key, BenefitFinding> amountBy = new HashMap<>();
+        for (BenefitFinding b : amounts) {
+            if (b.subject() != coverage) continue;
+            RuleInfo rule = ruleSet.rules().rule(b.ruleId());
+            Key k = new Key(Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            if (amountBy.put(k, b) != null) throw new IllegalStateException("rule base overlap: two amounts for " + k.benefit() + " on " + coverage.getDate());
+        }
+        for (Key k : criteria.keySet()) {
+            if (!outcomes.containsKey(k)) throw new IllegalStateException("rule base gap: criteria but no outcome for " + k.benefit() + " on " + coverage.getDate());
         }
         List<Decision> out = new ArrayList<>();
         for (Scheme s : Scheme.values()) {
@@ -470,14 +500,20 @@ public final class Assessor {
             for (Benefit b : Benefit.values()) {
                 List<Finding> os = outcomes.get(new Key(s, b));
                 if (os == null) continue;
-                out.add(decision(s, b, coverage, os, b == Benefit.COVERAGE ? notes.getOrDefault(s, List.of()) : List.of(), locale));
+                Key k = new Key(s, b);
+                out.add(decision(s, b, coverage, os, b == Benefit.COVERAGE ? notes.getOrDefault(s, List.of()) : List.of(),
+                        criteria.getOrDefault(k, List.of()), amountBy.get(k), locale));
             }
         }
         return out;
     }
 
-    /** A decision about the person on the as-of date from its outcome findings (one outcome) and notes on history months. */
-    private Decision decision(Scheme s, Benefit b, CoverageFact coverage, List<Finding> os, List<Finding> notes, Locale locale) {
+    /**
+     * A decision about the person on the as-of date from its outcome findings (one outcome), its criteria (about the
+     * person, then each dependant in the profile's order), notes on history months, and an optional amount.
+     */
+    private Decision decision(Scheme s, Benefit b, CoverageFact coverage, List<Finding> os, List<Finding> notes, List<Finding> criteria,
+                              BenefitFinding amount, Locale locale) {
         Set<Outcome> distinct = new LinkedHashSet<>();
         for (Finding f : os) distinct.add(f.getOutcome());
         if (distinct.size() > 1) {
@@ -487,6 +523,9 @@ public final class Assessor {
         os.sort(Comparator.comparing(Finding::getRuleId));
         List<Reason> reasons = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        List<Finding> cs = new ArrayList<>(criteria);
+        cs.sort(Comparator.comparingInt((Finding f) -> f.getSubject() instanceof DependantFact d ? d.getIndex() : -1).thenComparing(Finding::getRuleId));
+        for (Finding f : cs) reasons.add(reason(f, f.getSubject(), null, locale)); // one per dependant: the same rule may judge several
         for (Finding f : os) {
             if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(reason(f.getSupport(), f.getSupport().getSubject(), null, locale));
             if (seen.add(f.getRuleId())) reasons.add(reason(f, coverage, null, locale));
@@ -494,7 +533,14 @@ public final class Assessor {
         reasons.addAll(noteReasons(notes, locale));
         List<String> provisional = new ArrayList<>();
         for (Reason r : reasons) for (ParameterUse u : r.parameters()) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
-        return new Decision(s, b, os.get(0).getOutcome(), null, reasons, List.of(), !provisional.isEmpty(), provisional);
+        Entitlement entitlement = null;
+        List<TraceStep> steps = List.of();
+        if (amount != null) {
+            if (os.get(0).getOutcome() != Outcome.ELIGIBLE) throw new IllegalStateException("rule base defect: an amount for a " + os.get(0).getOutcome() + " decision (" + amount.ruleId() + ")");
+            entitlement = entitlement(amount, locale);
+            steps = Texts.steps(ruleSet.messages(), amount.steps(), locale);
+        }
+        return new Decision(s, b, os.get(0).getOutcome(), entitlement, reasons, steps, !provisional.isEmpty(), provisional);
     }
 
     /** Merges notes of the same rule and status over several spans into one reason listing the months. */

@@ -3,6 +3,7 @@ package org.rulesascode.nssf.rules.internal;
 import org.rulesascode.nssf.eligibility.AmountPeriod;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
+import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.ComplianceFinding;
 import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
@@ -26,6 +27,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,6 +142,7 @@ public final class ComplianceCheck {
         args.put("months", m.ranges());
         List<ParameterUse> uses = parameterUses(ruleSet, rule, group);
         boolean decided = first.status() == CriterionStatus.MET;
+        boolean provisional = uses.stream().anyMatch(ParameterUse::provisional);
         Long missing = null;
         List<TraceStep> costs = new ArrayList<>();
         WorkerProfile p = request.profile();
@@ -163,7 +166,11 @@ public final class ComplianceCheck {
                     WorkerProfile fixed = rewrite(p, wageAt, new BitSet());
                     Assessment corrected = reassess.apply(new AssessmentRequest(events ? fixed : only(fixed, m), request.asOf(), request.schemes()));
                     missing = contributionCosts(costs, m, lines, corrected.contributions(), false, "due at the minimum wage");
-                    if (events) costs.addAll(benefitCosts(decisions, corrected.decisions(), "declared at the minimum wage"));
+                    provisional |= anyProvisional(lines, m) || anyProvisional(corrected.contributions(), m);
+                    if (events) {
+                        costs.addAll(benefitCosts(decisions, corrected.decisions(), "declared at the minimum wage"));
+                        provisional |= provisionalCosts(decisions, corrected.decisions());
+                    }
                 }
             }
             case UNPAID_CONTRIBUTIONS -> {
@@ -177,12 +184,14 @@ public final class ComplianceCheck {
                     if (!l.paid() && schemeMonths.contains(l.scheme() + "|" + ParamTimeline.index(l.month()))) owed.add(l);
                 }
                 missing = contributionCosts(costs, m, List.of(), owed, true, "unpaid");
+                provisional |= owed.stream().anyMatch(ContributionLine::provisional);
                 args.put("dueDay", dueDay(group));
                 if (events) {
                     BitSet paid = new BitSet();
                     for (ContributionLine l : owed) paid.set(ParamTimeline.index(l.month()));
                     Assessment corrected = reassess.apply(new AssessmentRequest(rewrite(p, Map.of(), paid), request.asOf(), request.schemes()));
                     costs.addAll(benefitCosts(decisions, corrected.decisions(), "paid"));
+                    provisional |= provisionalCosts(decisions, corrected.decisions());
                 }
             }
             case LATE_REGISTRATION -> {
@@ -197,14 +206,45 @@ public final class ComplianceCheck {
                     Assessment corrected = reassess.apply(new AssessmentRequest(events ? withGap : only(withGap, m), request.asOf(), request.schemes()));
                     missing = contributionCosts(costs, m, List.of(), corrected.contributions(), false,
                             "undeclared, at the first declared wage " + money(g.getFirstWage()));
-                    if (events) costs.addAll(benefitCosts(decisions, corrected.decisions(), "registered from the start"));
+                    provisional |= anyProvisional(corrected.contributions(), m);
+                    if (events) {
+                        costs.addAll(benefitCosts(decisions, corrected.decisions(), "registered from the start"));
+                        provisional |= provisionalCosts(decisions, corrected.decisions());
+                    }
                 }
             }
         }
         args.put("missing", missing == null ? "—" : khr(missing));
         String message = ruleSet.messages().render(rule.id(), locale, args);
         if (message == null) message = rule.name().substring(rule.id().length() + 1);
-        return new ComplianceFinding(first.issue(), rule.id(), m.ranges(), message, rule.citations(), uses, missing, costs);
+        return new ComplianceFinding(first.issue(), rule.id(), m.ranges(), message, rule.citations(), uses, missing, costs, provisional);
+    }
+
+    /** @return true when a contribution line of the finding's months is provisional */
+    private static boolean anyProvisional(List<ContributionLine> lines, Months m) {
+        for (ContributionLine l : lines) if (l.provisional() && m.contains(l.month())) return true;
+        return false;
+    }
+
+    /**
+     * @return true when a benefit decision that {@link #benefitCosts} reports as changed (by scheme, benefit and event
+     *         date) is provisional, as declared or corrected
+     */
+    static boolean provisionalCosts(List<Decision> actual, List<Decision> corrected) {
+        record Key(LocalDate date, Scheme scheme, Benefit benefit) { }
+        Map<Key, Decision> a = new HashMap<>();
+        Map<Key, Decision> c = new HashMap<>();
+        for (Decision d : actual) if (d.eventDate() != null) a.put(new Key(d.eventDate(), d.scheme(), d.benefit()), d);
+        for (Decision d : corrected) if (d.eventDate() != null) c.put(new Key(d.eventDate(), d.scheme(), d.benefit()), d);
+        Set<Key> keys = new HashSet<>(a.keySet());
+        keys.addAll(c.keySet());
+        for (Key k : keys) {
+            Decision x = a.get(k);
+            Decision y = c.get(k);
+            if (same(x, y)) continue;
+            if ((x != null && x.provisional()) || (y != null && y.provisional())) return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- contributions

@@ -4,7 +4,6 @@ import org.kie.api.runtime.rule.RuleContext;
 import org.rulesascode.nssf.eligibility.AmountPeriod;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.eligibility.TraceStep;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,50 +41,51 @@ public final class HealthCareCalc {
     }
 
     /** The daily wage of §12 row 4b: average declared wage over up to N months before the event's month, banded, ÷ divisor. */
-    static BigDecimal dailyWage(EventFact e, List<TraceStep> steps) {
+    static BigDecimal dailyWage(EventFact e, List<Text> steps) {
         Params p = e.getParams();
         long months = p.num(DW_MONTHS).longValueExact();
         BigDecimal avg = e.averageDeclared(Scheme.HEALTH_CARE, months);
         int n = e.dueIn(Scheme.HEALTH_CARE, months);
-        steps.add(new TraceStep("average declared wage", "average of the " + n + " month(s) with a health-care contribution among the "
-                + months + " months before the month of the event", khr(avg)));
+        steps.add(Text.of("step.hc.average_declared_wage", "n", n, "months", months, "result", khr(avg)));
         long avgRiel = avg.setScale(0, Money.ROUNDING).longValueExact();
         long banded = p.getHcAssumedWage().apply(avgRiel);
-        steps.add(new TraceStep("banded monthly wage", "assumed wage of rank " + p.getHcAssumedWage().rank(avgRiel) + " for " + khr(avgRiel), khr(banded)));
+        steps.add(Text.of("step.hc.banded_wage", "rank", p.getHcAssumedWage().rank(avgRiel), "average", khr(avgRiel), "result", khr(banded)));
         BigDecimal divisor = p.num(DW_DIVISOR);
         BigDecimal daily = BigDecimal.valueOf(banded).divide(divisor, 4, RoundingMode.HALF_UP);
-        steps.add(new TraceStep("daily wage", khr(banded) + " ÷ " + divisor.toPlainString(), khr(daily.setScale(2, RoundingMode.HALF_UP))));
+        steps.add(Text.of("step.hc.daily_wage", "banded", khr(banded), "divisor", divisor.toPlainString(),
+                "result", khr(daily.setScale(2, RoundingMode.HALF_UP))));
         return daily;
     }
 
     /** NSSF maternity allowance: rate × daily wage per day, for the allowance days. */
     public static BenefitFinding maternityAllowance(RuleContext k, EventFact e) {
-        List<TraceStep> steps = new ArrayList<>();
+        List<Text> steps = new ArrayList<>();
         BigDecimal daily = dailyWage(e, steps);
         BigDecimal rate = e.getParams().num(MAT_RATE);
         int days = e.getParams().num(MAT_DAYS).intValueExact();
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
-        steps.add(new TraceStep("maternity allowance per day", rate.stripTrailingZeros().toPlainString() + " × daily wage, rounded to the riel", khr(perDay)));
-        steps.add(new TraceStep("maternity allowance in all", khr(perDay) + " × " + days + " days", khr(perDay * days)));
+        steps.add(Text.of("step.hc.maternity_per_day", "rate", rate.stripTrailingZeros().toPlainString(), "result", khr(perDay)));
+        steps.add(Text.of("step.hc.maternity_in_all", "perDay", khr(perDay), "days", days, "result", khr(perDay * days)));
         return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
     }
 
     /** Employer's maternity pay under the Labour Law: rate × average monthly wage of the reference months, per month of leave. */
     public static BenefitFinding employerMaternityPay(RuleContext k, EventFact e) {
-        List<TraceStep> steps = new ArrayList<>();
+        List<Text> steps = new ArrayList<>();
         Params p = e.getParams();
         long months = p.num(EMP_MONTHS).longValueExact();
         BigDecimal avg = e.averageDeclared(Scheme.HEALTH_CARE, months);
         if (avg == null) avg = e.averageDeclared(Scheme.OCCUPATIONAL_RISK, months);
         if (avg == null) {
-            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, "the history declares no wage in the " + months + " months before the month of delivery");
+            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, Text.of("undetermined.hc.employer_pay_no_wage", "months", months));
         }
-        steps.add(new TraceStep("average monthly wage", "average declared wage over the " + months + " months before the month of delivery", khr(avg)));
+        steps.add(Text.of("step.hc.employer_average_wage", "months", months, "result", khr(avg)));
         BigDecimal rate = p.num(EMP_RATE);
         long perMonth = avg.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
         int days = p.num(EMP_DAYS).intValueExact();
-        steps.add(new TraceStep("employer's maternity pay per month", rate.stripTrailingZeros().toPlainString() + " × " + khr(avg) + ", rounded to the riel", khr(perMonth)));
-        steps.add(new TraceStep("leave", days + " days of maternity leave", days + " days"));
+        steps.add(Text.of("step.hc.employer_pay_per_month", "rate", rate.stripTrailingZeros().toPlainString(), "average", khr(avg),
+                "result", khr(perMonth)));
+        steps.add(Text.of("step.hc.employer_leave", "days", days));
         return BenefitFinding.amount(k, e, perMonth, AmountPeriod.PER_MONTH, days, steps);
     }
 
@@ -93,20 +93,32 @@ public final class HealthCareCalc {
     public static BenefitFinding childbirthAllowance(RuleContext k, EventFact e) {
         Scale scale = e.getParams().scale(CBA_AMOUNT);
         long amount = scale.apply(e.getBabies());
-        List<TraceStep> steps = new ArrayList<>();
-        steps.add(new TraceStep("childbirth allowance", e.getBabies() + " baby(ies), scale in force on "
-                + e.getDate() + " (" + scale + ")", khr(amount)));
+        List<Text> steps = new ArrayList<>();
+        steps.add(Text.of("step.hc.childbirth_allowance", "babies", e.getBabies(), "date", e.getDate(), "scale", scale(scale),
+                "result", khr(amount)));
         BigDecimal visit = e.getParams().num(CBA_VISIT);
         if (visit != null) {
             // paid per visit as the visits happen; the profile does not record them, so they are not in the amount
             long perVisit = visit.longValueExact();
             int pre = e.getParams().num(CBA_PRENATAL).intValueExact();
             int post = e.getParams().num(CBA_POSTNATAL).intValueExact();
-            steps.add(new TraceStep("also, prenatal check-ups (not in the amount above: paid per visit attended)",
-                    "up to " + pre + " × " + khr(perVisit), "up to " + khr(perVisit * pre)));
-            steps.add(new TraceStep("also, postnatal checks and vaccinations until the child is 2 (not in the amount above)",
-                    "up to " + post + " × " + khr(perVisit), "up to " + khr(perVisit * post)));
+            steps.add(Text.of("step.hc.prenatal_visits", "visits", pre, "perVisit", khr(perVisit), "total", khr(perVisit * pre)));
+            steps.add(Text.of("step.hc.postnatal_visits", "visits", post, "perVisit", khr(perVisit), "total", khr(perVisit * post)));
         }
         return BenefitFinding.amount(k, e, amount, AmountPeriod.ONCE, null, steps);
+    }
+
+    /** @return the scale in words, as {@link Scale#toString()} puts it, as texts to render in the request's language */
+    static Object scale(Scale scale) {
+        List<Scale.Bracket> brackets = scale.brackets();
+        if (brackets.size() <= Scale.LISTED_BRACKETS) {
+            List<Text> parts = new ArrayList<>();
+            for (Scale.Bracket b : brackets) {
+                parts.add(b.upTo() == null ? Text.of("text.scale.above", "value", b.value())
+                        : Text.of("text.scale.up_to", "upTo", b.upTo(), "value", b.value()));
+            }
+            return parts;
+        }
+        return Text.of("text.scale.brackets", "n", brackets.size(), "first", brackets.get(0).value(), "ceiling", scale.ceiling());
     }
 }

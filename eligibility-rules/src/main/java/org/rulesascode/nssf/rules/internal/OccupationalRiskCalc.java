@@ -6,7 +6,6 @@ import org.rulesascode.nssf.eligibility.Death;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Person;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.eligibility.TraceStep;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -153,24 +152,22 @@ public final class OccupationalRiskCalc {
      * The daily average wage of §12 row 3d: average assumed wage over up to N months before the month of the event
      * (the actual period if shorter) ÷ the divisor; null when the history has no such month.
      */
-    static BigDecimal dailyAverageWage(EventFact e, List<TraceStep> steps) {
+    static BigDecimal dailyAverageWage(EventFact e, List<Text> steps) {
         Params p = e.getParams();
         long months = p.num(DAW_MONTHS).longValueExact();
         BigDecimal avg = e.averageBase(Scheme.OCCUPATIONAL_RISK, months);
         if (avg == null) return null;
         int n = e.dueIn(Scheme.OCCUPATIONAL_RISK, months);
-        steps.add(new TraceStep("average assumed wage", "average of the assumed wage of the " + n
-                + " month(s) with an occupational-risk contribution among the " + months + " months before the month of the event", khr(avg)));
+        steps.add(Text.of("step.or.average_assumed_wage", "n", n, "months", months, "result", khr(avg)));
         BigDecimal divisor = p.num(DAW_DIVISOR);
         BigDecimal daily = avg.divide(divisor, 4, RoundingMode.HALF_UP);
-        steps.add(new TraceStep("daily average wage", khr(avg) + " ÷ " + divisor.toPlainString() + " (divisor provisional)",
-                khr(daily.setScale(2, RoundingMode.HALF_UP))));
+        steps.add(Text.of("step.or.daily_average_wage", "average", khr(avg), "divisor", divisor.toPlainString(),
+                "result", khr(daily.setScale(2, RoundingMode.HALF_UP))));
         return daily;
     }
 
-    private static String noWage(EventFact e) {
-        return "the history gives no occupational-risk assumed wage in the " + e.getParams().num(DAW_MONTHS).toPlainString()
-                + " months before the month of the event, so the daily average wage cannot be computed";
+    private static Text noWage(EventFact e) {
+        return Text.of("undetermined.or.no_wage", "months", e.getParams().num(DAW_MONTHS).toPlainString());
     }
 
     /** Temporary-disability allowance: rate × DAW a day, from the day after the employer's waiting day(s), up to the maximum. */
@@ -179,82 +176,68 @@ public final class OccupationalRiskCalc {
         int waiting = p.num(TD_WAITING_DAYS).intValueExact();
         int max = p.num(TD_MAX_DAYS).intValueExact();
         int days = Math.min(e.getIncapacityDays() - waiting, max);
-        List<TraceStep> steps = new ArrayList<>();
-        steps.add(new TraceStep("days paid by NSSF", "min(" + e.getIncapacityDays() + " days of incapacity − " + waiting
-                + " day(s) paid by the employer, at most " + max + " days)", days + " days"));
+        List<Text> steps = new ArrayList<>();
+        steps.add(Text.of("step.or.td_days", "incapacity", e.getIncapacityDays(), "waiting", waiting, "max", max, "days", days));
         BigDecimal daily = dailyAverageWage(e, steps);
         if (daily == null) {
-            return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_DAY, days, false, noWage(e), List.copyOf(steps));
+            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_DAY, days, noWage(e), steps);
         }
         BigDecimal rate = p.num(TD_RATE);
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
-        steps.add(new TraceStep("allowance per day", percent(rate) + " × daily average wage, rounded to the riel", khr(perDay)));
-        steps.add(new TraceStep("allowance in all", khr(perDay) + " × " + days + " days", khr(perDay * days)));
+        steps.add(Text.of("step.or.td_per_day", "rate", percent(rate), "result", khr(perDay)));
+        steps.add(Text.of("step.or.td_in_all", "perDay", khr(perDay), "days", days, "result", khr(perDay * days)));
         return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
     }
 
     /** Permanent disability: the form (lump sum or pension) is known, the amount is not (actuarial factor unknown). */
     public static BenefitFinding permanentDisability(RuleContext k, EventFact e, boolean pension) {
         BigDecimal threshold = e.getParams().num(PD_PENSION_THRESHOLD);
-        List<TraceStep> steps = List.of(
-                new TraceStep("form", e.getPermanentDegree() + " % " + (pension ? "≥ " : "< ") + percent(threshold), pension ? "pension" : "lump sum"),
-                new TraceStep("amount", "daily average wage × degree of incapacity × an actuarial factor; the reference does not give the factor",
-                        "undetermined"));
-        String why = "the " + (pension ? "pension" : "lump sum") + " is computed from the daily average wage × the degree of incapacity × an "
-                + "actuarial factor that the rules reference does not know (nssf-rules.md §12 row 3c)";
-        return new BenefitFinding(Finding.id(k), e, null, pension ? AmountPeriod.PER_MONTH : AmountPeriod.ONCE, null, false, why, steps);
+        List<Text> steps = List.of(
+                Text.of(pension ? "step.or.pd_form_pension" : "step.or.pd_form_lump_sum", "degree", e.getPermanentDegree(), "threshold", percent(threshold)),
+                Text.of("step.or.pd_amount"));
+        Text why = Text.of(pension ? "undetermined.or.pd_pension" : "undetermined.or.pd_lump_sum");
+        return BenefitFinding.undetermined(k, e, pension ? AmountPeriod.PER_MONTH : AmountPeriod.ONCE, null, why, steps);
     }
 
     /** Constant attendance: a share of the permanent-disability pension, whose amount is undetermined. */
     public static BenefitFinding constantAttendance(RuleContext k, EventFact e) {
-        BigDecimal rate = e.getParams().num(CA_RATE);
-        List<TraceStep> steps = List.of(new TraceStep("constant-attendance supplement", percent(rate) + " × the permanent-disability pension",
-                "undetermined"));
-        String why = "the supplement is " + percent(rate) + " of the permanent-disability pension, whose amount is undetermined: "
-                + "the actuarial factor of the pension is not known (nssf-rules.md §12 row 3c)";
-        return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_MONTH, null, false, why, steps);
+        String rate = percent(e.getParams().num(CA_RATE));
+        List<Text> steps = List.of(Text.of("step.or.constant_attendance", "rate", rate));
+        return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, null, Text.of("undetermined.or.constant_attendance", "rate", rate), steps);
     }
 
     /** Survivors' pension, spouse only or children only: rate × DAW, applied as a daily rate (the unit is unclear). */
     public static BenefitFinding survivorsSingleGroup(RuleContext k, EventFact e) {
         Params p = e.getParams();
         Family f = family(e, p.num(SUR_PARENT_MIN_AGE));
-        List<TraceStep> steps = new ArrayList<>();
-        steps.add(new TraceStep("family case", "survivors who qualify", f == Family.SPOUSE_ONLY ? "spouse only" : "children only"));
+        List<Text> steps = new ArrayList<>();
+        steps.add(Text.of(f == Family.SPOUSE_ONLY ? "step.or.family_spouse_only" : "step.or.family_children_only"));
         BigDecimal daily = dailyAverageWage(e, steps);
         if (daily == null) {
-            return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_DAY, null, true, noWage(e), List.copyOf(steps));
+            return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_DAY, null, true, noWage(e), steps);
         }
         BigDecimal rate = p.num(SUR_SINGLE_GROUP_RATE);
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
-        steps.add(new TraceStep("survivors' pension per day", percent(rate) + " × daily average wage, rounded to the riel; "
-                + "applied as a daily rate because the reference does not say whether the rate is per day or per month (provisional)", khr(perDay)));
+        steps.add(Text.of("step.or.survivors_per_day", "rate", percent(rate), "result", khr(perDay)));
         return BenefitFinding.estimate(k, e, perDay, AmountPeriod.PER_DAY, steps);
     }
 
     /** Survivors' pension in the family cases whose rate the reference does not know. */
     public static BenefitFinding survivorsOtherCase(RuleContext k, EventFact e) {
         Family f = family(e, e.getParams().num(SUR_PARENT_MIN_AGE));
-        String why = switch (f) {
-            case PARENTS_ONLY -> "the rate for parents only is not known (it was raised by the Prakas of 18 Oct 2018 to a value the rules "
-                    + "reference does not have; the earlier rate is not known either: nssf-rules.md §11 q5, §12 row 3b)";
-            case SEVERAL_GROUPS -> "the rates when the survivors are of more than one group (spouse, children, parents) are not known "
-                    + "(nssf-rules.md §11 q5, §12 row 3b)";
-            default -> "a parent's birth date is missing, so the family case, and with it the rate, cannot be decided; and only the "
-                    + "spouse-only and children-only rate is known (nssf-rules.md §12 row 3b)";
+        String which = switch (f) {
+            case PARENTS_ONLY -> "parents_only";
+            case SEVERAL_GROUPS -> "several_groups";
+            default -> "unknown";
         };
-        List<TraceStep> steps = List.of(new TraceStep("family case", "survivors who qualify", switch (f) {
-            case PARENTS_ONLY -> "parents only";
-            case SEVERAL_GROUPS -> "more than one group";
-            default -> "unknown (a parent's birth date is missing)";
-        }));
-        return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_DAY, null, false, why, steps);
+        List<Text> steps = List.of(Text.of("step.or.family_" + which));
+        return BenefitFinding.undetermined(k, e, AmountPeriod.PER_DAY, null, Text.of("undetermined.or.survivors_" + which), steps);
     }
 
     /** Funeral grant: the flat amount in force on the date of death. */
     public static BenefitFinding funeralGrant(RuleContext k, EventFact e) {
         long amount = e.getParams().num(FUNERAL_AMOUNT).longValueExact();
-        List<TraceStep> steps = List.of(new TraceStep("funeral grant", "flat amount in force on " + e.getDate(), khr(amount)));
+        List<Text> steps = List.of(Text.of("step.or.funeral_grant", "date", e.getDate(), "result", khr(amount)));
         return BenefitFinding.amount(k, e, amount, AmountPeriod.ONCE, null, steps);
     }
 }

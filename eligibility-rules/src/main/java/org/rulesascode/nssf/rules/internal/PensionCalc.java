@@ -6,7 +6,6 @@ import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.Relation;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.eligibility.TraceStep;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,6 +48,7 @@ public final class PensionCalc {
     public static final String SOLE_GROUP_SHARE = "pension.benefits.survivors.sole_group_share";
     public static final String FUNERARY_MULTIPLIER = "pension.benefits.funerary.multiplier";
     public static final String FUNERARY_MINIMUM = "pension.benefits.funerary.minimum";
+    public static final String INVALIDITY_MIN_MONTHS = "pension.benefits.invalidity.min_contribution_months";
     public static final String TC_MIN_AGE = "pension.benefits.transitional.min_age";
     public static final String TC_MIN_PAID = "pension.benefits.transitional.min_paid_months";
     public static final String TC_WINDOW_START = "pension.benefits.transitional.window_start";
@@ -87,6 +87,49 @@ public final class PensionCalc {
         return e.paidIn(Scheme.PENSION, event - first) - e.paidIn(Scheme.PENSION, event - end);
     }
 
+    /**
+     * The age condition of the invalidity pension (§6.2, §12 row 2a: "before age 60"): under the pensionable age on the
+     * date the invalidity is recognised or claimed. False when the parameter is not in force.
+     */
+    public static boolean invalidityAgeMet(EventFact e) {
+        BigDecimal age = e.getParams().num(PENSIONABLE_AGE);
+        return age != null && e.getAge() < age.longValueExact();
+    }
+
+    /**
+     * The contribution condition of the invalidity pension (§6.2, §12 row 2a: "60 months of contributions"): at least
+     * {@value #INVALIDITY_MIN_MONTHS} paid pension months before the month of the claim. False when not in force.
+     */
+    public static boolean invalidityMonthsMet(EventFact e) {
+        BigDecimal min = e.getParams().num(INVALIDITY_MIN_MONTHS);
+        return min != null && e.paidBefore(Scheme.PENSION) >= min.longValueExact();
+    }
+
+    /** @return true when the profile has an invalidity claim dated on or before the death (whatever its outcome) */
+    public static boolean invalidityClaimedBy(EventFact death, Collection<?> claims) {
+        for (Object o : claims) {
+            if (o instanceof EventFact c && c.getKind() == EventKind.INVALIDITY && !c.getDate().isAfter(death.getDate())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the deceased was an invalidity pensioner: an invalidity claim of the profile dated on or before the death
+     * met the known conditions of the invalidity pension under the law of its own date (the scheme in force,
+     * {@link #invalidityAgeMet}, {@link #invalidityMonthsMet}), the same the rules of
+     * {@code rules/pension/benefits_invalidity.drl} judge. Computed from the event facts, which are all in the session
+     * before the rules fire, so that the death rules never see a half-judged claim.
+     *
+     * @param claims the invalidity-claim event facts of the session (other facts are ignored)
+     */
+    public static boolean invalidityPensioner(EventFact death, Collection<?> claims) {
+        for (Object o : claims) {
+            if (!(o instanceof EventFact c) || c.getKind() != EventKind.INVALIDITY || c.getDate().isAfter(death.getDate())) continue;
+            if (c.getParams().isPensionInForce() && invalidityAgeMet(c) && invalidityMonthsMet(c)) return true;
+        }
+        return false;
+    }
+
     /** @return true when the multiplier times the estimated pension exceeds the funerary minimum (then the amount is an estimate) */
     public static boolean funeraryAboveMinimum(EventFact e, Collection<?> contributions) {
         Estimate est = estimate(e, months(e, contributions));
@@ -109,13 +152,10 @@ public final class PensionCalc {
     public static BenefitFinding oldAgePension(RuleContext k, EventFact e, Collection<?> contributions) {
         Estimate est = estimate(e, months(e, contributions));
         if (est == null) {
-            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, "no month with a pension contribution due before the month of the claim: no reference wage");
+            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, Text.of("undetermined.pen.no_reference_wage"));
         }
-        List<TraceStep> steps = new ArrayList<>(est.steps());
-        steps.add(new TraceStep("an estimate, not the legal amount",
-                "the formula is known only from secondary sources (rules reference §6.3, §12 row 1); the phrase 'at least 40 % of the "
-                        + "reference wage' is not applied, since its meaning is unknown; no transitional credited years are included (§6.4)",
-                "estimate: " + HealthCareCalc.khr(est.pension()) + " a month"));
+        List<Text> steps = new ArrayList<>(est.steps());
+        steps.add(Text.of("step.pen.old_age_estimate", "pension", HealthCareCalc.khr(est.pension())));
         return BenefitFinding.estimate(k, e, est.pension(), AmountPeriod.PER_MONTH, steps);
     }
 
@@ -136,22 +176,19 @@ public final class PensionCalc {
             employer += share(m.base(), m.employerRate());
         }
         boolean refunded = e.getParams().flag(EMPLOYER_SHARE_REFUNDED);
-        List<TraceStep> steps = new ArrayList<>();
-        steps.add(new TraceStep("paid pension contribution months", "months with a paid pension contribution before " + YearMonth.from(e.getDate()),
-                Integer.toString(paid)));
-        steps.add(new TraceStep("worker's own contributions", "sum over the paid months of the worker's rate × the contributable wage, each month rounded to the riel",
-                HealthCareCalc.khr(worker)));
-        steps.add(new TraceStep("employer's contributions", "sum over the paid months of the employer's rate × the contributable wage, each month rounded to the riel",
-                HealthCareCalc.khr(employer)));
+        List<Text> steps = new ArrayList<>();
+        steps.add(Text.of("step.pen.paid_months", "month", YearMonth.from(e.getDate()), "result", paid));
+        steps.add(Text.of("step.pen.worker_contributions", "result", HealthCareCalc.khr(worker)));
+        steps.add(Text.of("step.pen.employer_contributions", "result", HealthCareCalc.khr(employer)));
         long amount = refunded ? worker + employer : worker;
-        steps.add(new TraceStep("old-age allowance", refunded
-                ? "worker's and employer's contributions (" + EMPLOYER_SHARE_REFUNDED + " = true, provisional)"
-                : "the worker's own contributions only; whether the employer's share is refunded too is not known (rules reference §6.2, §11 #10; "
-                        + EMPLOYER_SHARE_REFUNDED + " = false, provisional)", HealthCareCalc.khr(amount)));
-        steps.add(new TraceStep("an estimate, not the legal amount", refunded
-                ? "the reading that both shares are refunded is not confirmed (§11 #10)"
-                : "a lower bound: the legal amount may also include the employer's " + HealthCareCalc.khr(employer) + " (§11 #10)",
-                "estimate: " + HealthCareCalc.khr(amount) + " once"));
+        String total = HealthCareCalc.khr(amount);
+        if (refunded) {
+            steps.add(Text.of("step.pen.allowance_both_shares", "param", EMPLOYER_SHARE_REFUNDED, "result", total));
+            steps.add(Text.of("step.pen.allowance_both_shares_estimate", "amount", total));
+        } else {
+            steps.add(Text.of("step.pen.allowance_worker_share", "param", EMPLOYER_SHARE_REFUNDED, "result", total));
+            steps.add(Text.of("step.pen.allowance_worker_share_estimate", "employer", HealthCareCalc.khr(employer), "amount", total));
+        }
         return BenefitFinding.estimate(k, e, amount, AmountPeriod.ONCE, steps);
     }
 
@@ -159,36 +196,28 @@ public final class PensionCalc {
     public static BenefitFinding survivorsPension(RuleContext k, EventFact e, Collection<?> contributions) {
         Params p = e.getParams();
         Estimate est = estimate(e, months(e, contributions));
-        List<TraceStep> steps = new ArrayList<>();
+        List<Text> steps = new ArrayList<>();
         if (est != null) {
             steps.addAll(est.steps());
             long minimum = BigDecimal.valueOf(est.pension()).multiply(p.num(SURVIVORS_MIN_RATE)).setScale(0, Money.ROUNDING).longValueExact();
-            steps.add(new TraceStep("minimum survivors' pension under one reading (for information, not the amount)",
-                    pct(p.num(SURVIVORS_MIN_RATE)) + " × the deceased's estimated pension " + HealthCareCalc.khr(est.pension()) + " (provisional)",
-                    "at least " + HealthCareCalc.khr(minimum) + " a month (estimate)"));
+            steps.add(Text.of("step.pen.survivors_minimum", "rate", pct(p.num(SURVIVORS_MIN_RATE)), "pension", HealthCareCalc.khr(est.pension()),
+                    "minimum", HealthCareCalc.khr(minimum)));
         }
-        steps.add(new TraceStep("shares of the survivors' pension (provisional)", shares(e), "for information"));
-        return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_MONTH, null, false,
-                "the survivors' pension is 'at least " + pct(p.num(SURVIVORS_MIN_RATE)) + "' of the deceased's pension, split "
-                        + pct(p.num(SPOUSE_SHARE)) + " to the spouse and " + pct(p.num(CHILDREN_SHARE)) + " to the children ("
-                        + pct(p.num(SOLE_GROUP_SHARE)) + " to one group alone) in a single weak source whose reading is unresolved, "
-                        + "and the deceased's pension is itself only an estimate (rules reference §6.2, §6.3, §11 #3, §12 rows 1 and 2b)",
-                List.copyOf(steps));
+        steps.add(shares(e));
+        Text why = Text.of("undetermined.pen.survivors_pension", "minimumRate", pct(p.num(SURVIVORS_MIN_RATE)), "spouseShare", pct(p.num(SPOUSE_SHARE)),
+                "childrenShare", pct(p.num(CHILDREN_SHARE)), "soleShare", pct(p.num(SOLE_GROUP_SHARE)));
+        return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, null, why, steps);
     }
 
     /** The survivors' allowance: a lump sum of at least one month of the deceased's pension; undetermined (§6.2). */
     public static BenefitFinding survivorsAllowance(RuleContext k, EventFact e, Collection<?> contributions) {
         Estimate est = estimate(e, months(e, contributions));
-        List<TraceStep> steps = new ArrayList<>();
+        List<Text> steps = new ArrayList<>();
         if (est != null) {
             steps.addAll(est.steps());
-            steps.add(new TraceStep("lower bound of the survivors' allowance (for information, not the amount)",
-                    "one month of the deceased's estimated pension", "at least " + HealthCareCalc.khr(est.pension()) + " once (estimate)"));
+            steps.add(Text.of("step.pen.survivors_allowance_bound", "pension", HealthCareCalc.khr(est.pension())));
         }
-        return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.ONCE, null, false,
-                "the survivors' allowance is a lump sum 'not less than one month' of the deceased's pension in a single weak source "
-                        + "(another source speaks of the pension 'for one year'), and that pension is itself only an estimate "
-                        + "(rules reference §6.2, §11 #3, §12 row 2b)", List.copyOf(steps));
+        return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, null, Text.of("undetermined.pen.survivors_allowance"), steps);
     }
 
     /**
@@ -201,22 +230,47 @@ public final class PensionCalc {
         long minimum = p.num(FUNERARY_MINIMUM).longValueExact();
         BigDecimal multiplier = p.num(FUNERARY_MULTIPLIER);
         if (est == null) {
-            List<TraceStep> steps = List.of(new TraceStep("funerary allowance", "no pension can be estimated: the minimum", HealthCareCalc.khr(minimum)));
+            List<Text> steps = List.of(Text.of("step.pen.funerary_no_estimate", "result", HealthCareCalc.khr(minimum)));
             return BenefitFinding.amount(k, e, minimum, AmountPeriod.ONCE, null, steps);
         }
-        List<TraceStep> steps = new ArrayList<>(est.steps());
+        List<Text> steps = new ArrayList<>(est.steps());
         long multiple = multiplier.multiply(BigDecimal.valueOf(est.pension())).setScale(0, Money.ROUNDING).longValueExact();
-        String formula = "max(" + multiplier.stripTrailingZeros().toPlainString() + " × " + HealthCareCalc.khr(est.pension()) + ", " + HealthCareCalc.khr(minimum) + ")";
+        Object[] formula = {"multiplier", multiplier.stripTrailingZeros().toPlainString(), "pension", HealthCareCalc.khr(est.pension()),
+                "minimum", HealthCareCalc.khr(minimum)};
         if (multiple > minimum) {
-            steps.add(new TraceStep("funerary allowance", formula, HealthCareCalc.khr(multiple)));
-            steps.add(new TraceStep("an estimate, not the legal amount",
-                    "the last monthly pension is only an estimate (rules reference §6.3, §12 row 1); the minimum " + HealthCareCalc.khr(minimum) + " is certain",
-                    "estimate: " + HealthCareCalc.khr(multiple) + " once"));
+            steps.add(Text.of("step.pen.funerary_multiple", append(formula, "result", HealthCareCalc.khr(multiple))));
+            steps.add(Text.of("step.pen.funerary_estimate", "minimum", HealthCareCalc.khr(minimum), "amount", HealthCareCalc.khr(multiple)));
             return BenefitFinding.estimate(k, e, multiple, AmountPeriod.ONCE, steps);
         }
-        steps.add(new TraceStep("funerary allowance", formula + ": the multiple of the estimated pension does not exceed the minimum",
-                HealthCareCalc.khr(minimum)));
+        steps.add(Text.of("step.pen.funerary_minimum", append(formula, "result", HealthCareCalc.khr(minimum))));
         return BenefitFinding.amount(k, e, minimum, AmountPeriod.ONCE, null, steps);
+    }
+
+    /** The invalidity pension: no formula in the rules reference, so the amount is undetermined (§11 #2, §12 row 2a). */
+    public static BenefitFinding invalidityPension(RuleContext k, EventFact e) {
+        List<Text> steps = List.of(
+                Text.of("step.pen.paid_months", "month", YearMonth.from(e.getDate()), "result", e.paidBefore(Scheme.PENSION)),
+                Text.of("step.pen.invalidity_amount"));
+        return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, null, Text.of("undetermined.pen.invalidity"), steps);
+    }
+
+    /**
+     * The funerary allowance on the death of an invalidity pensioner: max(multiplier × last monthly pension, minimum)
+     * (§12 row 2c), with the last monthly invalidity pension unknown (§12 row 2a): undetermined, at least the minimum.
+     */
+    public static BenefitFinding invalidityFuneraryAllowance(RuleContext k, EventFact e) {
+        Params p = e.getParams();
+        String minimum = HealthCareCalc.khr(p.num(FUNERARY_MINIMUM).longValueExact());
+        String multiplier = p.num(FUNERARY_MULTIPLIER).stripTrailingZeros().toPlainString();
+        List<Text> steps = List.of(Text.of("step.pen.funerary_invalidity", "multiplier", multiplier, "minimum", minimum));
+        return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, null,
+                Text.of("undetermined.pen.funerary_invalidity", "multiplier", multiplier, "minimum", minimum), steps);
+    }
+
+    private static Object[] append(Object[] a, Object... more) {
+        Object[] out = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, out, a.length, more.length);
+        return out;
     }
 
     // ------------------------------------------------------------------ the estimate
@@ -225,7 +279,7 @@ public final class PensionCalc {
     record Month(int index, long base, boolean paid, BigDecimal employerRate, BigDecimal workerRate) { }
 
     /** The old-age pension estimate with its steps. */
-    record Estimate(int paidMonths, long pension, List<TraceStep> steps) { }
+    record Estimate(int paidMonths, long pension, List<Text> steps) { }
 
     /** @return the pension contribution months before the event's month, ascending */
     static List<Month> months(EventFact e, Collection<?> contributions) {
@@ -270,21 +324,22 @@ public final class PensionCalc {
         BigDecimal rateTimesTwelve = r1.multiply(early).add(r2.multiply(late)); // rate(n) × 12
         long pension = rateTimesTwelve.multiply(BigDecimal.valueOf(sum)).divide(MONTHS_PER_YEAR.multiply(count), 0, Money.ROUNDING).longValueExact();
 
-        List<TraceStep> steps = new ArrayList<>();
+        List<Text> steps = new ArrayList<>();
         BigDecimal years = paidMonths.divide(MONTHS_PER_YEAR, 4, RoundingMode.HALF_UP).stripTrailingZeros();
-        steps.add(new TraceStep("paid pension contribution months", "months with a paid pension contribution before " + YearMonth.from(e.getDate()),
-                Integer.toString(paid)));
-        steps.add(new TraceStep("years of contribution", paid + " ÷ 12 (fractional years count)", years.toPlainString()));
+        steps.add(Text.of("step.pen.paid_months", "month", YearMonth.from(e.getDate()), "result", paid));
+        steps.add(Text.of("step.pen.years", "paid", paid, "result", years.toPlainString()));
         BigDecimal rate = rateTimesTwelve.divide(MONTHS_PER_YEAR, 8, RoundingMode.HALF_UP);
         BigDecimal lateYears = late.divide(MONTHS_PER_YEAR, 4, RoundingMode.HALF_UP).stripTrailingZeros();
-        steps.add(new TraceStep("accrual rate (provisional)", pct(r1) + " × min(" + years.toPlainString() + ", " + y1.stripTrailingZeros().toPlainString()
-                + ") + " + pct(r2) + " × " + lateYears.toPlainString() + " (years beyond " + y1.stripTrailingZeros().toPlainString() + ")", pct(rate)));
+        steps.add(Text.of("step.pen.accrual_rate", "firstRate", pct(r1), "years", years.toPlainString(), "firstYears", y1.stripTrailingZeros().toPlainString(),
+                "laterRate", pct(r2), "lateYears", lateYears.toPlainString(), "result", pct(rate)));
         BigDecimal average = BigDecimal.valueOf(sum).divide(count, 2, RoundingMode.HALF_UP);
-        String span = ParamTimeline.month(ref.get(0).index()) + (ref.size() > 1 ? " to " + ParamTimeline.month(ref.get(ref.size() - 1).index()) : "");
-        steps.add(new TraceStep("reference wage (provisional)", "average contributable wage of the last " + ref.size() + " month(s) with a pension contribution due ("
-                + span + "; at most " + window.stripTrailingZeros().toPlainString() + ")", HealthCareCalc.khr(average.stripTrailingZeros())));
-        steps.add(new TraceStep("estimated monthly pension", pct(rate) + " × " + HealthCareCalc.khr(average.stripTrailingZeros()) + ", rounded to the riel",
-                HealthCareCalc.khr(pension)));
+        Object span = ref.size() > 1
+                ? Text.of("text.month_range", "from", ParamTimeline.month(ref.get(0).index()), "to", ParamTimeline.month(ref.get(ref.size() - 1).index()))
+                : ParamTimeline.month(ref.get(0).index()).toString();
+        steps.add(Text.of("step.pen.reference_wage", "n", ref.size(), "span", span, "window", window.stripTrailingZeros().toPlainString(),
+                "result", HealthCareCalc.khr(average.stripTrailingZeros())));
+        steps.add(Text.of("step.pen.estimated_pension", "rate", pct(rate), "average", HealthCareCalc.khr(average.stripTrailingZeros()),
+                "result", HealthCareCalc.khr(pension)));
         return new Estimate(paid, pension, List.copyOf(steps));
     }
 
@@ -300,18 +355,18 @@ public final class PensionCalc {
         return rate == null ? "?" : rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
     }
 
-    /** @return who among the survivors named in the profile would share the survivors' pension, and how */
-    private static String shares(EventFact e) {
+    /** @return the step saying who among the survivors named in the profile would share the survivors' pension, and how */
+    private static Text shares(EventFact e) {
         Params p = e.getParams();
         int spouses = e.survivors(Relation.SPOUSE);
         int children = e.survivors(Relation.CHILD);
-        String named = spouses + " spouse(s) and " + children + " child(ren) named in the profile";
+        Object[] named = {"spouses", spouses, "children", children};
         if (spouses > 0 && children > 0) {
-            return named + ": spouse " + pct(p.num(SPOUSE_SHARE)) + ", children " + pct(p.num(CHILDREN_SHARE)) + " together";
+            return Text.of("step.pen.survivors_shares_both", append(named, "spouseShare", pct(p.num(SPOUSE_SHARE)), "childrenShare", pct(p.num(CHILDREN_SHARE))));
         }
-        if (spouses > 0) return named + ": the spouse alone, " + pct(p.num(SOLE_GROUP_SHARE));
-        if (children > 0) return named + ": the children alone, " + pct(p.num(SOLE_GROUP_SHARE)) + " together";
-        return named + ": who receives it cannot be said";
+        if (spouses > 0) return Text.of("step.pen.survivors_shares_spouse", append(named, "soleShare", pct(p.num(SOLE_GROUP_SHARE))));
+        if (children > 0) return Text.of("step.pen.survivors_shares_children", append(named, "soleShare", pct(p.num(SOLE_GROUP_SHARE))));
+        return Text.of("step.pen.survivors_shares_none", named);
     }
 
     // ------------------------------------------------------------------ the record
@@ -344,6 +399,10 @@ public final class PensionCalc {
                 m.put("penAgeReachedAfter", e.getDate().plusYears(Math.max(0, years - 1)).toString());
             }
             m.put("penTransitionalPaidMonths", Integer.toString(transitionalPaidMonths(e)));
+            BigDecimal invalidityMin = p.num(INVALIDITY_MIN_MONTHS);
+            if (event.getKind() == EventKind.INVALIDITY && invalidityMin != null) {
+                m.put("penInvalidityMonthsShortfall", Long.toString(Math.max(0, invalidityMin.longValueExact() - paid)));
+            }
             Estimate est = estimate(e, months(e, contributions));
             m.put("penEstimate", est == null ? "not computable" : HealthCareCalc.khr(est.pension()));
             if (event.getKind() == EventKind.DEATH) {

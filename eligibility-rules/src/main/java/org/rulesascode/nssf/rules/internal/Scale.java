@@ -36,9 +36,12 @@ public record Scale(List<Bracket> brackets) {
         return brackets.get(brackets.size() - 1).value();
     }
 
+    /** Up to this many brackets, {@link #toString()} lists them; above, it summarises them. */
+    static final int LISTED_BRACKETS = 5;
+
     @Override
     public String toString() {
-        if (brackets.size() <= 5) {
+        if (brackets.size() <= LISTED_BRACKETS) {
             StringBuilder sb = new StringBuilder();
             for (Bracket b : brackets) {
                 if (sb.length() > 0) sb.append("; ");

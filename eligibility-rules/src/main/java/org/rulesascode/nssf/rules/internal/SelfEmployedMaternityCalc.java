@@ -4,7 +4,6 @@ import org.kie.api.runtime.rule.RuleContext;
 import org.rulesascode.nssf.eligibility.AmountPeriod;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.eligibility.TraceStep;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -42,22 +41,20 @@ public final class SelfEmployedMaternityCalc {
         Params p = e.getParams();
         BigDecimal wage = p.num(REFERENCE_WAGE);
         if (wage == null) {
-            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_DAY, "a self-employed member declares no wage, and no wage basis for her"
-                    + " maternity allowance is set (parameter " + REFERENCE_WAGE + " has no value on " + e.getDate() + ")");
+            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_DAY,
+                    Text.of("undetermined.vhc.no_reference_wage", "parameter", REFERENCE_WAGE, "date", e.getDate()));
         }
-        List<TraceStep> steps = new ArrayList<>();
-        steps.add(new TraceStep("reference monthly wage", "the wage basis set for self-employed members (" + REFERENCE_WAGE + ")",
-                HealthCareCalc.khr(wage.longValueExact())));
+        List<Text> steps = new ArrayList<>();
+        steps.add(Text.of("step.vhc.reference_wage", "parameter", REFERENCE_WAGE, "result", HealthCareCalc.khr(wage.longValueExact())));
         BigDecimal divisor = p.num(HealthCareCalc.DW_DIVISOR);
         BigDecimal daily = wage.divide(divisor, 4, RoundingMode.HALF_UP);
-        steps.add(new TraceStep("daily wage", HealthCareCalc.khr(wage.longValueExact()) + " ÷ " + divisor.toPlainString(),
-                HealthCareCalc.khr(daily.setScale(2, RoundingMode.HALF_UP))));
+        steps.add(Text.of("step.hc.daily_wage", "banded", HealthCareCalc.khr(wage.longValueExact()), "divisor", divisor.toPlainString(),
+                "result", HealthCareCalc.khr(daily.setScale(2, RoundingMode.HALF_UP))));
         BigDecimal rate = p.num(HealthCareCalc.MAT_RATE);
         int days = p.num(HealthCareCalc.MAT_DAYS).intValueExact();
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
-        steps.add(new TraceStep("maternity allowance per day", rate.stripTrailingZeros().toPlainString() + " × daily wage, rounded to the riel",
-                HealthCareCalc.khr(perDay)));
-        steps.add(new TraceStep("maternity allowance in all", HealthCareCalc.khr(perDay) + " × " + days + " days", HealthCareCalc.khr(perDay * days)));
+        steps.add(Text.of("step.hc.maternity_per_day", "rate", rate.stripTrailingZeros().toPlainString(), "result", HealthCareCalc.khr(perDay)));
+        steps.add(Text.of("step.hc.maternity_in_all", "perDay", HealthCareCalc.khr(perDay), "days", days, "result", HealthCareCalc.khr(perDay * days)));
         return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
     }
 }

@@ -4,7 +4,6 @@ import org.kie.api.runtime.rule.RuleContext;
 import org.rulesascode.nssf.eligibility.AmountPeriod;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.eligibility.TraceStep;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -80,25 +79,22 @@ public final class SicknessCalc {
         Params p = e.getParams();
         long months = p.num(HealthCareCalc.DW_MONTHS).longValueExact();
         if (e.averageDeclared(Scheme.HEALTH_CARE, months) == null) {
-            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_DAY, "no month with a health-care contribution due among the "
-                    + months + " months before the month the sickness began, so there is no wage to average for the daily wage");
+            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_DAY, Text.of("undetermined.hc.sickness_no_wage", "months", months));
         }
-        List<TraceStep> steps = new ArrayList<>();
+        List<Text> steps = new ArrayList<>();
         BigDecimal daily = HealthCareCalc.dailyWage(e, steps);
         BigDecimal rate = p.num(SIC_RATE);
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
-        steps.add(new TraceStep("sickness allowance per day", rate.stripTrailingZeros().toPlainString() + " × daily wage, rounded to the riel",
-                HealthCareCalc.khr(perDay)));
+        steps.add(Text.of("step.hc.sickness_per_day", "rate", rate.stripTrailingZeros().toPlainString(), "result", HealthCareCalc.khr(perDay)));
         int max = p.num(SIC_MAX_DAYS).intValueExact();
         long window = p.num(SIC_WINDOW).longValueExact();
         int used = daysUsedBefore(e, events);
         int left = Math.max(0, max - used);
         int days = Math.min(e.getSicknessDays(), left);
-        steps.add(new TraceStep("days of earlier sickness", "days of the profile's earlier sicknesses from " + e.getDate().minusMonths(window)
-                + " to the day before " + e.getDate(), used + " days"));
-        steps.add(new TraceStep("allowance days left", "at most " + max + " days in " + window + " months, less " + used, left + " days"));
-        steps.add(new TraceStep("days paid", "the lesser of the " + e.getSicknessDays() + " days of sickness and the " + left + " days left", days + " days"));
-        steps.add(new TraceStep("sickness allowance in all", HealthCareCalc.khr(perDay) + " × " + days + " days", HealthCareCalc.khr(perDay * days)));
+        steps.add(Text.of("step.hc.sickness_days_before", "from", e.getDate().minusMonths(window), "date", e.getDate(), "used", used));
+        steps.add(Text.of("step.hc.sickness_days_left", "max", max, "window", window, "used", used, "left", left));
+        steps.add(Text.of("step.hc.sickness_days_paid", "sick", e.getSicknessDays(), "left", left, "days", days));
+        steps.add(Text.of("step.hc.sickness_in_all", "perDay", HealthCareCalc.khr(perDay), "days", days, "result", HealthCareCalc.khr(perDay * days)));
         return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
     }
 
@@ -106,9 +102,7 @@ public final class SicknessCalc {
 
     /** The health-care funeral allowance exists, but no source gives its amount (nssf-rules.md §12 row 5). */
     public static BenefitFinding funeralAllowance(RuleContext k, EventFact e) {
-        return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, "the rules reference gives no amount for the health-care funeral "
-                + "allowance (nssf-rules.md §12 row 5); the occupational-risk funeral grant and the pension funerary allowance are "
-                + "other benefits and are not reused");
+        return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, Text.of("undetermined.hc.funeral_allowance"));
     }
 
     // ------------------------------------------------------------------ voluntary scheme: abandonment before the event

@@ -3,7 +3,13 @@ package org.rulesascode.nssf.rules.internal;
 import org.junit.jupiter.api.Test;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
+import org.rulesascode.nssf.eligibility.AmountPeriod;
+import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.Childbirth;
+import org.rulesascode.nssf.eligibility.Decision;
+import org.rulesascode.nssf.eligibility.Entitlement;
+import org.rulesascode.nssf.eligibility.Outcome;
+import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.ComplianceFinding;
 import org.rulesascode.nssf.eligibility.ComplianceIssue;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
@@ -143,6 +149,48 @@ class ComplianceCheckTests {
         assertThat(without.compliance()).isEmpty();
         assertThat(without.decisions()).isEqualTo(ASSESSOR.assess(r, Locale.ENGLISH).decisions());
         assertThat(without.contributions()).isEqualTo(ASSESSOR.assess(r, Locale.ENGLISH).contributions());
+    }
+
+    @Test
+    void unpaidMonthsOf2025_areNotProvisional_theirRatesAndTablesAreConfirmedOrSecondary() {
+        WorkerProfile p = garmentWorker().events(List.of())
+                .period(ContributionPeriod.paid(YearMonth.of(2024, 6), YearMonth.of(2025, 1), Money.khr(852_800)))
+                .period(new ContributionPeriod(YearMonth.of(2025, 2), YearMonth.of(2025, 5), Money.khr(852_800), false, Set.of(), null, null))
+                .build();
+        Assessment a = ASSESSOR.assess(AssessmentRequest.of(p, AS_OF), Locale.ENGLISH);
+        ComplianceFinding f = only(a, ComplianceIssue.UNPAID_CONTRIBUTIONS);
+        // 2025: OR 0.8 % and HC 2.6 % on the 22-rank table (floor 200,000 'secondary'), pension 2 % + 2 %: none provisional (§3, §5.1, §6.1)
+        assertThat(a.contributions()).noneMatch(l -> l.provisional());
+        assertThat(f.provisional()).isFalse();
+    }
+
+    @Test
+    void aWageBelowTheMinimumIn2017_isProvisional_becauseTheContributionLinesOfItsMonthsAre() {
+        WorkerProfile p = garmentWorker().events(List.of()).employmentStart(LocalDate.of(2016, 12, 1)).enterpriseWorkers(850)
+                .period(ContributionPeriod.paid(YearMonth.of(2017, 1), YearMonth.of(2017, 6), Money.khr(500_000))).build();
+        Assessment a = ASSESSOR.assess(AssessmentRequest.of(p, LocalDate.of(2017, 12, 31)), Locale.ENGLISH);
+        ComplianceFinding f = only(a, ComplianceIssue.WAGE_BELOW_MINIMUM);
+        assertThat(f.months()).isEqualTo("2017-01 to 2017-06");
+        assertThat(f.missingContributions()).isNotNull();
+        // the 2017 minimum (US$153) is confirmed (§10): the rule's own parameters are not provisional ...
+        assertThat(f.parameters()).isNotEmpty().noneMatch(u -> u.provisional());
+        // ... but the assumed-wage table before 2018-10 (§3.1: only its ceiling is known) and the health-care months up to
+        // 2017-12 (first contribution month unknown, §5.1) are: the lines the missing contributions come from are provisional
+        assertThat(a.contributions()).isNotEmpty().allMatch(l -> l.provisional());
+        assertThat(f.provisional()).isTrue();
+    }
+
+    @Test
+    void provisionalCosts_lookOnlyAtTheBenefitDecisionsThatChange() {
+        LocalDate day = LocalDate.of(2025, 6, 2);
+        Decision firm = new Decision(Scheme.HEALTH_CARE, Benefit.MATERNITY_ALLOWANCE, Outcome.NOT_ELIGIBLE, null, List.of(), List.of(), false, List.of(), day);
+        Decision provisionalEligible = new Decision(Scheme.HEALTH_CARE, Benefit.MATERNITY_ALLOWANCE, Outcome.ELIGIBLE,
+                new Entitlement(20_417L, AmountPeriod.PER_DAY, 90, false, null), List.of(), List.of(), true, List.of("x"), day);
+        Decision provisionalNotEligible = new Decision(Scheme.HEALTH_CARE, Benefit.MATERNITY_ALLOWANCE, Outcome.NOT_ELIGIBLE, null,
+                List.of(), List.of(), true, List.of("x"), day);
+        assertThat(ComplianceCheck.provisionalCosts(List.of(firm), List.of(provisionalEligible))).isTrue();   // changed, provisional
+        assertThat(ComplianceCheck.provisionalCosts(List.of(firm), List.of(provisionalNotEligible))).isFalse(); // unchanged: no cost step
+        assertThat(ComplianceCheck.provisionalCosts(List.of(firm), List.of(firm))).isFalse();
     }
 
     @Test
