@@ -56,7 +56,13 @@ class BatchTests {
 
     private static final Pattern RULE = Pattern.compile("rule \"(\\S+)[^\"]*\"(.*?)\\nwhen(.*?)\\nthen", Pattern.DOTALL);
 
-    /** A rule that gathers facts with collect or joins the profile-level ComplianceFact must match the owner. */
+    /** A Finding pattern that does not name its subject: it could match another profile's finding. */
+    private static final Pattern UNTIED_FINDING = Pattern.compile("Finding\\((?![^)]*subject)");
+
+    /**
+     * A rule that gathers facts (collect, accumulate, forall), joins a profile-level fact (ComplianceFact, an
+     * existing DependantFact) or matches a finding without naming its subject must match the owner.
+     */
     @Test
     void everyRuleThatJoinsFactsOfAProfileMatchesTheirOwner() {
         List<String> missing = new ArrayList<>();
@@ -65,7 +71,9 @@ class BatchTests {
             Matcher m = RULE.matcher(f.getValue());
             while (m.find()) {
                 String lhs = m.group(3);
-                if (lhs.contains("collect(") || lhs.contains("accumulate(") || lhs.contains("ComplianceFact(")) {
+                boolean joins = lhs.contains("collect(") || lhs.contains("accumulate(") || lhs.contains("forall(")
+                        || lhs.contains("ComplianceFact(") || lhs.contains("exists DependantFact(") || UNTIED_FINDING.matcher(lhs).find();
+                if (joins) {
                     joining++;
                     if (!lhs.contains("owner ==")) missing.add(m.group(1) + " (" + f.getKey() + ")");
                 }
