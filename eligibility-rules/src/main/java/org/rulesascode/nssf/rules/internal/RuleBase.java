@@ -76,8 +76,13 @@ public final class RuleBase {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             StringBuilder sb = new StringBuilder("the DRL does not compile:");
-            for (Message m : errors) sb.append("\n  ").append(m.getPath()).append(" line ").append(m.getLine()).append(": ").append(m.getText());
-            throw new RuleBaseException(sb.toString(), null);
+            List<RuleBaseException.DrlProblem> problems = new ArrayList<>();
+            for (Message m : errors) {
+                sb.append("\n  ").append(m.getPath()).append(" line ").append(m.getLine()).append(": ").append(m.getText());
+                String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
+                problems.add(new RuleBaseException.DrlProblem(path, m.getLine(), m.getText()));
+            }
+            throw new RuleBaseException(sb.toString(), problems);
         }
         KieContainer container = ks.newKieContainer(rid);
         KieBase kb = container.getKieBase();
@@ -85,14 +90,31 @@ public final class RuleBase {
         Map<String, RuleInfo> info = new TreeMap<>();
         for (KiePackage pkg : kb.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
-                RuleInfo ri = info(r, catalogue, parameters);
+                RuleInfo ri;
+                try {
+                    ri = info(r, catalogue, parameters);
+                } catch (RuleBaseException e) {
+                    throw e.inFile(sourceFile(r));
+                }
                 RuleInfo previous = info.put(ri.id(), ri);
-                if (previous != null) throw new RuleBaseException(r.getName(), "@id", "duplicate rule id " + ri.id() + " (also '" + previous.name() + "')");
+                if (previous != null) {
+                    throw new RuleBaseException("rule '" + r.getName() + "'", "@id", "duplicate rule id " + ri.id() + " (also '" + previous.name() + "')")
+                            .inFile(sourceFile(r));
+                }
             }
         }
         long nanos = System.nanoTime() - t0;
         LOG.info("built rule base: {} rules from {} DRL files in {} ms", info.size(), drl.size(), nanos / 1_000_000);
         return new RuleBase(kb, java.util.Collections.unmodifiableMap(info), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drl)), nanos);
+    }
+
+    /** @return the DRL file of a rule, below {@code src/main/resources/}, or null when Drools does not say */
+    private static String sourceFile(Rule r) {
+        if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null) {
+            return impl.getResource().getSourcePath().replaceFirst("^src/main/resources/", "");
+        }
+        return null;
     }
 
     private static RuleInfo info(Rule r, LegalCatalogue catalogue, ParameterTree parameters) {
