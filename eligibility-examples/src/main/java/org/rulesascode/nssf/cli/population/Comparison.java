@@ -32,7 +32,9 @@ import org.rulesascode.nssf.eligibility.Scheme;
  * contributions of a scheme flip when any line (month, contributable wage, rate, shares, rule) differs. Each flip
  * says which rules and parameters caused it: the symmetric difference of the (rule id, status) pairs of the
  * decision's reasons ({@code -ID:STATUS} only in the baseline, {@code +ID:STATUS} only in the reform), and the
- * parameters used whose values differ ({@code id: baseline → reform}).
+ * parameters used whose values differ ({@code id: baseline → reform}). A decision whose own rules and parameters
+ * are unchanged changed through the wages it averages: its cause is then given as {@code via the contribution lines:}
+ * and the parameters of the changed contribution lines.
  */
 public final class Comparison {
     private Comparison() { }
@@ -78,8 +80,17 @@ public final class Comparison {
         }
     }
 
-    /** @return the flips between two assessments of the same person, decisions first (in the baseline's order), then contributions by scheme */
+    /** @return the flips between two assessments of the same person: decisions first (in the baseline's order), then contributions by scheme */
     public static List<Flip> flips(Assessment base, Assessment reform, LocalDate asOf) {
+        List<Flip> contributions = new ArrayList<>();
+        Map<Scheme, Map<YearMonth, ContributionLine>> bl = lines(base.contributions());
+        Map<Scheme, Map<YearMonth, ContributionLine>> rl = lines(reform.contributions());
+        Set<Scheme> schemes = new TreeSet<>(bl.keySet());
+        schemes.addAll(rl.keySet());
+        for (Scheme s : schemes) {
+            Flip f = contributionFlip(s, bl.getOrDefault(s, Map.of()), rl.getOrDefault(s, Map.of()), asOf);
+            if (f != null) contributions.add(f);
+        }
         List<Flip> out = new ArrayList<>();
         Map<String, Decision> b = keyed(base.decisions());
         Map<String, Decision> r = keyed(reform.decisions());
@@ -87,16 +98,9 @@ public final class Comparison {
         keys.addAll(r.keySet());
         for (String k : keys) {
             Flip f = decisionFlip(b.get(k), r.get(k), asOf);
-            if (f != null) out.add(f);
+            if (f != null) out.add(viaContributions(f, contributions));
         }
-        Map<Scheme, Map<YearMonth, ContributionLine>> bl = lines(base.contributions());
-        Map<Scheme, Map<YearMonth, ContributionLine>> rl = lines(reform.contributions());
-        Set<Scheme> schemes = new TreeSet<>(bl.keySet());
-        schemes.addAll(rl.keySet());
-        for (Scheme s : schemes) {
-            Flip f = contributionFlip(s, bl.getOrDefault(s, Map.of()), rl.getOrDefault(s, Map.of()), asOf);
-            if (f != null) out.add(f);
-        }
+        out.addAll(contributions);
         return out;
     }
 
@@ -141,6 +145,27 @@ public final class Comparison {
                 be == null ? null : be.amount(), re == null ? null : re.amount(), period, bv, rv, delta,
                 Valuation.lastYear(any.eventDate(), asOf), ruleDifference(b, r), parameterDifference(reasonsParameters(b), reasonsParameters(r)),
                 b != null && b.provisional() || r != null && r.provisional());
+    }
+
+    /**
+     * A decision whose own rules and parameters are the same on both sides changed through its inputs: the wages of
+     * the contribution lines it averages (the old-age pension's reference wage, the daily wage of an allowance). Its
+     * cause is then the parameters of the changed contribution lines, of its scheme if any changed, else of all.
+     */
+    private static Flip viaContributions(Flip f, List<Flip> contributions) {
+        if (!f.rules().isEmpty() || !f.parameters().isEmpty() || contributions.isEmpty()) return f;
+        List<String> same = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (Flip c : contributions) {
+            if (c.parameters().isEmpty()) continue;
+            all.add(c.parameters());
+            if (c.scheme() == f.scheme()) same.add(c.parameters());
+        }
+        List<String> causes = same.isEmpty() ? all : same;
+        if (causes.isEmpty()) return f;
+        return new Flip(f.kind(), f.scheme(), f.benefit(), f.eventDate(), f.change(), f.baseOutcome(), f.reformOutcome(), f.baseAmount(),
+                f.reformAmount(), f.period(), f.baseValue(), f.reformValue(), f.delta(), f.lastYear(), f.rules(),
+                "via the contribution lines: " + String.join("; ", new TreeSet<>(causes)), f.provisional());
     }
 
     private static String ruleDifference(Decision b, Decision r) {
