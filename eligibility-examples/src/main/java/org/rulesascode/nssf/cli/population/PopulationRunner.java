@@ -187,7 +187,7 @@ public final class PopulationRunner {
                 write(errors, row.error().toCsv());
             } else {
                 summary.add(row.base(), row.reform(), row.flips());
-                if (!row.csv().isEmpty()) writeRaw(flips, row.csv());
+                if (row.csv() != null && !row.csv().isEmpty()) writeRaw(flips, row.csv());
             }
         }, threads, progress == null ? null : () -> progress.accept(summary.baseline().rowsIn()));
         return summary;
