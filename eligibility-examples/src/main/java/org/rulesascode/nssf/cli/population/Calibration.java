@@ -149,7 +149,7 @@ public final class Calibration {
     /** ASSUMPTION: informal workers' wage, median 500,000 KHR, σ 0.40. */
     static final long INFORMAL_MEDIAN_WAGE = 500_000L;
     static final double INFORMAL_WAGE_SIGMA = 0.40;
-    /** ASSUMPTION: 40 % of garment workers are declared at the sector minimum wage, the others 1 % to 30 % above. */
+    /** ASSUMPTION: of the garment workers not declared below the minimum, 40 % are declared at it, the others 1 % to 30 % above. */
     static final double GARMENT_AT_MINIMUM_SHARE = 0.40;
     static final int GARMENT_MAX_ABOVE_PERCENT = 30;
     /** ASSUMPTION: 3 % of garment workers are declared below the minimum wage (85 % to 99 % of it) for their whole

@@ -32,7 +32,7 @@ import org.rulesascode.nssf.eligibility.Scheme;
  * contributions of a scheme flip when any line (month, contributable wage, rate, shares, rule) differs. Each flip
  * says which rules and parameters caused it: the symmetric difference of the (rule id, status) pairs of the
  * decision's reasons ({@code -ID:STATUS} only in the baseline, {@code +ID:STATUS} only in the reform), and the
- * parameters used whose values differ ({@code id: baseline → reform}). A decision whose own rules and parameters
+ * parameters used on both sides whose values differ ({@code id: baseline → reform}; see {@link #parameterDifference}). A decision whose own rules and parameters
  * are unchanged changed through the wages it averages: its cause is then given as {@code via the contribution lines:}
  * and the parameters of the changed contribution lines.
  */
@@ -186,19 +186,26 @@ public final class Comparison {
         return out;
     }
 
-    /** @return "id: v1|v2 → w1; …" for the parameters whose set of values differs between the two sides, sorted by id */
+    /**
+     * @return "id: v1|v2 → w1; …" for the parameters used on both sides whose values differ, sorted by id. When there
+     *         is none, the parameters used on one side only ("id: (not used) → w1"): a rule that fired on one side only
+     *         reads parameters the other side never needed, which are consequences of the change, not its cause.
+     */
     static String parameterDifference(Collection<ParameterUse> base, Collection<ParameterUse> reform) {
         Map<String, Set<String>> b = values(base);
         Map<String, Set<String>> r = values(reform);
         Set<String> ids = new TreeSet<>(b.keySet());
         ids.addAll(r.keySet());
-        List<String> out = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> oneSided = new ArrayList<>();
         for (String id : ids) {
             Set<String> bv = b.getOrDefault(id, Set.of());
             Set<String> rv = r.getOrDefault(id, Set.of());
-            if (!bv.equals(rv)) out.add(id + ": " + (bv.isEmpty() ? "(not used)" : String.join("|", bv)) + " → " + (rv.isEmpty() ? "(not used)" : String.join("|", rv)));
+            if (bv.equals(rv)) continue;
+            String text = id + ": " + (bv.isEmpty() ? "(not used)" : String.join("|", bv)) + " → " + (rv.isEmpty() ? "(not used)" : String.join("|", rv));
+            (bv.isEmpty() || rv.isEmpty() ? oneSided : changed).add(text);
         }
-        return String.join("; ", out);
+        return String.join("; ", changed.isEmpty() ? oneSided : changed);
     }
 
     private static Map<String, Set<String>> values(Collection<ParameterUse> uses) {

@@ -267,10 +267,11 @@ public final class HtmlReport {
         }
         long span = max - min;
         double scale = plot / (double) span;
-        double zero = labelWidth + (-min) * scale;
+        int pad = min < 0 ? 90 : 0; // room for the value labels of negative bars, left of the plot
+        double zero = labelWidth + pad + (-min) * scale;
         int legend = 20;
         int height = legend + rowHeight * labels.size() + 6;
-        int width = labelWidth + plot + 120;
+        int width = labelWidth + pad + plot + 120;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">");

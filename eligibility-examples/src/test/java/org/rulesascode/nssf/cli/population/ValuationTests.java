@@ -94,7 +94,7 @@ class ValuationTests {
         Decision before = decision(Benefit.MATERNITY_ALLOWANCE, Outcome.NOT_ELIGIBLE, null,
                 reason("HC-MAT-03", CriterionStatus.NOT_MET, "health_care.maternity.qualifying_months", "9"));
         Decision after = decision(Benefit.MATERNITY_ALLOWANCE, Outcome.ELIGIBLE, new Entitlement(20_000L, AmountPeriod.PER_DAY, 90, false, null),
-                reason("HC-MAT-03", CriterionStatus.MET, "health_care.maternity.qualifying_months", "6"), reason("HC-MAT-10", CriterionStatus.MET, null, null));
+                reason("HC-MAT-03", CriterionStatus.MET, "health_care.maternity.qualifying_months", "6"), reason("HC-MAT-10", CriterionStatus.MET, "health_care.maternity.allowance_rate", "0.7"));
         Decision same = decision(Benefit.CHILDBIRTH_ALLOWANCE, Outcome.ELIGIBLE, new Entitlement(800_000L, AmountPeriod.ONCE, null, false, null));
         List<Comparison.Flip> fs = Comparison.flips(assessment(List.of(before, same), List.of()), assessment(List.of(after, same), List.of()), AS_OF);
         assertThat(fs).hasSize(1);
@@ -105,7 +105,11 @@ class ValuationTests {
         assertThat(f.delta()).isEqualTo(1_800_000L);
         assertThat(f.lastYear()).isTrue();
         assertThat(f.rules()).isEqualTo("-HC-MAT-03:NOT_MET +HC-MAT-03:MET +HC-MAT-10:MET");
+        // the allowance rate, read only by the rule that now fires, is a consequence, not a cause
         assertThat(f.parameters()).isEqualTo("health_care.maternity.qualifying_months: 9 → 6");
+        assertThat(Comparison.parameterDifference(List.of(), after.reasons().get(1).parameters()))
+                .as("with no parameter changed on both sides, the one-sided ones are shown")
+                .isEqualTo("health_care.maternity.allowance_rate: (not used) → 0.7");
         // and the reverse is a loss of the same amount
         Comparison.Flip back = Comparison.flips(assessment(List.of(after), List.of()), assessment(List.of(before), List.of()), AS_OF).get(0);
         assertThat(back.change()).isEqualTo(Comparison.Change.LOSS);
