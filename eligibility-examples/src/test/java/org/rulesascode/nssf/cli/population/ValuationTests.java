@@ -193,4 +193,15 @@ class ValuationTests {
         assertThatThrownBy(() -> CsvProfiles.parse(line)).as(line).isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).field()).isEqualTo(field));
     }
+
+    @Test
+    void readmeCsvExample_isTheHeader_andItsRowsParse() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int start = readme.indexOf("```csv\n");
+        assertThat(start).as("a ```csv block in README.md").isNotNegative();
+        List<String> block = readme.substring(start + 7, readme.indexOf("```", start + 7)).lines().toList();
+        assertThat(block.get(0)).isEqualTo(CsvProfiles.HEADER);
+        assertThat(block).hasSizeGreaterThan(1);
+        for (String row : block.subList(1, block.size())) assertThat(CsvProfiles.parse(row).id()).isNotBlank();
+    }
 }
