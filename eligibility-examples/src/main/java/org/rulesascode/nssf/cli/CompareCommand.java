@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "report with tables and charts) and errors.csv (rejected rows).",
                 "",
                 "Example: nssf compare --as-of 2028-06-30 --population workers.jsonl \\",
-                "           --reform eligibility-examples/reforms/pension-ceiling-2m.yaml --out cmp1",
+                "           --reform eligibility-examples/reforms/pension-ceiling-2027.yaml --out cmp1",
                 ""})
 final class CompareCommand implements Callable<Integer> {
 

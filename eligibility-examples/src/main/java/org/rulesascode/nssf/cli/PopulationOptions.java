@@ -54,7 +54,7 @@ final class PopulationOptions {
     /** @return the reform read from {@code file} (rules only when trusted) applied to {@code engine} */
     EligibilityEngine reformed(EligibilityEngine engine, Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("--reform", "file '" + file + "' does not exist or is not a file", "a reform YAML file, e.g. eligibility-examples/reforms/pension-ceiling-2m.yaml");
+            throw new InvalidInputException("--reform", "file '" + file + "' does not exist or is not a file", "a reform YAML file, e.g. eligibility-examples/reforms/pension-ceiling-2027.yaml");
         }
         Reform reform = NssfReforms.read(file, trustReformRules);
         return engine.withReform(reform);
