@@ -204,7 +204,11 @@ public final class ReformApplier {
                 throw new InvalidInputException("rules " + f.name(), "names " + same.size() + " standard files " + same,
                         "a path that names one standard file, e.g. " + same.get(0).replaceFirst("^rules/", "") + ", or a new file name");
             }
-            String key = same.isEmpty() ? "rules/reform/" + f.fileName() : same.get(0);
+            String key = same.isEmpty() ? folder(f.drl()) + f.fileName() : same.get(0);
+            if (same.isEmpty() && base.rules().drl().containsKey(key)) {
+                throw new InvalidInputException("rules " + f.name(), "declares the package of the standard file " + key + " and has its file name",
+                        "the path " + key.replaceFirst("^rules/", "") + " to replace that file, or another file name to add one");
+            }
             if (byKey.containsKey(key)) {
                 throw new InvalidInputException("rules " + f.name(), "replaces " + key + " like " + byKey.get(key).name(), "each file once");
             }
@@ -217,6 +221,14 @@ public final class ReformApplier {
         } catch (RuleBaseException e) {
             throw translate(e, byKey);
         }
+    }
+
+    private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+
+    /** @return the folder of an added DRL file: its package as a path (Drools warns when they differ), e.g. "rules/x/" */
+    private static String folder(String drl) {
+        java.util.regex.Matcher m = PACKAGE.matcher(drl);
+        return m.find() ? m.group(1).replace('.', '/') + "/" : "";
     }
 
     private static InvalidInputException translate(RuleBaseException e, Map<String, Reform.RuleFile> byKey) {
