@@ -1,0 +1,62 @@
+package org.rulesascode.nssf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.rulesascode.nssf.cli.population.InputFormat;
+import org.rulesascode.nssf.cli.population.PopulationRunner;
+import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.eligibility.InvalidInputException;
+import org.rulesascode.nssf.eligibility.Reform;
+import org.rulesascode.nssf.eligibility.json.NssfReforms;
+
+import picocli.CommandLine.Option;
+
+/** The options {@code run} and {@code compare} share (a picocli mixin). */
+final class PopulationOptions {
+
+    /** Input format option: by file name, or forced. */
+    enum Format { auto, jsonl, csv }
+
+    @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "the date of every assessment")
+    LocalDate asOf;
+
+    @Option(names = "--population", required = true, paramLabel = "FILE", description = "the population: JSON lines (.jsonl) or CSV (.csv)")
+    Path population;
+
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|jsonl|csv", description = "input format (default: auto, by the file name: .csv is CSV, anything else JSON lines)")
+    Format format;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created if missing; files in it are replaced)")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of processors)")
+    Integer threads;
+
+    @Option(names = "--trust-reform-rules", description = "allow a reform's rules: (DRL files, code that runs with your rights)")
+    boolean trustReformRules;
+
+    PopulationRunner.Options options(PrintWriter err) {
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1 || t > 1024) throw new InvalidInputException("--threads", "is " + t, "a whole number from 1 to 1024");
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new InvalidInputException("--out", "'" + out + "' is a file", "a directory (created if missing)");
+        InputFormat f = switch (format) {
+            case auto -> InputFormat.of(population);
+            case jsonl -> InputFormat.jsonl;
+            case csv -> InputFormat.csv;
+        };
+        // a progress bar only on a terminal: never in a pipe, a log file or a test
+        return new PopulationRunner.Options(asOf, population, f, out, t, System.console() != null ? err : null);
+    }
+
+    /** @return the reform read from {@code file} (rules only when trusted) applied to {@code engine} */
+    EligibilityEngine reformed(EligibilityEngine engine, Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("--reform", "file '" + file + "' does not exist or is not a file", "a reform YAML file, e.g. eligibility-examples/reforms/pension-ceiling-2027.yaml");
+        }
+        Reform reform = NssfReforms.read(file, trustReformRules);
+        return engine.withReform(reform);
+    }
+}

@@ -1,0 +1,113 @@
+package org.rulesascode.nssf.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rulesascode.nssf.cli.NssfCommandTests.assertUserError;
+import static org.rulesascode.nssf.cli.NssfCommandTests.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rulesascode.nssf.cli.NssfCommandTests.Run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The population, run, compare and bench-compare commands, in-process: files written, exit codes, one-line errors. */
+class PopulationCommandsTests {
+
+    @TempDir
+    Path dir;
+
+    static final String CEILING_YAML = """
+            name: "Pension ceiling of 2,000,000 riel from 2027"
+            description: "Test reform of PopulationCommandsTests."
+            parameters:
+              pension.contributable_wage.ceiling:
+                2027-01-01: 2000000
+            """;
+
+    Path population(int size, String until) {
+        Path f = dir.resolve("workers-" + size + "-" + until + ".jsonl");
+        Run r = run("population", "--size", String.valueOf(size), "--seed", "3", "--until", until, "--out", f.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return f;
+    }
+
+    @Test
+    void population_writesTheFile_sameSeedSameBytes() throws IOException {
+        Path a = population(40, "2025-06-30");
+        Path b = dir.resolve("again.jsonl");
+        Run r = run("population", "--size", "40", "--seed", "3", "--until", "2025-06-30", "--out", b.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("40 workers", "seed 3");
+        assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+        assertThat(Files.readAllLines(a)).hasSize(40);
+    }
+
+    @Test
+    void population_badOptions_areOneLineErrors() {
+        assertUserError(run("population", "--size", "0", "--out", dir.resolve("x.jsonl").toString()), "--size");
+        assertUserError(run("population", "--size", "5", "--until", "2010-01-01", "--out", dir.resolve("x.jsonl").toString()), "--until");
+        assertUserError(run("population", "--size", "5", "--out", dir.resolve("no/such/dir/x.jsonl").toString()), "--out");
+    }
+
+    @Test
+    void run_writesTheThreeFiles_andPrintsTheCounts() throws IOException {
+        Path pop = population(30, "2025-06-30");
+        Files.writeString(pop, "{not json\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Path out = dir.resolve("out");
+        Run r = run("run", "--as-of", "2025-06-30", "--population", pop.toString(), "--out", out.toString(), "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("31 rows in, 30 assessed, 1 rejected");
+        assertThat(r.err()).as("no progress bar without a terminal").isEmpty();
+        assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(30);
+        assertThat(Files.readAllLines(out.resolve("errors.csv"))).hasSize(2).element(1).asString().startsWith("31,,$,");
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(s.at("/rows/in").asInt()).isEqualTo(31);
+    }
+
+    @Test
+    void run_userMistakes_areOneLineErrors() throws IOException {
+        Path out = dir.resolve("o");
+        assertUserError(run("run", "--as-of", "2025-06-30", "--population", dir.resolve("missing.jsonl").toString(), "--out", out.toString()), "--population");
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "id,birth,sex\n", StandardCharsets.UTF_8);
+        assertUserError(run("run", "--as-of", "2025-06-30", "--population", csv.toString(), "--out", out.toString()), csv + ":1 header");
+        Path pop = population(3, "2025-06-30");
+        assertUserError(run("run", "--as-of", "2025-06-30", "--population", pop.toString(), "--out", out.toString(), "--threads", "0"), "--threads");
+        assertUserError(run("run", "--population", pop.toString(), "--out", out.toString()), "--as-of");
+        assertUserError(run("run", "--as-of", "2025-06-30", "--population", pop.toString(), "--out", out.toString(),
+                "--reform", dir.resolve("nope.yaml").toString()), "--reform");
+    }
+
+    @Test
+    void compare_writesTheReport_andRefusesRulesWithoutTrust() throws IOException {
+        Path pop = population(40, "2028-06-30");
+        Path reform = dir.resolve("ceiling.yaml");
+        Files.writeString(reform, CEILING_YAML, StandardCharsets.UTF_8);
+        Path out = dir.resolve("cmp");
+        Run r = run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--reform", reform.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Pension ceiling of 2,000,000 riel from 2027", "40 rows in, 40 assessed, 0 rejected");
+        for (String f : new String[] {"report.html", "summary.json", "flips.csv", "errors.csv"}) assertThat(out.resolve(f)).exists();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<h1>Pension ceiling of 2,000,000 riel from 2027</h1>");
+
+        assertUserError(run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--out", out.toString()), "--reform");
+        Path structural = dir.resolve("structural.yaml");
+        Files.writeString(structural, "name: \"with rules\"\nrules:\n  - extra.drl\n", StandardCharsets.UTF_8);
+        Run refused = run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--reform", structural.toString(), "--out", out.toString());
+        assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("nssf: ").doesNotContain("Exception");
+    }
+
+    @Test
+    void benchCompare_printsWorkersPerSecondAndHeap() {
+        Run r = run("bench-compare", "--size", "20", "--warmup", "0", "--threads", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("20 workers in", "workers/s", "heap: max used", "20 assessed, 0 rejected");
+    }
+}
