@@ -308,6 +308,24 @@ class SampleReformTests {
     }
 
     /**
+     * Under the 6-month reform a worker can qualify without any contribution in the 6 months before the month of
+     * delivery (paid January to June 2027, delivery in January 2028: 6 paid months in the 12 before ≥ 6, but none of
+     * July to December 2027 to average for the daily wage, §12 row 4b): eligible, amount undetermined, with the reason,
+     * instead of an internal error.
+     */
+    @Test
+    void maternityQualifyingSixMonths_qualifiedWithoutARecentWage_amountUndetermined() {
+        WorkerProfile p = employee(852_800, YearMonth.of(2027, 1), YearMonth.of(2027, 6)).toBuilder()
+                .employmentStart(LocalDate.of(2027, 1, 1))
+                .event(new Childbirth(LocalDate.of(2028, 1, 10), 1, 39, LocalDate.of(2027, 9, 1))).build();
+        Decision d = benefit(reformed("maternity-qualifying-6-months.yaml").assess(AssessmentRequest.of(p, LocalDate.of(2028, 1, 31)), Locale.ENGLISH),
+                Benefit.MATERNITY_ALLOWANCE);
+        assertThat(d.outcome()).isEqualTo(Outcome.ELIGIBLE);
+        assertThat(d.entitlement().amount()).isNull();
+        assertThat(d.entitlement().undeterminedReason()).contains("no month with a health-care contribution due among the 6 months before the month of delivery");
+    }
+
+    /**
      * Self-employed maternity from 2027: a member who paid the voluntary contribution from June 2026 to May 2027 gives
      * birth on 10 June 2027 (39 weeks, NSSF notified 1 February 2027): 12 consecutive paid months ≥ 2, no abandonment
      * → maternity allowance 600,000 ÷ 30 × 70 % = 14,000 a day for 90 days (1,260,000; provisional: the reference wage

@@ -59,6 +59,11 @@ public final class HealthCareCalc {
 
     /** NSSF maternity allowance: rate × daily wage per day, for the allowance days. */
     public static BenefitFinding maternityAllowance(RuleContext k, EventFact e) {
+        long months = e.getParams().num(DW_MONTHS).longValueExact();
+        if (e.averageDeclared(Scheme.HEALTH_CARE, months) == null) {
+            // the law's qualifying periods (9 months) always leave a wage to average; a shorter one (a reform) may not
+            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_DAY, Text.of("undetermined.hc.maternity_no_wage", "months", months));
+        }
         List<Text> steps = new ArrayList<>();
         BigDecimal daily = dailyWage(e, steps);
         BigDecimal rate = e.getParams().num(MAT_RATE);
