@@ -36,6 +36,19 @@ public final class OrderedParallel {
      */
     public static <I, O> void run(Iterator<I> input, Function<I, O> function, Consumer<O> sink, int threads, Runnable afterBatch)
             throws InterruptedException {
+        runBatches(input, batch -> {
+            List<O> out = new ArrayList<>(batch.size());
+            for (I i : batch) out.add(function.apply(i));
+            return out;
+        }, sink, threads, afterBatch);
+    }
+
+    /**
+     * As {@link #run}, with a function that maps a whole batch of inputs (up to {@link #BATCH}) to as many outputs, in
+     * order: for work that is cheaper done for several inputs at once.
+     */
+    public static <I, O> void runBatches(Iterator<I> input, Function<List<I>, List<O>> function, Consumer<O> sink, int threads, Runnable afterBatch)
+            throws InterruptedException {
         if (threads < 1) throw new IllegalArgumentException("threads < 1");
         AtomicInteger names = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -50,8 +63,8 @@ public final class OrderedParallel {
                 List<I> batch = new ArrayList<>(BATCH);
                 while (batch.size() < BATCH && input.hasNext()) batch.add(input.next());
                 inFlight.add(pool.submit(() -> {
-                    List<O> out = new ArrayList<>(batch.size());
-                    for (I i : batch) out.add(function.apply(i));
+                    List<O> out = function.apply(batch);
+                    if (out.size() != batch.size()) throw new IllegalStateException(out.size() + " outputs for " + batch.size() + " inputs");
                     return out;
                 }));
                 while (inFlight.size() >= maxInFlight) drain(inFlight.poll(), sink, afterBatch);

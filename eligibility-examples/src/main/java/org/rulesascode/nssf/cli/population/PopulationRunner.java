@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,11 @@ public final class PopulationRunner {
     private record Prepared(WorkerProfile profile, AssessmentRequest request, RowError error) {
     }
 
+    @SuppressWarnings("unchecked")
+    private static Iterator<Source> input(Iterator<? extends Source> input) {
+        return (Iterator<Source>) input;
+    }
+
     private static Prepared prepare(Source s, LocalDate asOf) {
         RowReader.Read read = s.read();
         if (read.error() != null) return new Prepared(null, null, read.error());
@@ -95,6 +101,36 @@ public final class PopulationRunner {
         return null;
     }
 
+    /**
+     * Assesses the prepared rows of a batch with one {@link EligibilityEngine#assessAll} call (the engine shares work
+     * between them); if that call fails, each row is assessed alone so that the failure is charged to its own row.
+     *
+     * @return per row: the assessment, or null with the reason in {@code errors} (rows already in error stay null)
+     */
+    private static Assessment[] assessAll(EligibilityEngine engine, List<? extends Source> sources, Prepared[] prepared, RowError[] errors) {
+        Assessment[] out = new Assessment[prepared.length];
+        List<AssessmentRequest> requests = new ArrayList<>(prepared.length);
+        List<Integer> index = new ArrayList<>(prepared.length);
+        for (int i = 0; i < prepared.length; i++) {
+            if (prepared[i].error() == null && errors[i] == null) {
+                requests.add(prepared[i].request());
+                index.add(i);
+            }
+        }
+        if (requests.isEmpty()) return out;
+        try {
+            List<Assessment> as = engine.assessAll(requests, Locale.ENGLISH);
+            for (int k = 0; k < index.size(); k++) out[index.get(k)] = as.get(k);
+        } catch (RuntimeException e) {
+            for (int i : index) {
+                RowError[] error = new RowError[1];
+                out[i] = assess(engine, sources.get(i), prepared[i], error);
+                errors[i] = error[0];
+            }
+        }
+        return out;
+    }
+
     // ---- run ----------------------------------------------------------------------------------------------
 
     /**
@@ -107,14 +143,24 @@ public final class PopulationRunner {
     public static RunSummary run(EligibilityEngine engine, Iterator<? extends Source> input, LocalDate asOf, int threads,
                                  Writer results, Writer errors, LongConsumer progress) throws InterruptedException {
         RunSummary summary = new RunSummary();
-        OrderedParallel.run(input, s -> {
-            Prepared p = prepare(s, asOf);
-            if (p.error() != null) return new RunRow(null, null, p.error());
-            RowError[] error = new RowError[1];
-            Assessment a = assess(engine, s, p, error);
-            if (a == null) return new RunRow(null, null, error[0]);
-            PersonResult r = PersonResult.of(s.line(), p.profile(), a, asOf);
-            return new RunRow(r, results == null ? null : r.toJsonLine(), null);
+        OrderedParallel.<Source, RunRow>runBatches(input(input), batch -> {
+            Prepared[] ps = new Prepared[batch.size()];
+            for (int i = 0; i < ps.length; i++) ps[i] = prepare(batch.get(i), asOf);
+            RowError[] failed = new RowError[ps.length];
+            Assessment[] as = assessAll(engine, batch, ps, failed);
+            List<RunRow> out = new ArrayList<>(ps.length);
+            for (int i = 0; i < ps.length; i++) {
+                Source s = batch.get(i);
+                if (ps[i].error() != null) {
+                    out.add(new RunRow(null, null, ps[i].error()));
+                } else if (as[i] == null) {
+                    out.add(new RunRow(null, null, failed[i]));
+                } else {
+                    PersonResult r = PersonResult.of(s.line(), ps[i].profile(), as[i], asOf);
+                    out.add(new RunRow(r, results == null ? null : r.toJsonLine(), null));
+                }
+            }
+            return out;
         }, row -> {
             if (row.error() != null) {
                 summary.reject(row.error());
@@ -171,16 +217,27 @@ public final class PopulationRunner {
     public static CompareSummary compare(EligibilityEngine baseline, EligibilityEngine reform, Iterator<? extends Source> input, LocalDate asOf,
                                          int threads, Writer flips, Writer errors, LongConsumer progress) throws InterruptedException {
         CompareSummary summary = new CompareSummary();
-        OrderedParallel.run(input, s -> {
-            Prepared p = prepare(s, asOf);
-            if (p.error() != null) return new CompareRow(null, null, null, null, p.error());
-            RowError[] error = new RowError[1];
-            Assessment b = assess(baseline, s, p, error);
-            Assessment r = b == null ? null : assess(reform, s, p, error);
-            if (r == null) return new CompareRow(null, null, null, null, error[0]);
-            List<Comparison.Flip> fs = Comparison.flips(b, r, asOf);
-            return new CompareRow(PersonResult.of(s.line(), p.profile(), b, asOf), PersonResult.of(s.line(), p.profile(), r, asOf), fs,
-                    flips == null ? null : flipsCsv(s.line(), p.profile().id(), fs), null);
+        OrderedParallel.<Source, CompareRow>runBatches(input(input), batch -> {
+            Prepared[] ps = new Prepared[batch.size()];
+            for (int i = 0; i < ps.length; i++) ps[i] = prepare(batch.get(i), asOf);
+            RowError[] failed = new RowError[ps.length];
+            Assessment[] bs = assessAll(baseline, batch, ps, failed);
+            Assessment[] rs = assessAll(reform, batch, ps, failed);
+            List<CompareRow> out = new ArrayList<>(ps.length);
+            for (int i = 0; i < ps.length; i++) {
+                Source s = batch.get(i);
+                Prepared p = ps[i];
+                if (p.error() != null) {
+                    out.add(new CompareRow(null, null, null, null, p.error()));
+                } else if (failed[i] != null || bs[i] == null || rs[i] == null) {
+                    out.add(new CompareRow(null, null, null, null, failed[i]));
+                } else {
+                    List<Comparison.Flip> fs = Comparison.flips(bs[i], rs[i], asOf);
+                    out.add(new CompareRow(PersonResult.of(s.line(), p.profile(), bs[i], asOf), PersonResult.of(s.line(), p.profile(), rs[i], asOf), fs,
+                            flips == null ? null : flipsCsv(s.line(), p.profile().id(), fs), null));
+                }
+            }
+            return out;
         }, row -> {
             if (row.error() != null) {
                 summary.reject(row.error());
