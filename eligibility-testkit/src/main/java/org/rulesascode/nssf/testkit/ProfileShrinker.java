@@ -1,4 +1,4 @@
-package org.rulesascode.nssf.rules.generators;
+package org.rulesascode.nssf.testkit;
 
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.Currency;
