@@ -363,18 +363,21 @@ public final class Invariants {
      * {@code seed} and failing with the seed and the shrunk profile as JSON. Needs {@code junit-jupiter-api} on the
      * class path (an optional dependency of the testkit). Return it from a {@code @TestFactory} method.
      */
+    @SuppressWarnings("exports") // JUnit is an optional dependency: only this helper needs it
     public static Stream<org.junit.jupiter.api.DynamicTest> dynamicTests(EligibilityEngine engine, WorkerProfiles generator, int count,
                                                                        long seed, Invariant... invariants) {
         return dynamicTests(engine, generator.arbitrary(), count, seed, List.of(invariants));
     }
 
     /** As {@link #dynamicTests(EligibilityEngine, WorkerProfiles, int, long, Invariant...)}, with a list. */
+    @SuppressWarnings("exports") // JUnit is an optional dependency: only this helper needs it
     public static Stream<org.junit.jupiter.api.DynamicTest> dynamicTests(EligibilityEngine engine, WorkerProfiles generator, int count,
                                                                        long seed, List<? extends Invariant> invariants) {
         return dynamicTests(engine, generator.arbitrary(), count, seed, invariants);
     }
 
     /** As {@link #dynamicTests(EligibilityEngine, WorkerProfiles, int, long, Invariant...)}, with any generator and its shrinker. */
+    @SuppressWarnings("exports") // JUnit is an optional dependency: only this helper needs it
     public static Stream<org.junit.jupiter.api.DynamicTest> dynamicTests(EligibilityEngine engine, Arbitrary<ProfileCase> generator,
                                                                        int count, long seed, List<? extends Invariant> invariants) {
         return JUnitSupport.dynamicTests(engine, generator, count, seed, invariants);
