@@ -29,7 +29,7 @@ import java.util.random.RandomGenerator;
  * only for women aged 15 to 50, with 20 to 42 weeks of pregnancy (or unknown) and a notice date up to nine months
  * before the delivery (or unknown, or late); work injuries not before the start of employment; retirement claims at
  * ages 55 to 70; at most one death, and no event after it; survivors (spouse, children, parents) born when they
- * could be. Dates are skewed towards the places where benefits turn: just after a run of paid months, so that
+ * could be; half of the sicknesses of 150 days or more come back within two months of their end. Dates are skewed towards the places where benefits turn: just after a run of paid months, so that
  * qualifying periods are met or missed by little, and towards the last years before the as-of date.
  *
  * <p>{@link WorkerProfiles#withLifeEvents()} uses {@link #events} for whole profiles; the single-event methods are
@@ -186,6 +186,13 @@ public final class LifeEvents {
                 default -> retirement(r, p.birthDate(), lo1, to, anchor);
             };
             if (e != null) out.add(e);
+        }
+        // half of the long sicknesses come back within two months of their end: allowance days used up in the period
+        for (int i = 0, size = out.size(); i < size; i++) {
+            if (out.get(i) instanceof Sickness s && s.days() >= 150 && r.nextBoolean()) {
+                LocalDate again = s.date().plusDays(s.days() + r.nextInt(0, 60));
+                if (!again.isAfter(to)) out.add(new Sickness(again, r.nextInt(5, 60)));
+            }
         }
         out.sort(Comparator.comparing(LifeEvent::date));
         // nothing happens to the worker after her death

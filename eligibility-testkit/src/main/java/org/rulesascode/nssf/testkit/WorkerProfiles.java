@@ -190,8 +190,9 @@ public final class WorkerProfiles implements Gen<ProfileCase> {
      * after the as-of date (85 % on or before it), instead of the default 0 to 2. To reach the benefits, 30 % of the
      * workers whose status is not fixed become employees, 35 % start employment with their first history period,
      * 12 % are made older (60 reached in the six years before the as-of date), and 8 % of the employees without a
-     * fixed history length are retirees: 60 reached after the pension contributions started, 1 to 36 months of them,
-     * and an old-age claim, a death after the claim, or a death instead of it.
+     * fixed history length are retirees: 60 reached after the pension contributions started, 1 to 36 months of them (from
+     * 2040, for half of them, every month since the scheme began: long careers and pensions), and an old-age claim, a
+     * death after the claim, or a death instead of it.
      */
     public WorkerProfiles withLifeEvents() {
         return new WorkerProfiles(status, sector, sex, minMonths, maxMonths, Events.CONSISTENT, asOfFrom, asOfTo, notableDates, nearMinimumWage);
@@ -221,7 +222,8 @@ public final class WorkerProfiles implements Gen<ProfileCase> {
 
     /**
      * Wages around the garment-sector minimum wage of each month ({@link MinimumWages}, nssf-rules.md §10): each worker
-     * earns a fixed multiple of the minimum (a quarter exactly the minimum, a tenth 90-99 % of it, the others 100-200 %),
+     * earns a fixed multiple of the minimum (a quarter exactly the minimum, a tenth 90-99 % of it, one in twenty the
+     * probation minimum where the table gives one, the others 100-200 %),
      * in US dollars with an exchange rate of 4,000 to 4,150 riel (the reference's rates are about 4,100), or in riel
      * converted at that rate; history periods are cut where the minimum changes, so the declared wage follows it.
      */
@@ -473,20 +475,26 @@ public final class WorkerProfiles implements Gen<ProfileCase> {
         return out;
     }
 
-    /** A worker's wage as a fixed multiple of the minimum wage of each month, in one currency at one exchange rate. */
-    private record WageScale(BigDecimal factor, BigDecimal rate, boolean usd) {
+    /**
+     * A worker's wage as a fixed multiple of the minimum wage of each month (or, for a worker on probation, the probation
+     * minimum where the table gives one), in one currency at one exchange rate.
+     */
+    private record WageScale(BigDecimal factor, BigDecimal rate, boolean usd, boolean probation) {
         static WageScale draw(RandomGenerator r) {
-            int percent = switch (Draw.pick(r, new int[] {25, 10, 50, 15})) {
-                case 0 -> 100;
+            int kind = Draw.pick(r, new int[] {25, 10, 5, 45, 15});
+            int percent = switch (kind) {
+                case 0, 2 -> 100;
                 case 1 -> r.nextInt(90, 100);
-                case 2 -> r.nextInt(100, 131);
+                case 3 -> r.nextInt(100, 131);
                 default -> r.nextInt(131, 201);
             };
-            return new WageScale(BigDecimal.valueOf(percent, 2), BigDecimal.valueOf(r.nextInt(4_000, 4_151)), r.nextInt(100) < 60);
+            return new WageScale(BigDecimal.valueOf(percent, 2), BigDecimal.valueOf(r.nextInt(4_000, 4_151)), r.nextInt(100) < 60, kind == 2);
         }
 
         Money at(YearMonth m) {
-            BigDecimal dollars = BigDecimal.valueOf(MinimumWages.regularUsd(m.atDay(1))).multiply(factor).setScale(2, RoundingMode.HALF_UP);
+            MinimumWages.Row row = MinimumWages.rowAt(m.atDay(1));
+            int minimum = probation && row.probationUsd() != null ? row.probationUsd() : row.regularUsd();
+            BigDecimal dollars = BigDecimal.valueOf(minimum).multiply(factor).setScale(2, RoundingMode.HALF_UP);
             return usd ? Money.usd(dollars, rate) : Money.khr(dollars.multiply(rate).setScale(0, Money.ROUNDING).longValueExact());
         }
     }
@@ -601,6 +609,12 @@ public final class WorkerProfiles implements Gen<ProfileCase> {
         if (asOf.isBefore(first.plusMonths(2))) return null;
         LocalDate sixty = Gen.dates(first, asOf).next(r);
         int months = r.nextInt(100) < 45 ? r.nextInt(1, 12) : r.nextInt(12, 37);
+        // from 2040, half of them have contributed since the scheme began, 60 reached in the last three years
+        boolean career = asOf.getYear() >= 2040 && r.nextBoolean();
+        if (career) {
+            sixty = Gen.dates(Draw.max(first, asOf.minusYears(3)), asOf).next(r);
+            months = (int) Draw.monthsBetween(YearMonth.of(2022, 10), YearMonth.from(sixty)) + 1;
+        }
         YearMonth end = YearMonth.from(sixty).minusMonths(r.nextInt(0, 2));
         YearMonth from = end.minusMonths(months - 1L);
         if (from.isBefore(YearMonth.of(2022, 10))) from = YearMonth.of(2022, 10);

@@ -1,0 +1,49 @@
+package org.rulesascode.nssf.examples;
+
+import java.time.YearMonth;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.Sector;
+import org.rulesascode.nssf.testkit.WorkerProfiles;
+import org.rulesascode.nssf.testkit.invariants.Invariant;
+import org.rulesascode.nssf.testkit.invariants.Invariants;
+import org.rulesascode.nssf.testkit.invariants.Verdict;
+
+/**
+ * What a user of the library writes to check an engine with {@code eligibility-testkit} (see the README, "Testing your
+ * rules with eligibility-testkit"): the ready-made invariants over generated garment workers, and an invariant of
+ * one's own, each a JUnit 5 dynamic test that fails with the seed and the shrunk profile as JSON.
+ */
+class CheckingYourRulesTest {
+    static final EligibilityEngine ENGINE = EligibilityEngine.standard();
+    static final long SEED = 42L;
+
+    @TestFactory
+    Stream<DynamicTest> theReadyMadeInvariantsHoldForGarmentWorkers() {
+        return Invariants.dynamicTests(ENGINE,
+                WorkerProfiles.employees().inSector(Sector.GARMENT).withHistoryMonths(12, 48).withLifeEvents(),
+                100, SEED, Invariants.standard());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anInvariantOfMyOwn() {
+        Invariant noPensionBeforeOctober2022 = Invariant.of("no pension contribution before 2022-10",
+                "Sub-decree 32: the first pension contribution month is October 2022 (nssf-rules.md §6.1)",
+                (engine, c) -> Verdict.check(engine.assess(c.request()).contributions().stream()
+                        .noneMatch(l -> l.scheme() == Scheme.PENSION && l.month().isBefore(YearMonth.of(2022, 10))),
+                        "a pension line before 2022-10"));
+        return Invariants.dynamicTests(ENGINE, WorkerProfiles.any(), 300, SEED, noPensionBeforeOctober2022);
+    }
+
+    // A reform is checked the same way, with one more invariant: everything the reform does not name stays as it is.
+    // Once the Reform API is in eligibility-api (engine.withReform(reform)), this reads:
+    //
+    //   EligibilityEngine reformed = ENGINE.withReform(myReform);
+    //   Set<String> named = myReform.changes().stream().map(c -> c.parameterId()).collect(toSet());
+    //   return Invariants.dynamicTests(reformed, WorkerProfiles.any().withLifeEvents(), 300, SEED,
+    //           Stream.concat(Invariants.standard().stream(), Stream.of(Invariants.reformChangesOnlyWhatItNames(ENGINE, named))).toList());
+}
