@@ -30,8 +30,31 @@ public interface EligibilityEngine {
      */
     Assessment assess(AssessmentRequest request, Locale locale);
 
-    /** @return a hash of the rules and parameters of this engine */
+    /** @return a hash of the rules, parameters and reform of this engine: it names what made an assessment */
     String ruleSetVersion();
+
+    /**
+     * A new engine: this engine's rules and parameters with {@code reform} applied. This engine is untouched and
+     * stays usable. The reform is validated against the parameter tree (every id known, every value of the
+     * parameter's unit and range, scales in order) and its DRL files, if any, are compiled.
+     *
+     * <p>A parameter-only reform is data. A structural reform ({@link Reform#structural()}) brings DRL, which is
+     * code that runs with the caller's rights: apply one only from a trusted author.
+     *
+     * @param reform the reform; {@link Reform#none()} gives an engine that assesses like this one
+     * @return the reformed engine
+     * @throws InvalidInputException naming the change's {@code file:line} and parameter (or the DRL file and line)
+     *                               when the reform does not fit the rules
+     * @throws UnsupportedOperationException when this implementation does not support reforms
+     */
+    default EligibilityEngine withReform(Reform reform) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support reforms");
+    }
+
+    /** @return the reform this engine applies; {@link Reform#none()} for a baseline engine */
+    default Reform reform() {
+        return Reform.none();
+    }
 
     /**
      * The engine of the standard NSSF rule base, found through {@link ServiceLoader} (provided by the

@@ -13,10 +13,13 @@ import java.util.concurrent.Callable;
 
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
+import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
+import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 import org.rulesascode.nssf.eligibility.json.NssfJson;
+import org.rulesascode.nssf.eligibility.json.NssfReforms;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +39,13 @@ import picocli.CommandLine.Spec;
                 "the decisions with their reasons, legal sources and parameters, and the",
                 "contribution lines of the history. 'nssf schema' prints the profile format.",
                 "",
+                "With --reform, the profile is assessed under a reform (a YAML file of dated",
+                "parameter overrides, see README 'Reforms'); the rule-set version then covers",
+                "the reform. A reform with 'rules:' (DRL files) is refused unless",
+                "--trust-reform-rules is given: DRL is code that runs with your rights.",
+                "",
                 "Example: nssf assess --as-of 2025-06-30 --format text worker.json",
+                "         nssf assess --as-of 2027-06-30 --reform ceiling.yaml worker.json",
                 ""})
 final class AssessCommand implements Callable<Integer> {
 
@@ -73,8 +82,21 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--schemes", split = ",", paramLabel = "SCHEME", description = "only these schemes, comma-separated: ${COMPLETION-CANDIDATES} (default: all)")
     List<Scheme> schemes;
 
+    @Option(names = "--reform", paramLabel = "FILE", description = "assess under the reform in this YAML file (dated parameter overrides)")
+    Path reform;
+
+    @Option(names = "--trust-reform-rules", description = "allow the reform's 'rules:' DRL files: DRL is code that runs with your rights; "
+            + "only for reforms from authors you trust")
+    boolean trustReformRules;
+
     @Override
     public Integer call() {
+        EligibilityEngine engine = nssf.engine();
+        Reform r = null;
+        if (reform != null) {
+            r = NssfReforms.read(reform, trustReformRules); // errors name file:line and the YAML path
+            engine = engine.withReform(r); // errors name file:line and the parameter, or the DRL file and line
+        }
         WorkerProfile p = read(profile);
         AssessmentRequest request;
         try {
@@ -82,8 +104,11 @@ final class AssessCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             throw Errors.rename(e, Map.of("asOf", "--as-of"));
         }
-        Assessment a = nssf.engine().assess(request, lang.locale());
+        Assessment a = engine.assess(request, lang.locale());
         PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.text && r != null) {
+            out.println("Reform: " + r.name() + " (" + reform + (r.structural() ? ", with DRL rules" : "") + ")");
+        }
         out.print(format == Format.json ? NssfJson.write(a) : TextReport.render(a, lang.locale()));
         out.flush();
         return 0;

@@ -1,13 +1,19 @@
 package org.rulesascode.nssf.examples;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sector;
+import org.rulesascode.nssf.eligibility.json.NssfReforms;
 import org.rulesascode.nssf.testkit.WorkerProfiles;
 import org.rulesascode.nssf.testkit.invariants.Invariant;
 import org.rulesascode.nssf.testkit.invariants.Invariants;
@@ -15,8 +21,9 @@ import org.rulesascode.nssf.testkit.invariants.Verdict;
 
 /**
  * What a user of the library writes to check an engine with {@code eligibility-testkit} (see the README, "Testing your
- * rules with eligibility-testkit"): the ready-made invariants over generated garment workers, and an invariant of
- * one's own, each a JUnit 5 dynamic test that fails with the seed and the shrunk profile as JSON.
+ * rules with eligibility-testkit"): the ready-made invariants over generated garment workers, an invariant of one's
+ * own, and a reform checked with them; each a JUnit 5 dynamic test that fails with the seed and the shrunk profile as
+ * JSON.
  */
 class CheckingYourRulesTest {
     static final EligibilityEngine ENGINE = EligibilityEngine.standard();
@@ -39,11 +46,17 @@ class CheckingYourRulesTest {
         return Invariants.dynamicTests(ENGINE, WorkerProfiles.any(), 300, SEED, noPensionBeforeOctober2022);
     }
 
-    // A reform is checked the same way, with one more invariant: everything the reform does not name stays as it is.
-    // Once the Reform API is in eligibility-api (engine.withReform(reform)), this reads:
-    //
-    //   EligibilityEngine reformed = ENGINE.withReform(myReform);
-    //   Set<String> named = myReform.changes().stream().map(c -> c.parameterId()).collect(toSet());
-    //   return Invariants.dynamicTests(reformed, WorkerProfiles.any().withLifeEvents(), 300, SEED,
-    //           Stream.concat(Invariants.standard().stream(), Stream.of(Invariants.reformChangesOnlyWhatItNames(ENGINE, named))).toList());
+    /**
+     * A reform is checked the same way, with one more invariant: everything that uses none of the parameters the
+     * reform changes is the same as without it. Here the sample reform raising the pension ceiling from 2027.
+     */
+    @TestFactory
+    Stream<DynamicTest> aReformKeepsTheInvariants_andChangesOnlyWhatItNames() {
+        Reform reform = NssfReforms.read(Path.of("reforms/pension-ceiling-2027.yaml"));
+        EligibilityEngine reformed = ENGINE.withReform(reform);
+        List<Invariant> invariants = new ArrayList<>(Invariants.standard());
+        invariants.add(Invariants.reformChangesOnlyWhatItNames(ENGINE, reform));
+        return Invariants.dynamicTests(reformed, WorkerProfiles.employees().asOfBetween(LocalDate.of(2026, 1, 1), LocalDate.of(2035, 12, 31)),
+                100, SEED, invariants);
+    }
 }

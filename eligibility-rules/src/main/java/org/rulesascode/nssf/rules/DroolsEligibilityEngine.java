@@ -5,9 +5,11 @@ import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Citation;
 import org.rulesascode.nssf.eligibility.Confidence;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.rules.internal.Assessor;
 import org.rulesascode.nssf.rules.internal.Parameter;
 import org.rulesascode.nssf.rules.internal.RuleInfo;
+import org.rulesascode.nssf.rules.internal.ReformApplier;
 import org.rulesascode.nssf.rules.internal.RuleSet;
 
 import java.time.Duration;
@@ -22,19 +24,52 @@ import java.util.Objects;
  * Immutable and thread-safe; the standard rule set (parameters, legal sources, compiled DRL) is built once per
  * JVM on first use and shared by every instance. Users should not need this class: call
  * {@link EligibilityEngine#standard()}.
+ *
+ * <p>{@link #withReform(Reform)} gives a new engine over a reformed rule set: a parameter-only reform shares this
+ * engine's compiled KieBase (no recompilation) with a new parameter tree; a structural reform compiles the standard
+ * DRL with the reform's files. Reforms do not stack: a reform applies to a baseline engine, and a reformed engine
+ * refuses another non-empty reform (write one reform with every change instead).
  */
 public final class DroolsEligibilityEngine implements EligibilityEngine {
     private final RuleSet ruleSet;
     private final Assessor assessor;
+    private final Reform reform;
 
     /** The engine of the standard rule base (the constructor {@link java.util.ServiceLoader} calls). */
     public DroolsEligibilityEngine() {
-        this(RuleSet.standard());
+        this(RuleSet.standard(), Reform.none());
     }
 
-    private DroolsEligibilityEngine(RuleSet ruleSet) {
+    private DroolsEligibilityEngine(RuleSet ruleSet, Reform reform) {
         this.ruleSet = ruleSet;
         this.assessor = new Assessor(ruleSet);
+        this.reform = reform;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The reformed engine's {@link #ruleSetVersion()} is a hash of this engine's version and the reform's content
+     * (its changes and DRL, not the file it was read from). An empty reform ({@link Reform#isEmpty()}) changes
+     * nothing: the new engine assesses exactly like this one and keeps its version.
+     *
+     * @throws IllegalStateException when this engine already applies a non-empty reform and {@code reform} is not
+     *                               empty: reforms do not stack; apply one reform with every change to the baseline
+     */
+    @Override
+    public EligibilityEngine withReform(Reform reform) {
+        Objects.requireNonNull(reform, "reform");
+        if (!this.reform.isEmpty() && !reform.isEmpty()) {
+            throw new IllegalStateException("this engine already applies the reform '" + this.reform.name() + "'; reforms do not stack: "
+                    + "apply '" + reform.name() + "' to the baseline engine, or write one reform with the changes of both");
+        }
+        if (reform.isEmpty()) return new DroolsEligibilityEngine(ruleSet, this.reform.isEmpty() ? reform : this.reform);
+        return new DroolsEligibilityEngine(ReformApplier.apply(ruleSet, reform), reform);
+    }
+
+    @Override
+    public Reform reform() {
+        return reform;
     }
 
     @Override

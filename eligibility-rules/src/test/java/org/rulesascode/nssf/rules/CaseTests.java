@@ -106,14 +106,37 @@ class CaseTests {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /** The reason of an {@link #UNREACHABLE_RULES} entry that a reform switch (a boolean parameter, named after it) turns on. */
+    static final String REFORM_SWITCH = "reform switch, false under the standard parameters: ";
+
     /**
      * Rules that no profile can make fire with the current parameters, so no case can name them. Each entry says
      * why; {@link #unreachableRules_stayUnreachableWithTheCurrentParameters()} checks the reason still holds.
      */
-    static final Map<String, String> UNREACHABLE_RULES = Map.of(
-            "PEN-COV-03", "pension in force only from 2022-07-01, when every employer with one worker must register (registration threshold 1 from 2018-01-01): the registration criterion is never NOT_MET",
-            "PEN-COV-04", "pension in force only from 2022-07-01, when the registration threshold is 1: an unknown enterprise size no longer matters, the criterion is never UNKNOWN",
-            "PEN-CON-03", "pension contributions only from 2022-10, when the registration threshold is 1: the registration criterion of a month is never NOT_MET or UNKNOWN");
+    static final Map<String, String> UNREACHABLE_RULES = Map.ofEntries(
+            Map.entry("PEN-COV-03", "pension in force only from 2022-07-01, when every employer with one worker must register (registration threshold 1 from 2018-01-01): the registration criterion is never NOT_MET"),
+            Map.entry("PEN-COV-04", "pension in force only from 2022-07-01, when the registration threshold is 1: an unknown enterprise size no longer matters, the criterion is never UNKNOWN"),
+            Map.entry("PEN-CON-03", "pension contributions only from 2022-10, when the registration threshold is 1: the registration criterion of a month is never NOT_MET or UNKNOWN"),
+            // Reform switches: rules that fire only where a reform turns a switch on (false on every date of the standard
+            // parameters, which ReformSwitchTests checks); ReformSwitchTests covers each with switched-on parameters.
+            Map.entry("UNE-COV-01", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-COV-02", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-COV-03", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-COV-04", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-COV-05", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-COV-06", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-CON-00", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-CON-01", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-CON-02", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("UNE-CON-03", REFORM_SWITCH + "unemployment.in_force"),
+            Map.entry("VHC-MAT-01", REFORM_SWITCH + "voluntary_health_care.maternity.covered"),
+            Map.entry("VHC-MAT-02", REFORM_SWITCH + "voluntary_health_care.maternity.covered"),
+            Map.entry("VHC-MAT-03", REFORM_SWITCH + "voluntary_health_care.maternity.covered"),
+            Map.entry("VHC-MAT-04", REFORM_SWITCH + "voluntary_health_care.maternity.covered"),
+            Map.entry("VHC-MAT-10", REFORM_SWITCH + "voluntary_health_care.maternity.covered"),
+            Map.entry("VHC-MAT-11", REFORM_SWITCH + "voluntary_health_care.maternity.covered"),
+            Map.entry("HC-CBA-13", REFORM_SWITCH + "health_care.childbirth_allowance.self_employed"),
+            Map.entry("HC-CBA-14", REFORM_SWITCH + "health_care.childbirth_allowance.self_employed"));
 
     private static final Set<String> CASE_KEYS = Set.of("name", "asOf", "schemes", "profile", "expect", "why", "disabled");
     private static final Set<String> PROFILE_KEYS = Set.of("id", "birthDate", "sex", "employmentStatus", "sector", "wage",

@@ -10,13 +10,10 @@ import org.rulesascode.nssf.eligibility.ComplianceIssue;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.Money;
+import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sector;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
-import org.rulesascode.nssf.rules.internal.Assessor;
-import org.rulesascode.nssf.rules.internal.ResourceFiles;
-import org.rulesascode.nssf.rules.internal.RuleBase;
-import org.rulesascode.nssf.rules.internal.RuleSet;
 import org.rulesascode.nssf.testkit.ProfileCase;
 import org.rulesascode.nssf.testkit.ProfileShrinker;
 import org.rulesascode.nssf.testkit.Property;
@@ -28,9 +25,7 @@ import org.rulesascode.nssf.testkit.invariants.Invariants;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -57,33 +52,15 @@ class RuleBaseInvariantsProperties {
     }
 
     /**
-     * A hypothetical reform (not the law: a test input) raising the occupational-risk employer rate from 0.008 to 0.01,
-     * built as a second rule set over the same DRL. Built once, on first use.
+     * A hypothetical reform (not the law: a test input) raising the occupational-risk employer rate from 0.008 to 0.01
+     * from the scheme's start, applied with the Reform API. Built once, on first use.
      */
     static final class Reformed {
-        static final String FILE = "occupational_risk/contribution/employer_rate.yaml";
+        static final Reform REFORM = new Reform("Occupational-risk rate 1 %", "A test input, not a proposal.",
+                List.of(new Reform.Change("occupational_risk.contribution.employer_rate", java.time.LocalDate.of(2008, 11, 1),
+                        new java.math.BigDecimal("0.01"), true, "hypothetical, for the invariant", "")), List.of());
         static final Set<String> CHANGED = Set.of("occupational_risk.contribution.employer_rate");
-        static final EligibilityEngine ENGINE = build();
-
-        private static EligibilityEngine build() {
-            Map<String, String> parameters = new TreeMap<>(ResourceFiles.read("parameters", ".yaml"));
-            String text = parameters.get(FILE);
-            if (!text.contains("value: 0.008")) throw new IllegalStateException(FILE + " no longer holds 0.008: adapt the hypothetical reform");
-            parameters.put(FILE, text.replace("value: 0.008", "value: 0.01"));
-            RuleSet reformed = RuleSet.build(ResourceFiles.read("legal-sources", ".yaml"), parameters, RuleBase.standardDrl());
-            Assessor assessor = new Assessor(reformed);
-            return new EligibilityEngine() {
-                @Override
-                public Assessment assess(AssessmentRequest request, Locale locale) {
-                    return assessor.assess(request, locale);
-                }
-
-                @Override
-                public String ruleSetVersion() {
-                    return reformed.version();
-                }
-            };
-        }
+        static final EligibilityEngine ENGINE = RuleBaseInvariantsProperties.ENGINE.withReform(REFORM);
     }
 
     /**
@@ -99,7 +76,7 @@ class RuleBaseInvariantsProperties {
     @Test
     void aHypotheticalReformOfTheOccupationalRiskRate_changesOnlyWhatNamesTheRate() {
         InvariantReport report = InvariantRunner.run(withoutComplianceAmounts(Reformed.ENGINE), WorkerProfiles.any().withLifeEvents(),
-                CASES / 2, Property.seed(), List.of(Invariants.reformChangesOnlyWhatItNames(withoutComplianceAmounts(ENGINE), Reformed.CHANGED)));
+                CASES / 2, Property.seed(), List.of(Invariants.reformChangesOnlyWhatItNames(withoutComplianceAmounts(ENGINE), Reformed.REFORM)));
         report.assertPassed();
         // the reform does change something, and the invariant sees it when told the reform names nothing
         assertThat(InvariantRunner.run(Reformed.ENGINE, WorkerProfiles.employees(), 50, Property.seed(),

@@ -360,7 +360,7 @@ class NssfJsonTests {
     }
 
     @Test
-    void onlyNssfJsonIsPublic() throws Exception {
+    void onlyNssfJsonAndNssfReformsArePublic() throws Exception {
         Path dir = Path.of(NssfJson.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .resolve(NssfJson.class.getPackageName().replace('.', '/'));
         List<String> publicTypes = new ArrayList<>();
@@ -370,7 +370,7 @@ class NssfJsonTests {
                 if (java.lang.reflect.Modifier.isPublic(c.getModifiers())) publicTypes.add(c.getSimpleName());
             }
         }
-        assertThat(publicTypes).containsExactly("NssfJson");
+        assertThat(publicTypes).containsExactlyInAnyOrder("NssfJson", "NssfReforms");
     }
 
     // ---------------------------------------------------------------------------------------------- schema

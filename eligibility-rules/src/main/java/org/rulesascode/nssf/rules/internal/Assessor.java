@@ -51,13 +51,23 @@ public final class Assessor {
     private final RuleSet ruleSet;
     private final Map<String, List<Parameter>> ruleParameters = new HashMap<>();
     private final Map<String, String> parameterStarts = new HashMap<>();
+    /** The months from which a parameter of a rule on spans changes: where the history is cut into spans. */
+    private final int[] spanBreaks;
+    private final java.util.concurrent.ConcurrentHashMap<RuleParametersKey, RuleParameters> ruleParameterValues = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<ReasonKey, Reason> reasons = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Everything a rendered reason depends on: the same key always gives an equal reason. */
     private record ReasonKey(String ruleId, CriterionStatus status, boolean outcome, Params params, Map<String, String> facts, Locale locale) { }
 
     public Assessor(RuleSet ruleSet) {
+        this(ruleSet, false);
+    }
+
+    /** @param cutAtEveryChange true to cut spans at every parameter change (the differential test's reference) */
+    Assessor(RuleSet ruleSet, boolean cutAtEveryChange) {
         this.ruleSet = ruleSet;
+        this.spanBreaks = cutAtEveryChange ? ruleSet.timeline().changeMonths()
+                : ParamTimeline.changeMonths(ruleSet.parameters(), ruleSet.rules().spanParameters());
         for (RuleInfo r : ruleSet.rules().rules().values()) {
             List<Parameter> ps = new ArrayList<>();
             for (String id : r.parameterIds()) ps.add(ruleSet.parameters().get(id));
@@ -78,7 +88,7 @@ public final class Assessor {
         CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
                 age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
                 membership.longestUnpaidRun(), membership.member());
-        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline());
+        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), spanBreaks);
         List<Finding> findings = new ArrayList<>();
         List<ContributionFinding> contributions = new ArrayList<>();
         List<BenefitFinding> benefits = new ArrayList<>();
@@ -280,13 +290,13 @@ public final class Assessor {
 
     /**
      * Cuts the history, up to the as-of month (a month counts once its first day is on or before the as-of
-     * date), into spans within which no parameter changes and no age threshold is crossed.
+     * date), into spans within which no parameter of the span rules changes (months in {@code change}) and no
+     * age threshold is crossed.
      */
-    static List<SpanFact> spans(WorkerProfile p, LocalDate asOf, ParamTimeline timeline) {
+    static List<SpanFact> spans(WorkerProfile p, LocalDate asOf, ParamTimeline timeline, int[] change) {
         List<ContributionPeriod> history = new ArrayList<>(p.history());
         history.sort(Comparator.comparing(ContributionPeriod::from));
         int last = ParamTimeline.index(YearMonth.from(asOf));
-        int[] change = timeline.changeMonths();
         long[] ages = timeline.ageThresholds();
         int[] ageMonths = new int[ages.length];
         for (int i = 0; i < ages.length; i++) {
@@ -424,17 +434,10 @@ public final class Assessor {
 
     private Reason buildReason(Finding f, Subject subject, Map<String, String> facts, Locale locale) {
         RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
-        List<ParameterUse> uses = new ArrayList<>();
+        RuleParameters rp = ruleParameterValues.computeIfAbsent(new RuleParametersKey(rule.id(), subject.getParams()), this::ruleParameters);
+        List<ParameterUse> uses = rp.uses();
         Map<String, String> args = new HashMap<>(facts);
-        for (Parameter parameter : ruleParameters.get(rule.id())) {
-            Parameter.Entry e = subject.getParams().entry(parameter.id());
-            if (e != null) {
-                uses.add(ruleSet.parameters().use(e));
-                args.put("p:" + parameter.id(), "rate".equals(parameter.unit()) && e.value() instanceof BigDecimal d
-                        ? d.movePointRight(2).stripTrailingZeros().toPlainString() + " %" : e.display());
-            }
-            args.put("start:" + parameter.id(), parameterStarts.get(parameter.id()));
-        }
+        args.putAll(rp.args());
         if (f.getSupport() != null) args.put("support", message(f.getSupport(), locale));
         Long min = subject.getParams().getMinEnterpriseWorkers();
         if (min != null && subject.getEnterpriseWorkers() != null) args.put("shortfall", Long.toString(Math.max(0, min - subject.getEnterpriseWorkers())));
@@ -443,6 +446,27 @@ public final class Assessor {
         if (message == null) message = rule.name().substring(rule.id().length() + 1);
         String distance = f.getStatus() == CriterionStatus.MET ? null : ruleSet.messages().render(f.getRuleId() + ".distance", locale, args);
         return new Reason(f.getRuleId(), f.getStatus(), message, rule.citations(), uses, facts, distance);
+    }
+
+    /** The parameters of a rule in one snapshot: their uses and their values as message arguments. */
+    private record RuleParameters(List<ParameterUse> uses, Map<String, String> args) { }
+
+    /** Snapshots are shared and compared by identity, so there are at most rules × snapshots keys. */
+    private record RuleParametersKey(String ruleId, Params params) { }
+
+    private RuleParameters ruleParameters(RuleParametersKey key) {
+        List<ParameterUse> uses = new ArrayList<>();
+        Map<String, String> args = new HashMap<>();
+        for (Parameter parameter : ruleParameters.get(key.ruleId())) {
+            Parameter.Entry e = key.params().entry(parameter.id());
+            if (e != null) {
+                uses.add(ruleSet.parameters().use(e));
+                args.put("p:" + parameter.id(), "rate".equals(parameter.unit()) && e.value() instanceof BigDecimal d
+                        ? d.movePointRight(2).stripTrailingZeros().toPlainString() + " %" : e.display());
+            }
+            args.put("start:" + parameter.id(), parameterStarts.get(parameter.id()));
+        }
+        return new RuleParameters(List.copyOf(uses), Map.copyOf(args));
     }
 
     private String message(Finding f, Locale locale) {

@@ -17,6 +17,8 @@ import java.util.Properties;
 public final class Messages {
     private final Properties english;
     private final Properties khmer;
+    private final Map<String, Template> englishTemplates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Template> khmerTemplates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Messages(Properties english, Properties khmer) {
         this.english = english;
@@ -49,26 +51,57 @@ public final class Messages {
 
     /** @return the rendered template for {@code key} in {@code locale} (English when missing), or null when no template exists */
     public String render(String key, Locale locale, Map<String, String> args) {
-        String t = null;
-        if (locale != null && "km".equals(locale.getLanguage())) t = khmer.getProperty(key);
-        if (t == null) t = english.getProperty(key);
-        if (t == null) return null;
-        StringBuilder out = new StringBuilder(t.length() + 32);
-        int i = 0;
-        while (i < t.length()) {
-            char c = t.charAt(i);
-            int close = c == '{' ? t.indexOf('}', i) : -1;
-            if (close > i) {
-                String name = t.substring(i + 1, close);
-                String v = args.get(name);
-                out.append(v == null ? "{" + name + "}" : v);
-                i = close + 1;
-            } else {
-                out.append(c);
-                i++;
+        Template t = null;
+        if (locale != null && "km".equals(locale.getLanguage())) t = template(khmerTemplates, khmer, key);
+        if (t == null) t = template(englishTemplates, english, key);
+        return t == null ? null : t.render(args);
+    }
+
+    private static Template template(Map<String, Template> cache, Properties source, String key) {
+        Template t = cache.get(key);
+        if (t != null) return t;
+        String text = source.getProperty(key);
+        if (text == null) return null;
+        t = Template.parse(text);
+        cache.putIfAbsent(key, t);
+        return t;
+    }
+
+    /** A template cut once into literal text and placeholder names (even indexes literal, odd indexes names). */
+    private record Template(String[] parts) {
+        static Template parse(String t) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            StringBuilder literal = new StringBuilder();
+            int i = 0;
+            while (i < t.length()) {
+                char c = t.charAt(i);
+                int close = c == '{' ? t.indexOf('}', i) : -1;
+                if (close > i) {
+                    parts.add(literal.toString());
+                    literal.setLength(0);
+                    parts.add(t.substring(i + 1, close));
+                    i = close + 1;
+                } else {
+                    literal.append(c);
+                    i++;
+                }
             }
+            parts.add(literal.toString());
+            return new Template(parts.toArray(new String[0]));
         }
-        return out.toString();
+
+        String render(Map<String, String> args) {
+            StringBuilder out = new StringBuilder(64);
+            for (int i = 0; i < parts.length; i++) {
+                if ((i & 1) == 0) {
+                    out.append(parts[i]);
+                } else {
+                    String v = args.get(parts[i]);
+                    if (v == null) out.append('{').append(parts[i]).append('}'); else out.append(v);
+                }
+            }
+            return out.toString();
+        }
     }
 
     public Properties english() { return english; }

@@ -3,7 +3,9 @@ package org.rulesascode.nssf.rules.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -23,12 +25,7 @@ public final class ParamTimeline {
         starts = dates.toArray(new LocalDate[0]);
         snapshots = new Params[starts.length];
         for (int i = 0; i < starts.length; i++) snapshots[i] = new Params(starts[i], tree);
-        TreeSet<Integer> months = new TreeSet<>();
-        for (LocalDate d : tree.changeDates()) {
-            YearMonth m = YearMonth.from(d);
-            months.add(index(d.getDayOfMonth() == 1 ? m : m.plusMonths(1)));
-        }
-        changeMonths = months.stream().mapToInt(Integer::intValue).toArray();
+        changeMonths = changeMonths(tree.changeDates());
         TreeSet<Long> ages = new TreeSet<>();
         for (String id : List.of(Params.PENSION_AGE_LIMIT, Params.VHC_MAX_JOIN_AGE)) {
             if (!tree.contains(id)) continue;
@@ -58,6 +55,25 @@ public final class ParamTimeline {
 
     /** @return month indexes at which contribution parameters change, ascending */
     public int[] changeMonths() { return changeMonths; }
+
+    /**
+     * @return the month indexes from which some of these parameters may hold another value: the month of a change
+     * on the first of a month, else the next month (months are judged on their first day), ascending
+     */
+    public static int[] changeMonths(ParameterTree tree, Collection<String> ids) {
+        Set<LocalDate> dates = new TreeSet<>();
+        for (String id : ids) for (Parameter.Entry e : tree.get(id).entries()) dates.add(e.from());
+        return changeMonths(dates);
+    }
+
+    private static int[] changeMonths(Collection<LocalDate> dates) {
+        TreeSet<Integer> months = new TreeSet<>();
+        for (LocalDate d : dates) {
+            YearMonth m = YearMonth.from(d);
+            months.add(index(d.getDayOfMonth() == 1 ? m : m.plusMonths(1)));
+        }
+        return months.stream().mapToInt(Integer::intValue).toArray();
+    }
 
     /** @return every age at which some rule's treatment of a person changes, ascending */
     public long[] ageThresholds() { return ageThresholds; }

@@ -99,6 +99,7 @@ public final class ParameterTree {
         Confidence confidence;
         try {
             confidence = Confidence.valueOf(conf.toUpperCase(Locale.ROOT));
+            if (confidence == Confidence.REFORM) throw new IllegalArgumentException("only reforms set reform values");
         } catch (IllegalArgumentException ex) {
             throw new RuleBaseException(file, key + ".confidence", "'" + conf + "' is not one of confirmed, secondary, provisional");
         }

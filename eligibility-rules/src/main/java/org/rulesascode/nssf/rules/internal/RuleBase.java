@@ -27,7 +27,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.drools.base.base.ClassObjectType;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
 
 /**
  * One compiled rule set: the KieBase built from DRL text, the rules' metadata checked against the legal
@@ -42,8 +48,10 @@ public final class RuleBase {
     private final Map<String, RuleInfo> rules;
     private final Map<String, String> drl;
     private final long buildNanos;
+    private final Set<String> spanParameters;
 
-    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, String> drl, long buildNanos) {
+    private RuleBase(KieBase kieBase, Map<String, RuleInfo> rules, Map<String, String> drl, long buildNanos, Set<String> spanParameters) {
+        this.spanParameters = spanParameters;
         this.kieBase = kieBase;
         this.pool = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
         this.rules = rules;
@@ -76,23 +84,48 @@ public final class RuleBase {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             StringBuilder sb = new StringBuilder("the DRL does not compile:");
-            for (Message m : errors) sb.append("\n  ").append(m.getPath()).append(" line ").append(m.getLine()).append(": ").append(m.getText());
-            throw new RuleBaseException(sb.toString(), null);
+            List<RuleBaseException.DrlProblem> problems = new ArrayList<>();
+            for (Message m : errors) {
+                sb.append("\n  ").append(m.getPath()).append(" line ").append(m.getLine()).append(": ").append(m.getText());
+                String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
+                problems.add(new RuleBaseException.DrlProblem(path, m.getLine(), m.getText()));
+            }
+            throw new RuleBaseException(sb.toString(), problems);
         }
         KieContainer container = ks.newKieContainer(rid);
         KieBase kb = container.getKieBase();
         ks.getRepository().removeKieModule(rid);
         Map<String, RuleInfo> info = new TreeMap<>();
+        Set<String> spanParameters = new TreeSet<>();
         for (KiePackage pkg : kb.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
-                RuleInfo ri = info(r, catalogue, parameters);
+                RuleInfo ri;
+                try {
+                    ri = info(r, catalogue, parameters);
+                } catch (RuleBaseException e) {
+                    throw e.inFile(sourceFile(r));
+                }
                 RuleInfo previous = info.put(ri.id(), ri);
-                if (previous != null) throw new RuleBaseException(r.getName(), "@id", "duplicate rule id " + ri.id() + " (also '" + previous.name() + "')");
+                if (previous != null) {
+                    throw new RuleBaseException("rule '" + r.getName() + "'", "@id", "duplicate rule id " + ri.id() + " (also '" + previous.name() + "')")
+                            .inFile(sourceFile(r));
+                }
+                if (matchesSpans(r)) spanParameters.addAll(ri.parameterIds());
             }
         }
         long nanos = System.nanoTime() - t0;
         LOG.info("built rule base: {} rules from {} DRL files in {} ms", info.size(), drl.size(), nanos / 1_000_000);
-        return new RuleBase(kb, java.util.Collections.unmodifiableMap(info), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drl)), nanos);
+        return new RuleBase(kb, java.util.Collections.unmodifiableMap(info), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drl)), nanos,
+                java.util.Collections.unmodifiableSet(spanParameters));
+    }
+
+    /** @return the DRL file of a rule, below {@code src/main/resources/}, or null when Drools does not say */
+    private static String sourceFile(Rule r) {
+        if (r instanceof org.drools.base.definitions.rule.impl.RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null) {
+            return impl.getResource().getSourcePath().replaceFirst("^src/main/resources/", "");
+        }
+        return null;
     }
 
     private static RuleInfo info(Rule r, LegalCatalogue catalogue, ParameterTree parameters) {
@@ -130,6 +163,19 @@ public final class RuleBase {
         return new RuleInfo(id, r.getName(), file, scheme, benefit, List.copyOf(cites), List.copyOf(params));
     }
 
+    /** @return true if a pattern of the rule (at any depth) can match a {@link SpanFact} */
+    private static boolean matchesSpans(Rule r) {
+        if (!(r instanceof RuleImpl impl)) return true; // unknown implementation: assume it does
+        return matchesSpans(impl.getLhs());
+    }
+
+    private static boolean matchesSpans(RuleConditionElement e) {
+        if (e instanceof Pattern p && p.getObjectType() instanceof ClassObjectType c && c.getClassType().isAssignableFrom(SpanFact.class)) return true;
+        for (RuleConditionElement child : e.getNestedElements()) if (matchesSpans(child)) return true;
+        if (e instanceof Pattern p && p.getSource() != null) return matchesSpans(p.getSource());
+        return false;
+    }
+
     private static String meta(Map<String, Object> md, String key, String where) {
         Object v = md.get(key);
         if (v == null || v.toString().isBlank()) throw new RuleBaseException(where, "@" + key, "is missing");
@@ -141,6 +187,12 @@ public final class RuleBase {
     public Map<String, RuleInfo> rules() { return rules; }
     public Map<String, String> drl() { return drl; }
     public long buildNanos() { return buildNanos; }
+
+    /**
+     * @return the parameters of the rules that can match a {@link SpanFact}: only their changes need to cut the
+     * history into spans (a change of a benefit parameter does not change how a month is contributed)
+     */
+    public Set<String> spanParameters() { return spanParameters; }
 
     /** @return the metadata of a rule id; throws for an unknown id */
     public RuleInfo rule(String id) {

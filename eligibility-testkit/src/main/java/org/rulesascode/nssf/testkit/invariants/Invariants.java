@@ -16,6 +16,7 @@ import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.ParameterUse;
 import org.rulesascode.nssf.eligibility.Reason;
+import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 import org.rulesascode.nssf.testkit.Arbitrary;
 import org.rulesascode.nssf.testkit.LifeEvents;
@@ -354,6 +355,22 @@ public final class Invariants {
             String diff = Diff.outsideReform(baseline.assess(c.request()), reformed.assess(c.request()), ids);
             return Verdict.check(diff == null, diff);
         });
+    }
+
+    /**
+     * {@link #reformChangesOnlyWhatItNames(EligibilityEngine, Set)} with the parameters {@code reform} changes; the engine
+     * given to {@link Invariant#check} is {@code baseline.withReform(reform)} (or another engine with that reform).
+     *
+     * @throws IllegalArgumentException for a reform with rule files: its rules may change what no parameter names; pass
+     *                                  the parameter ids you expect it to touch to the other overload
+     */
+    public static Invariant reformChangesOnlyWhatItNames(EligibilityEngine baseline, Reform reform) {
+        if (reform.structural()) {
+            throw new IllegalArgumentException("reform '" + reform.name() + "' has rule files: name the parameters it may touch yourself");
+        }
+        Set<String> ids = new java.util.TreeSet<>();
+        for (Reform.Change c : reform.changes()) ids.add(c.parameterId());
+        return reformChangesOnlyWhatItNames(baseline, ids);
     }
 
     // ------------------------------------------------------------------ JUnit 5
