@@ -78,15 +78,44 @@ final class VerifyCommand implements Callable<Integer> {
     enum Format { text, json }
 
     /**
-     * Rules no generated population can show both ways, with the reason; the same as eligibility-rules' lint
-     * ({@code CaseTests.UNREACHABLE_RULES}, {@code RuleCoverageTests.ALWAYS_APPLY}), which the tests keep honest.
+     * Rules no generated population can show both ways under the standard parameters, with the reason: the same as
+     * eligibility-rules' lint ({@code CaseTests.UNREACHABLE_RULES}, {@code RuleCoverageTests.ALWAYS_APPLY}). A rule that
+     * fires only where a reform turns a switch on names the switch: {@link #staleSwitches} checks it is still off.
      */
-    static final Map<String, String> KNOWN = new TreeMap<>(Map.of(
-            "PEN-COV-03", "never applies: pension starts (2022-07) after every employer must register (2018-01)",
-            "PEN-COV-04", "never applies: from 2022-07 an unknown enterprise size no longer matters",
-            "PEN-CON-03", "never applies: pension contributions start (2022-10) after every employer must register",
-            "UNE-COV-00", "always applies: unemployment is not in force on any date",
-            "UNE-BEN-00", "always applies: unemployment is not in force on any date"));
+    static final Map<String, String> KNOWN;
+    /** Rule id → the boolean parameter (false on every date of the standard tree) that a reform turns on for it. */
+    static final Map<String, String> SWITCHES;
+
+    static {
+        Map<String, String> known = new TreeMap<>();
+        known.put("PEN-COV-03", "never applies: pension starts (2022-07) after every employer must register (2018-01)");
+        known.put("PEN-COV-04", "never applies: from 2022-07 an unknown enterprise size no longer matters");
+        known.put("PEN-CON-03", "never applies: pension contributions start (2022-10) after every employer must register");
+        known.put("UNE-COV-00", "always applies: unemployment is not in force on any date");
+        known.put("UNE-BEN-00", "always applies: unemployment is not in force on any date");
+        Map<String, String> switches = new TreeMap<>();
+        for (String id : List.of("UNE-COV-01", "UNE-COV-02", "UNE-COV-03", "UNE-COV-04", "UNE-COV-05", "UNE-COV-06",
+                "UNE-CON-00", "UNE-CON-01", "UNE-CON-02", "UNE-CON-03")) {
+            switches.put(id, "unemployment.in_force");
+        }
+        for (String id : List.of("VHC-MAT-01", "VHC-MAT-02", "VHC-MAT-03", "VHC-MAT-04", "VHC-MAT-10", "VHC-MAT-11")) {
+            switches.put(id, "voluntary_health_care.maternity.covered");
+        }
+        for (String id : List.of("HC-CBA-13", "HC-CBA-14")) switches.put(id, "health_care.childbirth_allowance.self_employed");
+        switches.forEach((id, parameter) -> known.put(id, "never applies: only where a reform turns on " + parameter));
+        KNOWN = Collections.unmodifiableMap(known);
+        SWITCHES = Collections.unmodifiableMap(switches);
+    }
+
+    /** @return the switches of {@link #SWITCHES} that are no longer false on every date (their exceptions are stale) */
+    static Set<String> staleSwitches(List<DroolsEligibilityEngine.ParameterValue> audit) {
+        Set<String> stale = new TreeSet<>();
+        for (String parameter : new TreeSet<>(SWITCHES.values())) {
+            List<DroolsEligibilityEngine.ParameterValue> values = audit.stream().filter(v -> v.id().equals(parameter)).toList();
+            if (values.isEmpty() || values.stream().anyMatch(v -> !v.value().equals("false"))) stale.add(parameter);
+        }
+        return stale;
+    }
 
     @ParentCommand
     Nssf nssf;
@@ -144,7 +173,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (all || coverage) {
             RuleCoverage cov = coverage(engine, drools, population);
-            List<RuleCoverage.Count> missing = cov.notBothWays(KNOWN::containsKey);
+            Set<String> stale = staleSwitches(drools.parameterAudit());
+            // an exception whose switch is now on (in some period) no longer excuses its rules
+            List<RuleCoverage.Count> missing = cov.notBothWays(id -> KNOWN.containsKey(id) && (!SWITCHES.containsKey(id) || !stale.contains(SWITCHES.get(id))));
             failed |= !missing.isEmpty();
             if (format == Format.json) json.put("coverage", coverageJson(cov, missing));
             else printCoverage(out, cov, missing);
@@ -331,6 +362,9 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %d rules: %d seen to apply and to not apply, %d known exceptions, %d not seen both ways%n",
                 counts.size(), both, counts.stream().filter(c -> !c.bothWays() && KNOWN.containsKey(c.rule().id())).count(), missing.size());
         for (Map.Entry<String, String> k : KNOWN.entrySet()) out.printf(Locale.ROOT, "  known: %-11s %s%n", k.getKey(), k.getValue());
+        for (String p : staleSwitches(((DroolsEligibilityEngine) nssf.engine()).parameterAudit())) {
+            out.printf(Locale.ROOT, "  STALE EXCEPTION: %s is no longer off on every date: its rules must be seen both ways%n", p);
+        }
         for (RuleCoverage.Count c : missing) {
             out.printf(Locale.ROOT, "  NOT SEEN BOTH WAYS: %s (applied %d, not applied %d)%n", c.rule().id(), c.applied(), c.notApplied());
         }

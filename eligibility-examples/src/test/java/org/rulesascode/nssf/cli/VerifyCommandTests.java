@@ -80,6 +80,20 @@ class VerifyCommandTests {
                 .as("known exception %s is a rule", id).anyMatch(x -> x.id().equals(id));
     }
 
+    /** The default population (4,000 workers, seed 20250630) sees every rule both ways but the known exceptions. */
+    @Test
+    void theDefaultPopulationSeesEveryRuleBothWays_butTheKnownExceptions() {
+        NssfCommandTests.Run r = NssfCommandTests.run("verify", "--coverage");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("0 not seen both ways").doesNotContain("STALE EXCEPTION");
+    }
+
+    @Test
+    void theSwitchesOfTheKnownExceptionsAreOffOnEveryDate() {
+        assertThat(VerifyCommand.staleSwitches(((DroolsEligibilityEngine) EligibilityEngine.standard()).parameterAudit())).isEmpty();
+        assertThat(VerifyCommand.staleSwitches(List.of())).as("a switch missing from the audit is stale").isNotEmpty();
+    }
+
     @Test
     void theParameterAuditListsEveryValueWithItsSourceAndConfidence() {
         NssfCommandTests.Run r = NssfCommandTests.run("verify", "--parameters");

@@ -340,9 +340,15 @@ public final class Invariants {
 
     /**
      * A reform changes only what it names: every decision, contribution line and compliance finding that uses none of
-     * {@code parameterIds} (in the baseline's assessment or the reformed one's) is identical under both engines. The
-     * engine given to {@link Invariant#check} is the reformed one. It also finds explanations that do not name every
-     * parameter a decision depends on.
+     * {@code parameterIds} (in the baseline's assessment or the reformed one's) is the same under both engines, and
+     * none appears or disappears. "The same" is in substance: a decision's outcome, entitlement, provisional flags and
+     * reasons (rule, status, parameter values, sources); a line whole; a finding's months, missing contributions and
+     * parameter values. Explanation texts (messages, the facts a reason quotes, distances, steps, costs) are not
+     * compared: they may quote facts of the event derived under other parameters. Benefits rest on the contribution
+     * record: where the reform changes a parameter some contribution line of a scheme names, that scheme's benefit
+     * decisions may change, and so may the missing contributions of compliance findings. The engine given to
+     * {@link Invariant#check} is the reformed one. It also finds results that depend on a parameter their
+     * explanation does not name.
      *
      * @param baseline     the engine without the reform
      * @param parameterIds the ids of the parameters the reform changes
