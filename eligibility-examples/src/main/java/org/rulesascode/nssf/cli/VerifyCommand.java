@@ -166,7 +166,7 @@ final class VerifyCommand implements Callable<Integer> {
         boolean failed = false;
         List<Population.Member> population = (all || coverage || provisional) ? Population.of(seed, size) : List.of();
         if (all || sweep) {
-            List<String> problems = sweep(engine);
+            List<ProblemRun> problems = sweep(engine);
             failed |= !problems.isEmpty();
             if (format == Format.json) json.put("sweep", Map.of("from", from.toString(), "to", to.toString(), "problems", problems));
             else printSweep(out, problems);
@@ -255,48 +255,72 @@ final class VerifyCommand implements Callable<Integer> {
                 .enterpriseWorkers(workers).employmentStart(start).history(List.of(history)).build();
     }
 
-    /** @return the problems found, sorted: one line each */
-    List<String> sweep(EligibilityEngine engine) {
-        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    /** One problem of the sweep: a profile, a month end, what is wrong. */
+    record Problem(String profile, LocalDate date, String problem) { }
+
+    /**
+     * The same problem of one profile on a run of month ends.
+     *
+     * @param profile the profile's id
+     * @param problem what is wrong
+     * @param first   the first month end it shows
+     * @param last    the last month end it shows
+     * @param count   on how many month ends
+     */
+    record ProblemRun(String profile, String problem, LocalDate first, LocalDate last, int count) {
+        String line() {
+            return count == 1 ? profile + " on " + first + ": " + problem
+                    : profile + ": " + problem + " (" + count + " month ends, " + first + " to " + last + ")";
+        }
+    }
+
+    /** @return the problems found, the same problem of a profile grouped over its month ends, sorted */
+    List<ProblemRun> sweep(EligibilityEngine engine) {
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         sweepProfiles().parallelStream().forEach(p -> {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
                 LocalDate d = m.atEndOfMonth();
                 if (d.isBefore(p.birthDate())) continue;
-                String where = p.id() + " on " + d;
                 Assessment a;
                 try {
                     a = engine.assess(AssessmentRequest.of(p, d));
                 } catch (IllegalStateException e) {
-                    problems.add(where + ": " + e.getMessage());
+                    problems.add(new Problem(p.id(), d, e.getMessage()));
                     continue;
                 }
                 for (Scheme s : Scheme.values()) {
                     long n = a.decisionsFor(s).stream().filter(x -> x.benefit() == Benefit.COVERAGE).count();
-                    if (n == 0) problems.add(where + ": gap: no coverage decision for " + s);
-                    if (n > 1) problems.add(where + ": overlap: " + n + " coverage decisions for " + s);
+                    if (n == 0) problems.add(new Problem(p.id(), d, "gap: no coverage decision for " + s));
+                    if (n > 1) problems.add(new Problem(p.id(), d, "overlap: " + n + " coverage decisions for " + s));
                 }
                 for (LifeEvent e : p.events()) {
                     if (e.date().isAfter(d)) continue;
                     if (a.decisions().stream().noneMatch(x -> e.date().equals(x.eventDate()))) {
-                        problems.add(where + ": gap: no benefit decision for the " + e.getClass().getSimpleName() + " of " + e.date());
+                        problems.add(new Problem(p.id(), d, "gap: no benefit decision for the " + e.getClass().getSimpleName() + " of " + e.date()));
                     }
                 }
             }
         });
-        List<String> sorted = new ArrayList<>(problems);
-        Collections.sort(sorted);
-        return sorted;
+        Map<String, List<Problem>> byKind = new TreeMap<>();
+        for (Problem p : problems) byKind.computeIfAbsent(p.profile() + "\u0000" + p.problem(), k -> new ArrayList<>()).add(p);
+        List<ProblemRun> runs = new ArrayList<>();
+        byKind.values().forEach(ps -> {
+            ps.sort(java.util.Comparator.comparing(Problem::date));
+            runs.add(new ProblemRun(ps.get(0).profile(), ps.get(0).problem(), ps.get(0).date(), ps.get(ps.size() - 1).date(), ps.size()));
+        });
+        runs.sort(java.util.Comparator.comparing(ProblemRun::profile).thenComparing(ProblemRun::first).thenComparing(ProblemRun::problem));
+        return runs;
     }
 
-    private void printSweep(PrintWriter out, List<String> problems) {
+    private void printSweep(PrintWriter out, List<ProblemRun> problems) {
         List<WorkerProfile> profiles = sweepProfiles();
         out.printf(Locale.ROOT, "Temporal sweep: %d profiles (the %d examples and %d built-in), every month end from %s to %s%n",
                 profiles.size(), Examples.all().size(), profiles.size() - Examples.all().size(), from, to);
         if (problems.isEmpty()) {
             out.println("  no gap, no overlap");
         } else {
-            out.printf(Locale.ROOT, "  %d problems:%n", problems.size());
-            for (String p : problems.subList(0, Math.min(problems.size(), 100))) out.println("  - " + p);
+            out.printf(Locale.ROOT, "  %d problems (month ends: %d):%n", problems.size(), problems.stream().mapToInt(ProblemRun::count).sum());
+            for (ProblemRun p : problems.subList(0, Math.min(problems.size(), 100))) out.println("  - " + p.line());
             if (problems.size() > 100) out.printf(Locale.ROOT, "  ... and %d more%n", problems.size() - 100);
         }
         out.println();

@@ -56,9 +56,33 @@ class VerifyCommandTests {
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         JsonNode problems = JSON.readTree(r.out()).path("sweep").path("problems");
         Set<String> found = new TreeSet<>();
-        problems.forEach(p -> found.add(p.asText()));
-        assertThat(found).hasSize(2 * 13).contains("garment-worker-sokha on 2024-06-30: rule base overlap: made up for the test",
-                "garment-worker-sokha on 2024-07-31: gap: no coverage decision for PENSION");
+        problems.forEach(p -> found.add(p.path("profile").asText() + " " + p.path("first").asText() + " " + p.path("count").asInt() + " " + p.path("problem").asText()));
+        assertThat(found).hasSize(2 * 13).contains("garment-worker-sokha 2024-06-30 1 rule base overlap: made up for the test",
+                "garment-worker-sokha 2024-07-31 1 gap: no coverage decision for PENSION");
+    }
+
+    /** The same problem of a profile on a run of month ends is one line, with the run. */
+    @Test
+    void aProblemOnSeveralMonthEndsIsOneLine() {
+        EligibilityEngine standard = EligibilityEngine.standard();
+        EligibilityEngine noPension = new EligibilityEngine() {
+            @Override
+            public Assessment assess(AssessmentRequest request, Locale locale) {
+                Assessment a = standard.assess(request, locale);
+                List<Decision> ds = new ArrayList<>(a.decisions());
+                ds.removeIf(d -> d.scheme() == Scheme.PENSION && d.benefit() == Benefit.COVERAGE);
+                return new Assessment(a.profileId(), a.asOf(), a.ruleSetVersion(), ds, a.contributions(), a.compliance());
+            }
+
+            @Override
+            public String ruleSetVersion() {
+                return standard.ruleSetVersion();
+            }
+        };
+        NssfCommandTests.Run r = NssfCommandTests.run(() -> noPension, "verify", "--sweep", "--from", "2024-05", "--to", "2024-08");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("  13 problems (month ends: 52):",
+                "  - garment-worker-sokha: gap: no coverage decision for PENSION (4 month ends, 2024-05-31 to 2024-08-31)");
     }
 
     @Test
