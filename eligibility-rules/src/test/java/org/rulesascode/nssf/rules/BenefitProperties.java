@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.Childbirth;
-import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.CriterionStatus;
 import org.rulesascode.nssf.eligibility.Death;
 import org.rulesascode.nssf.eligibility.Decision;

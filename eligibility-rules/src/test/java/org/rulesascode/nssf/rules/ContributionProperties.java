@@ -12,7 +12,6 @@ import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.Reason;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.eligibility.Sickness;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 import org.rulesascode.nssf.testkit.Arbitrary;
 import org.rulesascode.nssf.testkit.ProfileCase;
@@ -25,7 +24,6 @@ import org.rulesascode.nssf.rules.internal.Scale;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;

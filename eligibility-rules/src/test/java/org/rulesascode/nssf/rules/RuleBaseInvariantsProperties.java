@@ -24,7 +24,6 @@ import org.rulesascode.nssf.testkit.invariants.Invariants;
 
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;

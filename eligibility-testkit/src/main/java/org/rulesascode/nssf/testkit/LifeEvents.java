@@ -3,8 +3,6 @@ package org.rulesascode.nssf.testkit;
 import org.rulesascode.nssf.eligibility.Childbirth;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.Death;
-import org.rulesascode.nssf.eligibility.EmploymentStatus;
-import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.Person;
 import org.rulesascode.nssf.eligibility.Relation;
@@ -19,7 +17,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**

@@ -7,7 +7,6 @@ import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Person;
 import org.rulesascode.nssf.eligibility.RetirementClaim;
-import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sickness;
 import org.rulesascode.nssf.eligibility.WorkInjury;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
