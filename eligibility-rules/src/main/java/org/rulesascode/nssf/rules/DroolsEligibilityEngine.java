@@ -2,13 +2,19 @@ package org.rulesascode.nssf.rules;
 
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
+import org.rulesascode.nssf.eligibility.Citation;
+import org.rulesascode.nssf.eligibility.Confidence;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.rules.internal.Assessor;
+import org.rulesascode.nssf.rules.internal.Parameter;
+import org.rulesascode.nssf.rules.internal.RuleInfo;
 import org.rulesascode.nssf.rules.internal.ReformApplier;
 import org.rulesascode.nssf.rules.internal.RuleSet;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -88,5 +94,46 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     @Override
     public String ruleSetVersion() {
         return ruleSet.version();
+    }
+
+    /**
+     * One rule of the rule base, as its metadata says (for audits such as {@code nssf verify}).
+     *
+     * @param id           the rule id
+     * @param scheme       a scheme name, or {@code ALL} for shared criteria and compliance checks
+     * @param benefit      a benefit name ({@code COVERAGE} for coverage and contributions)
+     * @param parameterIds the parameters the rule reads
+     */
+    public record RuleDescription(String id, String scheme, String benefit, List<String> parameterIds) { }
+
+    /**
+     * One dated value of a parameter (for audits such as {@code nssf verify}).
+     *
+     * @param id         the parameter id
+     * @param unit       its unit (KHR, rate, month, scale...)
+     * @param from       the first day the value holds
+     * @param value      the value as text ("none (ended)" when the parameter ends)
+     * @param confidence how sure the rules reference is of it
+     * @param source     the legal source of the value
+     * @param note       where in the rules reference it comes from
+     */
+    public record ParameterValue(String id, String unit, LocalDate from, String value, Confidence confidence, Citation source, String note) { }
+
+    /** @return every rule of this engine's rule base, by id */
+    public List<RuleDescription> rules() {
+        List<RuleDescription> out = new ArrayList<>();
+        for (RuleInfo r : ruleSet.rules().rules().values()) out.add(new RuleDescription(r.id(), r.scheme(), r.benefit(), r.parameterIds()));
+        return List.copyOf(out);
+    }
+
+    /** @return every value of every parameter of this engine, by parameter id then date */
+    public List<ParameterValue> parameterAudit() {
+        List<ParameterValue> out = new ArrayList<>();
+        for (Parameter p : ruleSet.parameters().all().values()) {
+            for (Parameter.Entry e : p.entries()) {
+                out.add(new ParameterValue(p.id(), p.unit(), e.from(), e.display(), e.confidence(), e.source(), e.note()));
+            }
+        }
+        return List.copyOf(out);
     }
 }

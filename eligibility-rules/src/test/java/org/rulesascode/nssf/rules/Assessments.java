@@ -3,7 +3,7 @@ package org.rulesascode.nssf.rules;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
-import org.rulesascode.nssf.rules.generators.ProfileCase;
+import org.rulesascode.nssf.testkit.ProfileCase;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -22,21 +21,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.Childbirth;
-import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.CriterionStatus;
 import org.rulesascode.nssf.eligibility.Death;
 import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.Entitlement;
-import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.LifeEvent;
-import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.Reason;
 import org.rulesascode.nssf.eligibility.RetirementClaim;
@@ -44,17 +39,19 @@ import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sex;
 import org.rulesascode.nssf.eligibility.WorkInjury;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
-import org.rulesascode.nssf.rules.generators.Arbitrary;
-import org.rulesascode.nssf.rules.generators.EventGenerators;
-import org.rulesascode.nssf.rules.generators.ProfileCase;
-import org.rulesascode.nssf.rules.generators.Property;
+import org.rulesascode.nssf.testkit.Arbitrary;
+import org.rulesascode.nssf.testkit.LifeEvents;
+import org.rulesascode.nssf.testkit.WorkerProfiles;
+import org.rulesascode.nssf.testkit.ProfileCase;
+import org.rulesascode.nssf.testkit.Property;
+import org.rulesascode.nssf.testkit.invariants.Invariants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Invariants of the benefit decisions over seeded profiles with consistent life events ({@link EventGenerators}):
+ * Invariants of the benefit decisions over seeded profiles with consistent life events ({@link WorkerProfiles#withLifeEvents()} of the testkit):
  * more contribution months never take a benefit away, amounts are never negative, every refusal says why and on
  * which legal basis, facts after the as-of date change nothing, every amount shows its calculation, an estimate is
  * always provisional; and the generated cases reach both ELIGIBLE and NOT_ELIGIBLE for every benefit whose YAML
@@ -62,8 +59,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 class BenefitProperties {
     static final int CASES = 1_500;
-    static final EventGenerators EVENTS = EventGenerators.standard();
-    static final Arbitrary<ProfileCase> BENEFIT_CASES = EVENTS.benefitCases();
+    static final Arbitrary<ProfileCase> BENEFIT_CASES = WorkerProfiles.any().withLifeEvents().arbitrary();
 
     /**
      * Benefits paid instead of another when the other's conditions fail: with more contribution months the first
@@ -123,27 +119,9 @@ class BenefitProperties {
         assertThat(seen[2]).as("some decisions become ELIGIBLE with more months (the property is exercised)").isPositive();
     }
 
-    /**
-     * The case with {@code months} paid months (same wage, declared schemes and employer as the first period; the
-     * enterprise size left to the profile, so that no fact but the months changes) just before its history;
-     * null when there is no history or no room before it (2008-01, or the worker's 14th birthday).
-     */
+    /** The testkit's transformation (the same one its "monotone in contribution months" invariant uses). */
     static ProfileCase extendedBackwards(ProfileCase c, int months) {
-        WorkerProfile p = c.profile();
-        if (p.history().isEmpty()) return null;
-        ContributionPeriod first = p.history().stream().min(Comparator.comparing(ContributionPeriod::from)).orElseThrow();
-        YearMonth to = first.from().minusMonths(1);
-        YearMonth earliest = max(YearMonth.of(2008, 1), YearMonth.from(p.birthDate().plusYears(14)).plusMonths(1));
-        YearMonth from = max(to.minusMonths(months - 1L), earliest);
-        if (to.isBefore(from)) return null;
-        List<ContributionPeriod> h = new ArrayList<>();
-        h.add(new ContributionPeriod(from, to, first.declaredWage(), true, first.schemes(), null, first.employerId()));
-        h.addAll(p.history());
-        try {
-            return c.with(p.toBuilder().history(h).build());
-        } catch (InvalidInputException e) {
-            return null;
-        }
+        return Invariants.extendedBackwards(c, months);
     }
 
     private static Map<String, List<Decision>> byEvent(Assessment a) {
@@ -231,37 +209,12 @@ class BenefitProperties {
     }
 
     /**
-     * The case with facts dated after its as-of date added: one to three events (none if the worker died on or
-     * before it) and a period of history starting after both the as-of month and the last period; null when nothing
-     * can be added. Drawn from a generator seeded by the case's dates, so the same case gets the same additions.
+     * The testkit's transformation (the one of its "facts after the as-of date ignored" invariant): the history's months
+     * after the as-of month changed, periods appended after it, one to three life events added after the as-of date
+     * (unless the worker died on or before it); null when nothing can be added.
      */
     static ProfileCase withFactsAfterAsOf(ProfileCase c) {
-        WorkerProfile p = c.profile();
-        LocalDate asOf = c.asOf();
-        RandomGenerator r = Property.random(asOf.toEpochDay() * 1_000_003L + p.birthDate().toEpochDay());
-        boolean died = p.events().stream().anyMatch(e -> e instanceof Death && !e.date().isAfter(asOf));
-        if (died) return null;
-        WorkerProfile.Builder b = p.toBuilder();
-        List<LifeEvent> events = new ArrayList<>(p.events());
-        events.addAll(EVENTS.events(r, p, asOf.plusDays(1), asOf.plusYears(5)));
-        b.events(events);
-        YearMonth last = p.history().stream().map(ContributionPeriod::to).max(Comparator.naturalOrder()).orElse(YearMonth.from(asOf));
-        YearMonth from = max(last, YearMonth.from(asOf)).plusMonths(1 + r.nextInt(3));
-        if (!from.isAfter(YearMonth.of(2060, 12))) {
-            YearMonth to = YearMonth.of(2060, 12);
-            YearMonth end = from.plusMonths(r.nextInt(36));
-            if (end.isBefore(to)) to = end;
-            Money wage = p.history().isEmpty() ? Money.khr(1_000_000) : p.history().get(p.history().size() - 1).declaredWage();
-            List<ContributionPeriod> h = new ArrayList<>(p.history());
-            h.add(new ContributionPeriod(from, to, wage, r.nextInt(100) < 70, Set.of(), r.nextBoolean() ? null : 1 + r.nextInt(50), null));
-            b.history(h);
-        }
-        try {
-            WorkerProfile q = b.build();
-            return q.equals(p) ? null : c.with(q);
-        } catch (InvalidInputException e) {
-            return null;
-        }
+        return Invariants.withFactsAfterAsOf(c);
     }
 
     // ------------------------------------------------------------------ (e) (f) amounts explained and honest
@@ -300,7 +253,7 @@ class BenefitProperties {
             for (LifeEvent e : p.events()) {
                 events++;
                 String at = "case #" + i + " " + c + ": " + e;
-                assertThat(e.date()).as(at).isBetween(EventGenerators.FIRST_EVENT, EventGenerators.LAST_EVENT)
+                assertThat(e.date()).as(at).isBetween(LifeEvents.FIRST_EVENT, LifeEvents.LAST_EVENT)
                         .isAfterOrEqualTo(p.birthDate().plusYears(15));
                 assertThat(death).as("no event after the death: " + at).isNull();
                 if (e instanceof Childbirth b) {
@@ -412,9 +365,5 @@ class BenefitProperties {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static YearMonth max(YearMonth a, YearMonth b) {
-        return a.isAfter(b) ? a : b;
     }
 }

@@ -9,10 +9,10 @@ import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
-import org.rulesascode.nssf.rules.generators.Arbitrary;
-import org.rulesascode.nssf.rules.generators.ProfileCase;
-import org.rulesascode.nssf.rules.generators.ProfileGenerators;
-import org.rulesascode.nssf.rules.generators.Property;
+import org.rulesascode.nssf.testkit.Arbitrary;
+import org.rulesascode.nssf.testkit.ProfileCase;
+import org.rulesascode.nssf.testkit.WorkerProfiles;
+import org.rulesascode.nssf.testkit.Property;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ComplianceProperties {
     static final int CASES = 1_000;
-    static final Arbitrary<ProfileCase> PROFILES = ProfileGenerators.standard().profiles();
+    static final Arbitrary<ProfileCase> PROFILES = WorkerProfiles.any().arbitrary();
     static final int DUE_DAY = 15; // §5.1, §6.1: "15th of the following month"
 
     private static void forAll(String name, Predicate<ProfileCase> p) {

@@ -12,19 +12,18 @@ import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.Reason;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.eligibility.Sickness;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
-import org.rulesascode.nssf.rules.generators.Arbitrary;
-import org.rulesascode.nssf.rules.generators.ProfileCase;
-import org.rulesascode.nssf.rules.generators.ProfileGenerators;
-import org.rulesascode.nssf.rules.generators.Property;
+import org.rulesascode.nssf.testkit.Arbitrary;
+import org.rulesascode.nssf.testkit.ProfileCase;
+import org.rulesascode.nssf.testkit.WorkerProfiles;
+import org.rulesascode.nssf.testkit.Property;
+import org.rulesascode.nssf.testkit.invariants.Invariants;
 import org.rulesascode.nssf.rules.internal.Params;
 import org.rulesascode.nssf.rules.internal.RuleSet;
 import org.rulesascode.nssf.rules.internal.Scale;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContributionProperties {
     static final int CASES = 2_000;
     static final int COVERAGE_CASES = 3_000;
-    static final Arbitrary<ProfileCase> PROFILES = ProfileGenerators.standard().profiles();
+    static final Arbitrary<ProfileCase> PROFILES = WorkerProfiles.any().arbitrary();
 
     // nssf-rules.md: first contribution month of each scheme
     static final YearMonth OR_START = YearMonth.of(2008, 11);      // §1 "Occupational-risk scheme operational Nov 2008"
@@ -295,40 +294,11 @@ class ContributionProperties {
     @Test
     void historyAfterTheAsOfDateChangesNothing() {
         forAll("history after as-of is ignored", c -> {
-            ProfileCase extended = c.with(withFutureHistory(c.profile(), c.asOf()));
+            ProfileCase extended = Invariants.withFactsAfterAsOf(c);
+            if (extended == null) return true;
             assertThat(Assessments.of(extended)).as("extended: %s", extended).isEqualTo(Assessments.of(c));
             return true;
         });
-    }
-
-    /**
-     * The profile with its history changed only after the as-of month: the period running over the as-of month is
-     * cut there and its later months get another wage, paid flag, enterprise size and employer; two periods and a
-     * sickness are appended after the as-of date.
-     */
-    static WorkerProfile withFutureHistory(WorkerProfile p, LocalDate asOf) {
-        YearMonth cut = YearMonth.from(asOf);
-        List<ContributionPeriod> out = new ArrayList<>();
-        YearMonth end = cut;
-        for (ContributionPeriod x : p.history()) {
-            if (x.contains(cut) && x.to().isAfter(cut)) {
-                out.add(new ContributionPeriod(x.from(), cut, x.declaredWage(), x.paid(), x.schemes(), x.enterpriseWorkers(), x.employerId()));
-                out.add(new ContributionPeriod(cut.plusMonths(1), x.to(), Money.khr(x.declaredWage().toRiel() * 2 + 1), !x.paid(),
-                        x.schemes(), x.enterpriseWorkers() == null ? 3 : null, "other"));
-            } else {
-                out.add(x);
-            }
-            if (x.to().isAfter(end)) end = x.to();
-        }
-        YearMonth from = end.plusMonths(1);
-        for (int k = 0; k < 2 && !from.isAfter(ContributionPeriod.LAST_MONTH); k++) {
-            YearMonth to = from.plusMonths(5).isAfter(ContributionPeriod.LAST_MONTH) ? ContributionPeriod.LAST_MONTH : from.plusMonths(5);
-            out.add(new ContributionPeriod(from, to, Money.khr(3_000_000L * k + 1), k == 0, Set.of(), k == 0 ? 2 : null, null));
-            from = to.plusMonths(2);
-        }
-        WorkerProfile.Builder b = p.toBuilder().history(out);
-        if (asOf.isBefore(ProfileGenerators.LAST_AS_OF)) b.event(new Sickness(asOf.plusDays(1), 3));
-        return b.build();
     }
 
     /**

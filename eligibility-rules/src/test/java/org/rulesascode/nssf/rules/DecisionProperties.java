@@ -7,9 +7,9 @@ import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.ParameterUse;
 import org.rulesascode.nssf.eligibility.Reason;
-import org.rulesascode.nssf.rules.generators.Arbitrary;
-import org.rulesascode.nssf.rules.generators.ProfileCase;
-import org.rulesascode.nssf.rules.generators.Property;
+import org.rulesascode.nssf.testkit.Arbitrary;
+import org.rulesascode.nssf.testkit.ProfileCase;
+import org.rulesascode.nssf.testkit.Property;
 import org.rulesascode.nssf.rules.internal.LegalCatalogue;
 import org.rulesascode.nssf.rules.internal.RuleSet;
 

@@ -7,7 +7,7 @@ import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.json.NssfReforms;
-import org.rulesascode.nssf.rules.generators.Property;
+import org.rulesascode.nssf.testkit.Property;
 
 import java.time.YearMonth;
 import java.util.List;

@@ -4,11 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.rules.generators.Arbitrary;
-import org.rulesascode.nssf.rules.generators.EventGenerators;
-import org.rulesascode.nssf.rules.generators.ProfileCase;
-import org.rulesascode.nssf.rules.generators.ProfileGenerators;
-import org.rulesascode.nssf.rules.generators.Property;
+import org.rulesascode.nssf.testkit.Arbitrary;
+import org.rulesascode.nssf.testkit.ProfileCase;
+import org.rulesascode.nssf.testkit.Property;
+import org.rulesascode.nssf.testkit.WorkerProfiles;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,8 +30,8 @@ class BatchTests {
     @Test
     void aBatchGivesTheAssessmentsOfOneProfileAtATime() {
         Assessor engine = new Assessor(RuleSet.standard());
-        check(engine, "plain profiles", ProfileGenerators.standard().profiles());
-        check(engine, "profiles with events", EventGenerators.standard().benefitCases());
+        check(engine, "plain profiles", WorkerProfiles.any().arbitrary());
+        check(engine, "profiles with events", WorkerProfiles.any().withLifeEvents().arbitrary());
     }
 
     private static void check(Assessor engine, String name, Arbitrary<ProfileCase> cases) {

@@ -2,10 +2,10 @@ package org.rulesascode.nssf.rules.internal;
 
 import org.junit.jupiter.api.Test;
 import org.rulesascode.nssf.eligibility.Assessment;
-import org.rulesascode.nssf.rules.generators.EventGenerators;
-import org.rulesascode.nssf.rules.generators.ProfileCase;
-import org.rulesascode.nssf.rules.generators.ProfileGenerators;
-import org.rulesascode.nssf.rules.generators.Property;
+import org.rulesascode.nssf.testkit.Arbitrary;
+import org.rulesascode.nssf.testkit.ProfileCase;
+import org.rulesascode.nssf.testkit.WorkerProfiles;
+import org.rulesascode.nssf.testkit.Property;
 
 import java.util.Locale;
 import java.util.Set;
@@ -25,14 +25,14 @@ class SpanBreaksTests {
         RuleSet rules = RuleSet.standard();
         Assessor fast = new Assessor(rules);
         Assessor reference = new Assessor(rules, true);
-        check("plain profiles", ProfileGenerators.standard().profiles(), fast, reference);
-        check("profiles with events", EventGenerators.standard().benefitCases(), fast, reference);
+        check("plain profiles", WorkerProfiles.any().arbitrary(), fast, reference);
+        check("profiles with events", WorkerProfiles.any().withLifeEvents().arbitrary(), fast, reference);
         assertThat(ParamTimeline.changeMonths(rules.parameters(), rules.rules().spanParameters()).length)
                 .as("fewer cuts than parameter changes, else the shortcut is pointless")
                 .isLessThan(rules.timeline().changeMonths().length);
     }
 
-    private static void check(String name, org.rulesascode.nssf.rules.generators.Arbitrary<ProfileCase> cases, Assessor fast, Assessor reference) {
+    private static void check(String name, Arbitrary<ProfileCase> cases, Assessor fast, Assessor reference) {
         Property.forAll("span cuts: " + name, Property.seed(), CASES, cases, c -> {
             Assessment a = fast.assess(c.request(), Locale.ENGLISH);
             Assessment b = reference.assess(c.request(), Locale.ENGLISH);

@@ -1,5 +1,7 @@
-package org.rulesascode.nssf.rules.generators;
+package org.rulesascode.nssf.testkit;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -7,7 +9,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * A generator of values from a seeded {@link RandomGenerator}. A generator draws everything it needs from the
- * generator it is given, so the same seed always gives the same value.
+ * generator it is given, so the same seed always gives the same value. Works with any test framework: draw with
+ * {@code gen.next(random)}, or let {@link Property} draw case {@code i} of a seeded run.
  *
  * @param <T> the type of value
  */
@@ -42,6 +45,13 @@ public interface Gen<T> {
     /** @return a generator of a whole number in [lo, hi] */
     static Gen<Long> between(long lo, long hi) {
         return r -> r.nextLong(lo, hi + 1);
+    }
+
+    /** @return a generator of a day from {@code from} to {@code to}, both inclusive, uniformly */
+    static Gen<LocalDate> dates(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) throw new IllegalArgumentException("empty date range " + from + " to " + to);
+        long span = ChronoUnit.DAYS.between(from, to);
+        return r -> from.plusDays(r.nextLong(span + 1));
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.rulesascode.nssf.rules.generators;
+package org.rulesascode.nssf.testkit;
 
 import java.util.List;
 

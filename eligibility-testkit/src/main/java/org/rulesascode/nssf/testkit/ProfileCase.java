@@ -1,4 +1,4 @@
-package org.rulesascode.nssf.rules.generators;
+package org.rulesascode.nssf.testkit;
 
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Childbirth;
@@ -19,7 +19,8 @@ import java.util.StringJoiner;
 
 /**
  * One generated question: a worker profile and the as-of date of the assessment (all schemes). Its
- * {@link #toString()} is a short, readable line meant for failure messages.
+ * {@link #toString()} is a short, readable line meant for failure messages; {@link #toJson()} is the profile as
+ * {@code eligibility-json} reads it, to replay a failure with {@code ./nssf assess --as-of DATE profile.json}.
  *
  * @param profile the worker
  * @param asOf    the as-of date, 2008-01-01 to 2060-12-31
@@ -38,6 +39,11 @@ public record ProfileCase(WorkerProfile profile, LocalDate asOf) {
     /** @return a copy with another profile */
     public ProfileCase with(WorkerProfile p) {
         return new ProfileCase(p, asOf);
+    }
+
+    /** @return {@code {"asOf": "...", "profile": {...}}}, the profile in the JSON of {@code eligibility-json} ({@link ProfileJson}) */
+    public String toJson() {
+        return ProfileJson.write(this);
     }
 
     @Override

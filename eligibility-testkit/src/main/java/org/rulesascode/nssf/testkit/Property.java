@@ -1,4 +1,4 @@
-package org.rulesascode.nssf.rules.generators;
+package org.rulesascode.nssf.testkit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,20 +8,20 @@ import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
 /**
- * A tiny property runner on seeded {@code java.util.random} generators (no jqwik: see design.md §7).
+ * A tiny property runner on seeded {@code java.util.random} generators, usable from any test framework.
  *
  * <p>{@link #forAll} draws {@code count} cases, case {@code i} from its own generator seeded with
  * {@link #caseSeed(long, int) caseSeed(seed, i)}, so one case can be replayed alone ({@link #draw}). The first
  * failing case (the predicate returns false or throws) is shrunk with the arbitrary's {@link Shrinker}, and the
- * test fails with {@code seed=…, case #…, shrunk: …}, printed to standard error too. The seed is fixed
- * ({@link #DEFAULT_SEED}) so CI is deterministic; {@code -Dnssf.seed=N} explores other cases (Maven passes it on
- * to the test JVM).
+ * run fails with an {@link AssertionError} reading {@code seed=…, case #…, shrunk: …} and, for a {@link ProfileCase},
+ * the shrunk profile as JSON ({@link ProfileCase#toJson()}). The library never prints: the message is all there is.
+ * Pass a fixed seed so CI is deterministic; {@link #seed()} reads {@code -Dnssf.seed=N} to explore other cases.
  */
 public final class Property {
     /** The seed used when {@code nssf.seed} is not set. */
     public static final long DEFAULT_SEED = 20_250_630L;
     /** Most predicate evaluations spent on shrinking one failure. */
-    static final int MAX_SHRINK_EVALUATIONS = 2_000;
+    public static final int MAX_SHRINK_EVALUATIONS = 2_000;
     private static final RandomGeneratorFactory<RandomGenerator> FACTORY = RandomGeneratorFactory.of("L64X128MixRandom");
 
     private Property() { }
@@ -85,19 +85,39 @@ public final class Property {
                     + " of " + count + " (case seed " + caseSeed(seed, i) + "), shrunk in " + shrunk.steps() + " steps ("
                     + shrunk.evaluations() + " evaluations)"
                     + "\n  shrunk:   " + shrunk.value()
+                    + json(shrunk.value())
                     + "\n  failure:  " + describe(shrunk.failure())
                     + "\n  original: " + value
                     + (shrunk.steps() == 0 ? "" : "\n  original failure: " + describe(failure));
-            System.err.println(message);
             throw new AssertionError(message, shrunk.failure() instanceof Falsified ? null : shrunk.failure());
         }
     }
 
-    /** A shrunk failure: the smallest failing value found, its failure, and the work spent. */
-    record Shrunk<T>(T value, Throwable failure, int steps, int evaluations) { }
+    /** @return a line with the value as JSON when it is a {@link ProfileCase}, otherwise nothing */
+    static String json(Object value) {
+        return value instanceof ProfileCase c ? "\n  json:     " + c.toJson() : "";
+    }
 
-    /** Greedy shrinking: take the first candidate that still fails, repeat until none does. */
-    static <T> Shrunk<T> shrink(T value, Throwable failure, Shrinker<T> shrinker, Predicate<? super T> property) {
+    /**
+     * A shrunk failure: the smallest failing value found, its failure, and the work spent.
+     *
+     * @param value       the smallest failing value found
+     * @param failure     its failure (an {@link AssertionError} or exception; "the predicate returned false" otherwise)
+     * @param steps       how many times a smaller failing value was found
+     * @param evaluations how many candidates were tried
+     * @param <T>         the type of value
+     */
+    public record Shrunk<T>(T value, Throwable failure, int steps, int evaluations) { }
+
+    /**
+     * Greedy shrinking: take the first candidate that still fails, repeat until none does or
+     * {@link #MAX_SHRINK_EVALUATIONS} candidates were tried.
+     *
+     * @param value    a failing value
+     * @param failure  its failure
+     * @param property returns true when a value passes; an exception or assertion error is a failure
+     */
+    public static <T> Shrunk<T> shrink(T value, Throwable failure, Shrinker<T> shrinker, Predicate<? super T> property) {
         T current = value;
         Throwable currentFailure = failure;
         int steps = 0;
@@ -130,7 +150,8 @@ public final class Property {
         }
     }
 
-    private static String describe(Throwable t) {
+    /** @return a one-paragraph description of a failure: the exception's class and message */
+    public static String describe(Throwable t) {
         if (t instanceof Falsified) return "the predicate returned false";
         String m = t.getMessage();
         return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.strip().replace("\n", "\n            "));

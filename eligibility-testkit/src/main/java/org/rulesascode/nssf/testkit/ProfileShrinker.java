@@ -1,4 +1,4 @@
-package org.rulesascode.nssf.rules.generators;
+package org.rulesascode.nssf.testkit;
 
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.Currency;
@@ -25,6 +25,11 @@ import java.util.function.Supplier;
 public final class ProfileShrinker implements Shrinker<ProfileCase> {
     /** The wage the shrinker moves wages towards: the floor of the assumed-wage table (nssf-rules.md §3.2). */
     public static final long TARGET_WAGE = 200_000L;
+
+    /** A shrinker; it holds no state and can be shared. */
+    public ProfileShrinker() {
+        // stateless
+    }
 
     @Override
     public List<ProfileCase> candidates(ProfileCase c) {
