@@ -93,6 +93,8 @@ final class VerifyCommand implements Callable<Integer> {
         known.put("PEN-CON-03", "never applies: pension contributions start (2022-10) after every employer must register");
         known.put("UNE-COV-00", "always applies: unemployment is not in force on any date");
         known.put("UNE-BEN-00", "always applies: unemployment is not in force on any date");
+        known.put("VHC-DEP-03", "never applies here: only for a request that leaves out HEALTH_CARE; the generated requests ask about every scheme (YAML cases cover it)");
+        known.put("VHC-DEP-24", "never applies here: only for a request that leaves out HEALTH_CARE; the generated requests ask about every scheme (YAML cases cover it)");
         Map<String, String> switches = new TreeMap<>();
         for (String id : List.of("UNE-COV-01", "UNE-COV-02", "UNE-COV-03", "UNE-COV-04", "UNE-COV-05", "UNE-COV-06",
                 "UNE-CON-00", "UNE-CON-01", "UNE-CON-02", "UNE-CON-03")) {

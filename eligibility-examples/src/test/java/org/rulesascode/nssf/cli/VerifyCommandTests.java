@@ -24,12 +24,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** {@code nssf verify} run in-process: each part, its exit status, its JSON, and the sweep's detection of gaps and overlaps. */
 class VerifyCommandTests {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The shipped example profiles (examples/index.txt) and the six built-in sweep profiles of VerifyCommand. */
+    static final int EXAMPLES = Examples.all().size();
+    static final int SWEPT = EXAMPLES + 6;
 
     @Test
     void theSweepOfAYearWithoutEventsFindsNothing() {
         NssfCommandTests.Run r = NssfCommandTests.run("verify", "--sweep", "--from", "2024-01", "--to", "2024-12");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("13 profiles (the 7 examples and 6 built-in)", "every month end from 2024-01 to 2024-12", "no gap, no overlap");
+        assertThat(r.out()).contains(SWEPT + " profiles (the " + EXAMPLES + " examples and 6 built-in)", "every month end from 2024-01 to 2024-12", "no gap, no overlap");
     }
 
     /** An engine that overlaps on one date and loses a coverage decision on another: the sweep reports both and exits 1. */
@@ -57,7 +60,7 @@ class VerifyCommandTests {
         JsonNode problems = JSON.readTree(r.out()).path("sweep").path("problems");
         Set<String> found = new TreeSet<>();
         problems.forEach(p -> found.add(p.path("profile").asText() + " " + p.path("first").asText() + " " + p.path("count").asInt() + " " + p.path("problem").asText()));
-        assertThat(found).hasSize(2 * 13).contains("garment-worker-sokha 2024-06-30 1 rule base overlap: made up for the test",
+        assertThat(found).hasSize(2 * SWEPT).contains("garment-worker-sokha 2024-06-30 1 rule base overlap: made up for the test",
                 "garment-worker-sokha 2024-07-31 1 gap: no coverage decision for PENSION");
     }
 
@@ -81,7 +84,7 @@ class VerifyCommandTests {
         };
         NssfCommandTests.Run r = NssfCommandTests.run(() -> noPension, "verify", "--sweep", "--from", "2024-05", "--to", "2024-08");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).contains("  13 problems (month ends: 52):",
+        assertThat(r.out()).contains("  " + SWEPT + " problems (month ends: " + 4 * SWEPT + "):",
                 "  - garment-worker-sokha: gap: no coverage decision for PENSION (4 month ends, 2024-05-31 to 2024-08-31)");
     }
 
@@ -91,7 +94,7 @@ class VerifyCommandTests {
         JsonNode cov = JSON.readTree(r.out()).path("coverage");
         int rules = ((DroolsEligibilityEngine) EligibilityEngine.standard()).rules().size();
         assertThat(cov.path("rules").size()).isEqualTo(rules);
-        assertThat(cov.path("assessments").asInt()).isEqualTo(300 + 7);
+        assertThat(cov.path("assessments").asInt()).isEqualTo(300 + EXAMPLES);
         List<String> notBoth = new ArrayList<>();
         cov.path("notBothWays").forEach(n -> notBoth.add(n.asText()));
         for (JsonNode rule : cov.path("rules")) {

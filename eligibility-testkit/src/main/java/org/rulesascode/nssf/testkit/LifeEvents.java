@@ -6,6 +6,7 @@ import org.rulesascode.nssf.eligibility.Death;
 import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.Person;
 import org.rulesascode.nssf.eligibility.Relation;
+import org.rulesascode.nssf.eligibility.InvalidityClaim;
 import org.rulesascode.nssf.eligibility.RetirementClaim;
 import org.rulesascode.nssf.eligibility.Sex;
 import org.rulesascode.nssf.eligibility.Sickness;
@@ -157,6 +158,18 @@ public final class LifeEvents {
         return date == null ? null : new RetirementClaim(date);
     }
 
+    /**
+     * Half of the claims drawn before the age of 60 (those on an odd day of the month), and a few from 60 on (the 1st,
+     * 5th, 9th, … day: a claim the old-age benefits answer instead), become invalidity claims. Decided from the date,
+     * so no other draw changes.
+     */
+    static LifeEvent retirementOrInvalidity(RetirementClaim claim, LocalDate birth) {
+        if (claim == null) return null;
+        boolean underSixty = claim.date().isBefore(birth.plusYears(60));
+        int day = claim.date().getDayOfMonth();
+        return (underSixty ? day % 2 == 1 : day % 4 == 1) ? new InvalidityClaim(claim.date()) : claim;
+    }
+
     // ------------------------------------------------------------------ several events
 
     /**
@@ -180,7 +193,7 @@ public final class LifeEvents {
                 case 1 -> sickness(r, lo1, to, anchor);
                 case 2 -> injury(r, p.employmentStart(), lo1, to, anchor);
                 case 3 -> out.stream().anyMatch(x -> x instanceof Death) ? null : death(r, p.birthDate(), lo1, to, anchor);
-                default -> retirement(r, p.birthDate(), lo1, to, anchor);
+                default -> retirementOrInvalidity(retirement(r, p.birthDate(), lo1, to, anchor), p.birthDate());
             };
             if (e != null) out.add(e);
         }

@@ -93,6 +93,7 @@ public record ProfileCase(WorkerProfile profile, LocalDate asOf) {
         if (e instanceof Sickness s) return "sickness " + s.date() + " " + s.days() + "d";
         if (e instanceof Death d) return "death " + d.date() + (d.workRelated() ? " work-related" : "");
         if (e instanceof RetirementClaim r) return "retirement claim " + r.date();
+        if (e instanceof org.rulesascode.nssf.eligibility.InvalidityClaim i) return "invalidity claim " + i.date();
         return e.toString();
     }
 }

@@ -6,6 +6,7 @@ import org.rulesascode.nssf.eligibility.Death;
 import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.Person;
+import org.rulesascode.nssf.eligibility.InvalidityClaim;
 import org.rulesascode.nssf.eligibility.RetirementClaim;
 import org.rulesascode.nssf.eligibility.Sickness;
 import org.rulesascode.nssf.eligibility.WorkInjury;
@@ -85,6 +86,8 @@ public final class ProfileJson {
             list(sb, d.survivors(), ProfileJson::person);
         } else if (e instanceof RetirementClaim r) {
             o.raw("type", "\"RETIREMENT_CLAIM\"").raw("date", quote(r.date()));
+        } else if (e instanceof InvalidityClaim i) {
+            o.raw("type", "\"INVALIDITY\"").raw("date", quote(i.date()));
         } else {
             throw new IllegalArgumentException("unknown event " + e);
         }
