@@ -75,6 +75,12 @@ public final class PopulationRunner {
         return (Iterator<Source>) input;
     }
 
+    private static Prepared[] prepare(List<Source> batch, LocalDate asOf) {
+        Prepared[] ps = new Prepared[batch.size()];
+        for (int i = 0; i < ps.length; i++) ps[i] = prepare(batch.get(i), asOf);
+        return ps;
+    }
+
     private static Prepared prepare(Source s, LocalDate asOf) {
         RowReader.Read read = s.read();
         if (read.error() != null) return new Prepared(null, null, read.error());
@@ -144,8 +150,7 @@ public final class PopulationRunner {
                                  Writer results, Writer errors, LongConsumer progress) throws InterruptedException {
         RunSummary summary = new RunSummary();
         OrderedParallel.<Source, RunRow>runBatches(input(input), batch -> {
-            Prepared[] ps = new Prepared[batch.size()];
-            for (int i = 0; i < ps.length; i++) ps[i] = prepare(batch.get(i), asOf);
+            Prepared[] ps = prepare(batch, asOf);
             RowError[] failed = new RowError[ps.length];
             Assessment[] as = assessAll(engine, batch, ps, failed);
             List<RunRow> out = new ArrayList<>(ps.length);
@@ -218,8 +223,7 @@ public final class PopulationRunner {
                                          int threads, Writer flips, Writer errors, LongConsumer progress) throws InterruptedException {
         CompareSummary summary = new CompareSummary();
         OrderedParallel.<Source, CompareRow>runBatches(input(input), batch -> {
-            Prepared[] ps = new Prepared[batch.size()];
-            for (int i = 0; i < ps.length; i++) ps[i] = prepare(batch.get(i), asOf);
+            Prepared[] ps = prepare(batch, asOf);
             RowError[] failed = new RowError[ps.length];
             Assessment[] bs = assessAll(baseline, batch, ps, failed);
             Assessment[] rs = assessAll(reform, batch, ps, failed);
