@@ -95,6 +95,11 @@ public final class Assessor {
      * sharing it is cheaper than one session per profile; the answers are the same (a property test compares them).
      */
     public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale) {
+        return inBatches(requests, locale, true);
+    }
+
+    /** Assesses requests in batches of requests that ask about the same schemes; the answers in the requests' order. */
+    private List<Assessment> inBatches(List<AssessmentRequest> requests, Locale locale, boolean compliance) {
         Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
         Assessment[] out = new Assessment[requests.size()];
@@ -103,7 +108,7 @@ public final class Assessor {
                 List<Integer> slice = group.subList(from, Math.min(group.size(), from + BATCH));
                 List<AssessmentRequest> rs = new ArrayList<>(slice.size());
                 for (int i : slice) rs.add(requests.get(i));
-                List<Assessment> as = batch(rs, locale, true);
+                List<Assessment> as = batch(rs, locale, compliance);
                 for (int k = 0; k < slice.size(); k++) out[slice.get(k)] = as.get(k);
             }
         }
@@ -198,12 +203,16 @@ public final class Assessor {
             decisions.add(decisions(w, locale));
             lines.add(lines(w.contributions));
         }
-        Map<AssessmentRequest, Assessment> corrected = compliance ? corrected(work, decisions, lines, locale) : Map.of();
+        Map<AssessmentRequest, Assessment> corrected = compliance ? corrected(work, lines, locale) : Map.of();
         for (int i = 0; i < work.length; i++) {
             Work w = work[i];
             List<ComplianceFinding> found = compliance && !w.notes.isEmpty()
                     ? ComplianceCheck.findings(ruleSet, w.request, locale, w.notes, lines.get(i), decisions.get(i),
-                            r -> corrected.containsKey(r) ? corrected.get(r) : assess(r, locale, false))
+                            r -> {
+                                Assessment a = corrected.get(r);
+                                if (a == null) throw new IllegalStateException("compliance re-assesses a request correctedRequests did not name");
+                                return a;
+                            })
                     : List.of();
             out.add(new Assessment(w.request.profile().id(), w.request.asOf(), ruleSet.version(), decisions.get(i), lines.get(i), found));
         }
@@ -220,38 +229,17 @@ public final class Assessor {
         return decisions;
     }
 
-    /**
-     * The corrected histories that the compliance findings of a batch compare with, assessed together in one more
-     * batch. A first pass asks {@link ComplianceCheck} which corrected requests it needs (answering with the
-     * uncorrected assessment, and discarding what it builds); the findings are then built with the real answers.
-     */
-    private Map<AssessmentRequest, Assessment> corrected(Work[] work, List<List<Decision>> decisions, List<List<ContributionLine>> lines, Locale locale) {
-        Map<AssessmentRequest, Assessment> wanted = new LinkedHashMap<>();
+    /** The corrected histories that the compliance findings of a batch compare with, assessed together in one more batch. */
+    private Map<AssessmentRequest, Assessment> corrected(Work[] work, List<List<ContributionLine>> lines, Locale locale) {
+        Set<AssessmentRequest> wanted = new LinkedHashSet<>();
         for (int i = 0; i < work.length; i++) {
-            Work w = work[i];
-            if (w.notes.isEmpty()) continue;
-            Assessment uncorrected = new Assessment(w.request.profile().id(), w.request.asOf(), ruleSet.version(), decisions.get(i), lines.get(i), List.of());
-            try {
-                ComplianceCheck.findings(ruleSet, w.request, locale, w.notes, lines.get(i), decisions.get(i), r -> {
-                    wanted.put(r, null);
-                    return uncorrected;
-                });
-            } catch (RuntimeException e) {
-                // the dry run may trip over its stand-in answer; the real pass assesses what it then needs one by one
-            }
+            if (!work[i].notes.isEmpty()) wanted.addAll(ComplianceCheck.correctedRequests(ruleSet, work[i].request, work[i].notes, lines.get(i)));
         }
         if (wanted.isEmpty()) return Map.of();
-        List<AssessmentRequest> requests = new ArrayList<>(wanted.keySet());
-        Map<Set<Scheme>, List<AssessmentRequest>> groups = new LinkedHashMap<>();
-        for (AssessmentRequest r : requests) groups.computeIfAbsent(r.schemes(), k -> new ArrayList<>()).add(r);
+        List<AssessmentRequest> requests = new ArrayList<>(wanted);
+        List<Assessment> as = inBatches(requests, locale, false);
         Map<AssessmentRequest, Assessment> out = new HashMap<>();
-        for (List<AssessmentRequest> group : groups.values()) {
-            for (int from = 0; from < group.size(); from += BATCH) {
-                List<AssessmentRequest> slice = group.subList(from, Math.min(group.size(), from + BATCH));
-                List<Assessment> as = batch(slice, locale, false);
-                for (int k = 0; k < slice.size(); k++) out.put(slice.get(k), as.get(k));
-            }
-        }
+        for (int k = 0; k < requests.size(); k++) out.put(requests.get(k), as.get(k));
         return out;
     }
 

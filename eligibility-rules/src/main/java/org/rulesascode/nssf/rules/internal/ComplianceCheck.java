@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -117,11 +118,8 @@ public final class ComplianceCheck {
                                                    List<ContributionLine> lines, List<Decision> decisions,
                                                    Function<AssessmentRequest, Assessment> reassess) {
         if (notes.isEmpty()) return List.of();
-        Map<String, List<ComplianceNote>> byRule = new TreeMap<>();
-        for (ComplianceNote n : notes) if (n.to() != null) byRule.computeIfAbsent(n.ruleId(), k -> new ArrayList<>()).add(n);
         List<ComplianceFinding> out = new ArrayList<>();
-        for (List<ComplianceNote> group : byRule.values()) {
-            group.sort(Comparator.comparing(ComplianceNote::from));
+        for (List<ComplianceNote> group : groups(notes)) {
             ComplianceFinding f = finding(ruleSet, request, locale, group, lines, decisions, reassess);
             if (f != null) out.add(f);
         }
@@ -129,15 +127,93 @@ public final class ComplianceCheck {
         return out;
     }
 
+    /** The notes of each rule, in month order: one finding each. */
+    private static Collection<List<ComplianceNote>> groups(List<ComplianceNote> notes) {
+        Map<String, List<ComplianceNote>> byRule = new TreeMap<>();
+        for (ComplianceNote n : notes) if (n.to() != null) byRule.computeIfAbsent(n.ruleId(), k -> new ArrayList<>()).add(n);
+        for (List<ComplianceNote> group : byRule.values()) group.sort(Comparator.comparing(ComplianceNote::from));
+        return byRule.values();
+    }
+
+    /** @return the months of a group of notes */
+    private static Months months(List<ComplianceNote> group) {
+        BitSet months = new BitSet();
+        int base = ParamTimeline.index(group.get(0).from());
+        for (ComplianceNote n : group) months.set(ParamTimeline.index(n.from()) - base, ParamTimeline.index(n.to()) - base + 1);
+        return new Months(base, months);
+    }
+
+    /**
+     * The corrected requests that {@link #findings} re-assesses for these notes, so that a caller can assess them
+     * beforehand, together (the Assessor assesses those of a batch as one more batch).
+     */
+    public static List<AssessmentRequest> correctedRequests(RuleSet ruleSet, AssessmentRequest request, List<ComplianceNote> notes,
+                                                            List<ContributionLine> lines) {
+        List<AssessmentRequest> out = new ArrayList<>();
+        for (List<ComplianceNote> group : groups(notes)) {
+            AssessmentRequest r = correctedRequest(ruleSet, request, group, lines, months(group));
+            if (r != null) out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * @return the request with the breach of these notes corrected (the wage raised to the minimum, the unpaid months
+     * paid, the undeclared months declared), or null when the finding compares nothing: the breach is not established,
+     * or (unpaid contributions) no event has a benefit that could change
+     */
+    private static AssessmentRequest correctedRequest(RuleSet ruleSet, AssessmentRequest request, List<ComplianceNote> group,
+                                                      List<ContributionLine> lines, Months m) {
+        ComplianceNote first = group.get(0);
+        boolean decided = first.status() == CriterionStatus.MET;
+        WorkerProfile p = request.profile();
+        boolean events = hasEventsBy(p, request.asOf());
+        WorkerProfile corrected = switch (first.issue()) {
+            case WAGE_BELOW_MINIMUM -> {
+                if (!decided) yield null;
+                Map<Integer, Money> wageAt = new HashMap<>();
+                for (ComplianceNote n : group) {
+                    for (int i = ParamTimeline.index(n.from()); i <= ParamTimeline.index(n.to()); i++) wageAt.put(i, Money.khr(n.minimumRiel()));
+                }
+                WorkerProfile fixed = rewrite(p, wageAt, new BitSet());
+                yield events ? fixed : only(fixed, m);
+            }
+            case UNPAID_CONTRIBUTIONS -> {
+                if (!events) yield null;
+                BitSet paid = new BitSet();
+                for (ContributionLine l : owed(ruleSet, group, lines)) paid.set(ParamTimeline.index(l.month()));
+                yield rewrite(p, Map.of(), paid);
+            }
+            case LATE_REGISTRATION -> {
+                if (!decided) yield null;
+                WorkerProfile withGap = addMonths(p, m, (EmploymentGapFact) first.subject());
+                yield events ? withGap : only(withGap, m);
+            }
+        };
+        return corrected == null ? null : new AssessmentRequest(corrected, request.asOf(), request.schemes());
+    }
+
+    /** @return the unpaid contribution lines of the schemes and months of these notes */
+    private static List<ContributionLine> owed(RuleSet ruleSet, List<ComplianceNote> group, List<ContributionLine> lines) {
+        Set<String> schemeMonths = new LinkedHashSet<>();
+        for (ComplianceNote n : group) {
+            Scheme s = Scheme.valueOf(ruleSet.rules().rule(n.contribution().ruleId()).scheme());
+            for (int i = ParamTimeline.index(n.from()); i <= ParamTimeline.index(n.to()); i++) schemeMonths.add(s + "|" + i);
+        }
+        List<ContributionLine> owed = new ArrayList<>();
+        for (ContributionLine l : lines) {
+            if (!l.paid() && schemeMonths.contains(l.scheme() + "|" + ParamTimeline.index(l.month()))) owed.add(l);
+        }
+        return owed;
+    }
+
     private static ComplianceFinding finding(RuleSet ruleSet, AssessmentRequest request, Locale locale, List<ComplianceNote> group,
                                              List<ContributionLine> lines, List<Decision> decisions,
                                              Function<AssessmentRequest, Assessment> reassess) {
         ComplianceNote first = group.get(0);
         RuleInfo rule = ruleSet.rules().rule(first.ruleId());
-        BitSet months = new BitSet();
-        int base = ParamTimeline.index(first.from());
-        for (ComplianceNote n : group) months.set(ParamTimeline.index(n.from()) - base, ParamTimeline.index(n.to()) - base + 1);
-        Months m = new Months(base, months);
+        Months m = months(group);
+        AssessmentRequest fix = correctedRequest(ruleSet, request, group, lines, m);
         Map<String, String> args = new HashMap<>();
         args.put("months", m.ranges());
         List<ParameterUse> uses = parameterUses(ruleSet, rule, group);
@@ -159,12 +235,7 @@ public final class ComplianceCheck {
                 if (decided) {
                     args.put("minimum", byValue(group, n -> usd(n.minimumUsd()) + " × " + n.rate().stripTrailingZeros().toPlainString()
                             + " KHR/US$ (rate of the " + n.rateOrigin() + ") = " + khr(n.minimumRiel())));
-                    Map<Integer, Money> wageAt = new HashMap<>();
-                    for (ComplianceNote n : group) {
-                        for (int i = ParamTimeline.index(n.from()); i <= ParamTimeline.index(n.to()); i++) wageAt.put(i, Money.khr(n.minimumRiel()));
-                    }
-                    WorkerProfile fixed = rewrite(p, wageAt, new BitSet());
-                    Assessment corrected = reassess.apply(new AssessmentRequest(events ? fixed : only(fixed, m), request.asOf(), request.schemes()));
+                    Assessment corrected = reassess.apply(fix);
                     missing = contributionCosts(costs, m, lines, corrected.contributions(), false, "due at the minimum wage");
                     provisional |= anyProvisional(lines, m) || anyProvisional(corrected.contributions(), m);
                     if (events) {
@@ -174,22 +245,12 @@ public final class ComplianceCheck {
                 }
             }
             case UNPAID_CONTRIBUTIONS -> {
-                Set<String> schemeMonths = new LinkedHashSet<>();
-                for (ComplianceNote n : group) {
-                    Scheme s = Scheme.valueOf(ruleSet.rules().rule(n.contribution().ruleId()).scheme());
-                    for (int i = ParamTimeline.index(n.from()); i <= ParamTimeline.index(n.to()); i++) schemeMonths.add(s + "|" + i);
-                }
-                List<ContributionLine> owed = new ArrayList<>();
-                for (ContributionLine l : lines) {
-                    if (!l.paid() && schemeMonths.contains(l.scheme() + "|" + ParamTimeline.index(l.month()))) owed.add(l);
-                }
+                List<ContributionLine> owed = owed(ruleSet, group, lines);
                 missing = contributionCosts(costs, m, List.of(), owed, true, "unpaid");
                 provisional |= owed.stream().anyMatch(ContributionLine::provisional);
                 args.put("dueDay", dueDay(group));
                 if (events) {
-                    BitSet paid = new BitSet();
-                    for (ContributionLine l : owed) paid.set(ParamTimeline.index(l.month()));
-                    Assessment corrected = reassess.apply(new AssessmentRequest(rewrite(p, Map.of(), paid), request.asOf(), request.schemes()));
+                    Assessment corrected = reassess.apply(fix);
                     costs.addAll(benefitCosts(decisions, corrected.decisions(), "paid"));
                     provisional |= provisionalCosts(decisions, corrected.decisions());
                 }
@@ -202,8 +263,7 @@ public final class ComplianceCheck {
                 args.put("deadlineDays", value(first.subject().getParams(), "registration.employee_deadline_days"));
                 args.put("minWorkers", value(first.subject().getParams(), Params.MIN_ENTERPRISE_WORKERS));
                 if (decided) {
-                    WorkerProfile withGap = addMonths(p, m, g);
-                    Assessment corrected = reassess.apply(new AssessmentRequest(events ? withGap : only(withGap, m), request.asOf(), request.schemes()));
+                    Assessment corrected = reassess.apply(fix);
                     missing = contributionCosts(costs, m, List.of(), corrected.contributions(), false,
                             "undeclared, at the first declared wage " + money(g.getFirstWage()));
                     provisional |= anyProvisional(corrected.contributions(), m);
