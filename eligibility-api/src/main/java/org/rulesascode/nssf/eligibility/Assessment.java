@@ -36,4 +36,9 @@ public record Assessment(String profileId, LocalDate asOf, String ruleSetVersion
     public Decision coverage(Scheme scheme) {
         return decisions.stream().filter(d -> d.scheme() == scheme && d.benefit() == Benefit.COVERAGE).findFirst().orElse(null);
     }
+
+    /** @return this assessment as {@link Detail#OUTCOMES} returns it: decisions without reasons and steps, no compliance findings */
+    public Assessment outcomesOnly() {
+        return new Assessment(profileId, asOf, ruleSetVersion, decisions.stream().map(Decision::outcomesOnly).toList(), contributions, List.of());
+    }
 }

@@ -31,4 +31,10 @@ public record Decision(Scheme scheme, Benefit benefit, Outcome outcome, Entitlem
                     List<TraceStep> steps, boolean provisional, List<String> provisionalParameters) {
         this(scheme, benefit, outcome, entitlement, reasons, steps, provisional, provisionalParameters, null);
     }
+
+    /** @return this decision without reasons and steps: what {@link Detail#OUTCOMES} returns */
+    public Decision outcomesOnly() {
+        if (reasons.isEmpty() && steps.isEmpty()) return this;
+        return new Decision(scheme, benefit, outcome, entitlement, List.of(), List.of(), provisional, provisionalParameters, eventDate);
+    }
 }

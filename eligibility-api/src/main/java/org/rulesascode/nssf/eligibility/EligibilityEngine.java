@@ -48,6 +48,26 @@ public interface EligibilityEngine {
         return out;
     }
 
+    /**
+     * Assesses several requests at the given detail. With {@link Detail#EXPLAINED} this is
+     * {@link #assessAll(List, Locale)}; with {@link Detail#OUTCOMES} each assessment has the same decisions (scheme,
+     * benefit, outcome, entitlement, event date, provisional flag) and contribution lines as the explained one, but its
+     * decisions have no reasons and no steps, and it has no compliance findings. An implementation may skip the work
+     * those would cost; this default computes the explained form and strips it.
+     *
+     * @param requests the questions; never null, no null element
+     * @param locale   language of the messages (irrelevant for {@link Detail#OUTCOMES})
+     * @param detail   how much of each assessment the caller reads
+     * @return one assessment per request, in order
+     */
+    default List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale, Detail detail) {
+        List<Assessment> explained = assessAll(requests, locale);
+        if (detail == null || detail == Detail.EXPLAINED) return explained;
+        List<Assessment> out = new ArrayList<>(explained.size());
+        for (Assessment a : explained) out.add(a.outcomesOnly());
+        return out;
+    }
+
     /** @return a hash of the rules, parameters and reform of this engine: it names what made an assessment */
     String ruleSetVersion();
 
