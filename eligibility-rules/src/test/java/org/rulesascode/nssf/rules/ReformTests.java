@@ -447,7 +447,7 @@ class ReformTests {
         Reform r = new Reform("Ambiguous", "", List.of(), List.of(new Reform.RuleFile("coverage.drl", "package x;")));
         InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> BASELINE.withReform(r));
         assertThat(e.field()).isEqualTo("rules coverage.drl");
-        assertThat(e.problem()).matches("names \\d+ standard files \\[rules/health_care/coverage\\.drl, .*rules/pension/coverage\\.drl.*");
+        assertThat(e.problem()).matches("names \\d+ standard files \\[health_care/coverage\\.drl, .*pension/coverage\\.drl.*");
         assertThat(e.allowed()).startsWith("a path that names one standard file, e.g. health_care/coverage.drl");
     }
 

@@ -201,13 +201,13 @@ public final class ReformApplier {
             List<String> same = new ArrayList<>();
             for (String k : base.rules().drl().keySet()) if (k.equals(name) || k.endsWith("/" + name)) same.add(k);
             if (same.size() > 1) {
-                throw new InvalidInputException("rules " + f.name(), "names " + same.size() + " standard files " + same,
-                        "a path that names one standard file, e.g. " + same.get(0).replaceFirst("^rules/", "") + ", or a new file name");
+                throw new InvalidInputException("rules " + f.name(), "names " + same.size() + " standard files " + same.stream().map(ReformApplier::shortName).toList(),
+                        "a path that names one standard file, e.g. " + shortName(same.get(0)) + ", or a new file name");
             }
             String key = same.isEmpty() ? folder(f.drl()) + f.fileName() : same.get(0);
             if (same.isEmpty() && base.rules().drl().containsKey(key)) {
                 throw new InvalidInputException("rules " + f.name(), "declares the package of the standard file " + key + " and has its file name",
-                        "the path " + key.replaceFirst("^rules/", "") + " to replace that file, or another file name to add one");
+                        "the path " + shortName(key) + " to replace that file, or another file name to add one");
             }
             if (byKey.containsKey(key)) {
                 throw new InvalidInputException("rules " + f.name(), "replaces " + key + " like " + byKey.get(key).name(), "each file once");
@@ -221,6 +221,11 @@ public final class ReformApplier {
         } catch (RuleBaseException e) {
             throw translate(e, byKey);
         }
+    }
+
+    /** @return a standard DRL file's path below the DRL folder (as reform files name it), e.g. "health_care/coverage.drl" */
+    private static String shortName(String key) {
+        return key.startsWith(RuleBase.DRL_FOLDER) ? key.substring(RuleBase.DRL_FOLDER.length()) : key;
     }
 
     private static final java.util.regex.Pattern PACKAGE = java.util.regex.Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");

@@ -59,10 +59,13 @@ public final class RuleBase {
         this.buildNanos = buildNanos;
     }
 
-    /** Loads every {@code rules/**.drl} from the class path. */
+    /** The folder of the standard DRL files on the class path (their packages follow it). */
+    public static final String DRL_FOLDER = ResourceFiles.BASE + "drl/";
+
+    /** Loads every standard DRL file the index lists, keyed by its class-path path ({@value #DRL_FOLDER}…). */
     public static Map<String, String> standardDrl() {
         Map<String, String> out = new TreeMap<>();
-        ResourceFiles.read("rules", ".drl").forEach((path, text) -> out.put("rules/" + path, text));
+        ResourceFiles.read("drl", ".drl").forEach((path, text) -> out.put(DRL_FOLDER + path, text));
         return out;
     }
 
@@ -74,6 +77,19 @@ public final class RuleBase {
      * @param parameters for parameter ids
      */
     public static RuleBase build(Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters) {
+        // Drools finds its services through the thread's context class loader: a host application (a web container,
+        // a test runner) may have set one that holds another copy of Drools, so build with the library's own loader
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RuleBase.class.getClassLoader());
+        try {
+            return compile(drl, catalogue, parameters);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static RuleBase compile(Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters) {
         long t0 = System.nanoTime();
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
