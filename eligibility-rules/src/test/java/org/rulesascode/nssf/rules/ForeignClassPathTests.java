@@ -110,7 +110,7 @@ class ForeignClassPathTests {
         List<String> onDisk = new ArrayList<>();
         for (String folder : ResourceFiles.FOLDERS) {
             try (var s = Files.walk(base.resolve(folder))) {
-                s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md"))
+                s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md") && !p.getFileName().toString().endsWith(".class"))
                         .forEach(p -> onDisk.add(base.relativize(p).toString().replace('\\', '/')));
             }
         }

@@ -89,6 +89,75 @@ public final class RuleBase {
         }
     }
 
+    /**
+     * The standard rule base from the executable model compiled at build time ({@link BuildTime}): no DRL is compiled
+     * at run time. The model must have been compiled from exactly these DRL texts.
+     *
+     * @param drl        the standard DRL files (for the version, for structural reforms, and to check the model)
+     * @param catalogue  for citations
+     * @param parameters for parameter ids
+     * @throws RuleBaseException when the model is missing, incomplete or compiled from other DRL
+     */
+    public static RuleBase fromModel(Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        ClassLoader own = RuleBase.class.getClassLoader();
+        thread.setContextClassLoader(own);
+        try {
+            long t0 = System.nanoTime();
+            String index = ResourceFiles.text(own, MODEL_INDEX);
+            if (index == null) {
+                throw new RuleBaseException(MODEL_INDEX, null, "is not on the class path: the eligibility-rules jar lacks the rules compiled at build time "
+                        + "(its build step writes them; build the module with Maven)");
+            }
+            List<org.drools.model.Model> models = new ArrayList<>();
+            String expected = null;
+            for (String line : index.split("\n")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) continue;
+                if (l.startsWith(DRL_HASH)) {
+                    expected = l.substring(DRL_HASH.length()).strip();
+                    continue;
+                }
+                try {
+                    models.add((org.drools.model.Model) Class.forName(l, true, own).getDeclaredConstructor().newInstance());
+                } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+                    throw new RuleBaseException(MODEL_INDEX, l, "the compiled rules class cannot be loaded (" + e + "): the eligibility-rules jar is incomplete");
+                }
+            }
+            if (models.isEmpty()) throw new RuleBaseException(MODEL_INDEX, null, "lists no compiled rules");
+            String actual = drlHash(drl);
+            if (!actual.equals(expected)) {
+                throw new RuleBaseException(MODEL_INDEX, DRL_HASH.strip(), "the compiled rules were built from other DRL (" + expected + ", the DRL on the class path is "
+                        + actual + "): rebuild the eligibility-rules module");
+            }
+            KieBase kb = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
+            return describe(kb, drl, catalogue, parameters, t0, "the rules compiled at build time");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The list of the executable-model classes compiled at build time, with the hash of the DRL they come from. */
+    public static final String MODEL_INDEX = ResourceFiles.BASE + "model.txt";
+    static final String DRL_HASH = "drl-sha256: ";
+
+    /** @return a SHA-256 over the DRL files' paths and texts (to tell whether compiled rules match the DRL) */
+    public static String drlHash(Map<String, String> drl) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(drl).forEach((k, v) -> {
+                md.update(k.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+                md.update(v.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static RuleBase compile(Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters) {
         long t0 = System.nanoTime();
         KieServices ks = KieServices.Factory.get();
@@ -111,6 +180,11 @@ public final class RuleBase {
         KieContainer container = ks.newKieContainer(rid);
         KieBase kb = container.getKieBase();
         ks.getRepository().removeKieModule(rid);
+        return describe(kb, drl, catalogue, parameters, t0, "DRL compiled at run time");
+    }
+
+    /** Reads and checks the rules' metadata of a built KieBase. */
+    private static RuleBase describe(KieBase kb, Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters, long t0, String how) {
         Map<String, RuleInfo> info = new TreeMap<>();
         Set<String> spanParameters = new TreeSet<>();
         for (KiePackage pkg : kb.getKiePackages()) {
@@ -130,7 +204,8 @@ public final class RuleBase {
             }
         }
         long nanos = System.nanoTime() - t0;
-        LOG.info("built rule base: {} rules from {} DRL files in {} ms", info.size(), drl.size(), nanos / 1_000_000);
+        if (info.isEmpty()) throw new RuleBaseException("the rule base", null, "has no rules (" + how + ")");
+        LOG.debug("built rule base: {} rules from {} DRL files ({}) in {} ms", info.size(), drl.size(), how, nanos / 1_000_000);
         return new RuleBase(kb, java.util.Collections.unmodifiableMap(info), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(drl)), nanos,
                 java.util.Collections.unmodifiableSet(spanParameters));
     }

@@ -23,8 +23,26 @@ public record RuleSet(LegalCatalogue catalogue, ParameterTree parameters, ParamT
                 RuleBase.version(drl, parameterFiles, sourceFiles, null));
     }
 
+    /**
+     * The system property that chooses how the standard rules are built: {@code model} (the default: the executable
+     * model compiled at build time, fast to start) or {@code drl} (compile the DRL at run time, as structural reforms
+     * do; for comparisons).
+     */
+    public static final String KIEBASE_PROPERTY = "nssf.rules.kiebase";
+
+    /** Builds the standard rule set from the class path, from the rules compiled at build time unless told otherwise. */
+    static RuleSet standardFromClassPath(boolean compiledAtBuildTime) {
+        Map<String, String> sourceFiles = ResourceFiles.read("legal-sources", ".yaml");
+        Map<String, String> parameterFiles = ResourceFiles.read("parameters", ".yaml");
+        Map<String, String> drl = RuleBase.standardDrl();
+        LegalCatalogue catalogue = LegalCatalogue.parse(sourceFiles);
+        ParameterTree tree = ParameterTree.parse(parameterFiles, catalogue);
+        RuleBase rules = compiledAtBuildTime ? RuleBase.fromModel(drl, catalogue, tree) : RuleBase.build(drl, catalogue, tree);
+        return new RuleSet(catalogue, tree, new ParamTimeline(tree), rules, Messages.load(),
+                RuleBase.version(drl, parameterFiles, sourceFiles, null));
+    }
+
     private static final class Standard {
-        static final RuleSet INSTANCE = build(ResourceFiles.read("legal-sources", ".yaml"),
-                ResourceFiles.read("parameters", ".yaml"), RuleBase.standardDrl());
+        static final RuleSet INSTANCE = standardFromClassPath(!"drl".equals(System.getProperty(KIEBASE_PROPERTY, "model")));
     }
 }
