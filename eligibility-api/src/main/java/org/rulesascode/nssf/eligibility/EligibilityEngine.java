@@ -68,6 +68,28 @@ public interface EligibilityEngine {
         return out;
     }
 
+    /**
+     * The rules of this engine's rule base, as they declare themselves: id, scheme, benefit, sentence, citations and
+     * the parameters they read. For audits and coverage reports; a reformed engine lists its reform's rules too.
+     *
+     * @return every rule, sorted by id; empty for an engine that does not describe its rules (this default)
+     */
+    default List<RuleDescription> rules() {
+        return List.of();
+    }
+
+    /**
+     * The parameter audit: every dated value of every parameter of this engine, with its source and confidence. A
+     * reformed engine shows the reform's values (confidence {@link Confidence#REFORM}, or
+     * {@link Confidence#PROVISIONAL} for an illustrative reform) in place of the standard ones they replace.
+     *
+     * @return the values, by parameter id then date; empty for an engine that does not describe its parameters (this
+     * default)
+     */
+    default List<ParameterValue> parameterAudit() {
+        return List.of();
+    }
+
     /** @return a hash of the rules, parameters and reform of this engine: it names what made an assessment */
     String ruleSetVersion();
 

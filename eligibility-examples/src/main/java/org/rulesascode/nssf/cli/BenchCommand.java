@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
-import org.rulesascode.nssf.rules.DroolsEligibilityEngine;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
 
 import picocli.CommandLine.Command;
@@ -85,11 +84,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "JVM: %s %s, %d processors, max heap %,d MB, GC %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
-        out.printf(Locale.ROOT, "engine: EligibilityEngine.standard() %.3f s", buildNs / 1e9);
-        if (engine instanceof DroolsEligibilityEngine drools) {
-            out.printf(Locale.ROOT, ", of which KieBase build (DRL compile) %.3f s", drools.kieBaseBuildTime().toNanos() / 1e9);
-        }
-        out.println();
+        out.printf(Locale.ROOT, "engine: EligibilityEngine.standard() %.3f s (%d rules, %d parameter values)%n", buildNs / 1e9,
+                engine.rules().size(), engine.parameterAudit().size());
         out.flush();
 
         gc();

@@ -24,6 +24,8 @@ import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.eligibility.ParameterValue;
+import org.rulesascode.nssf.eligibility.RuleDescription;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.LifeEvent;
@@ -35,7 +37,6 @@ import org.rulesascode.nssf.eligibility.Sector;
 import org.rulesascode.nssf.eligibility.Sex;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 import org.rulesascode.nssf.eligibility.json.NssfJson;
-import org.rulesascode.nssf.rules.DroolsEligibilityEngine;
 import org.rulesascode.nssf.testkit.ProfileCase;
 import org.rulesascode.nssf.testkit.RuleCoverage;
 import org.rulesascode.nssf.testkit.WorkerProfiles;
@@ -110,10 +111,10 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** @return the switches of {@link #SWITCHES} that are no longer false on every date (their exceptions are stale) */
-    static Set<String> staleSwitches(List<DroolsEligibilityEngine.ParameterValue> audit) {
+    static Set<String> staleSwitches(List<ParameterValue> audit) {
         Set<String> stale = new TreeSet<>();
         for (String parameter : new TreeSet<>(SWITCHES.values())) {
-            List<DroolsEligibilityEngine.ParameterValue> values = audit.stream().filter(v -> v.id().equals(parameter)).toList();
+            List<ParameterValue> values = audit.stream().filter(v -> v.id().equals(parameter)).toList();
             if (values.isEmpty() || values.stream().anyMatch(v -> !v.value().equals("false"))) stale.add(parameter);
         }
         return stale;
@@ -157,11 +158,10 @@ final class VerifyCommand implements Callable<Integer> {
         check();
         boolean all = !sweep && !coverage && !parameters && !provisional;
         EligibilityEngine engine = nssf.engine();
-        // the sweep works on any engine; the other parts read the rule base's metadata
-        DroolsEligibilityEngine drools = engine instanceof DroolsEligibilityEngine d ? d : null;
-        if (drools == null && (all || coverage || parameters || provisional)) {
-            throw new IllegalStateException("nssf verify --coverage, --parameters and --provisional need the standard rule base "
-                    + "(eligibility-rules), not " + engine.getClass().getName());
+        // the sweep works on any engine; the other parts read the rule base's description (EligibilityEngine.rules, parameterAudit)
+        if (engine.rules().isEmpty() && (all || coverage || parameters || provisional)) {
+            throw new IllegalStateException("nssf verify --coverage, --parameters and --provisional need an engine that describes its rules "
+                    + "and parameters (eligibility-rules), not " + engine.getClass().getName());
         }
         Map<String, Object> json = new LinkedHashMap<>();
         PrintWriter out = spec.commandLine().getOut();
@@ -174,8 +174,8 @@ final class VerifyCommand implements Callable<Integer> {
             else printSweep(out, problems);
         }
         if (all || coverage) {
-            RuleCoverage cov = coverage(engine, drools, population);
-            Set<String> stale = staleSwitches(drools.parameterAudit());
+            RuleCoverage cov = coverage(engine, population);
+            Set<String> stale = staleSwitches(engine.parameterAudit());
             // an exception whose switch is now on (in some period) no longer excuses its rules
             List<RuleCoverage.Count> missing = cov.notBothWays(id -> KNOWN.containsKey(id) && (!SWITCHES.containsKey(id) || !stale.contains(SWITCHES.get(id))));
             failed |= !missing.isEmpty();
@@ -183,16 +183,16 @@ final class VerifyCommand implements Callable<Integer> {
             else printCoverage(out, cov, missing);
         }
         if (all || parameters) {
-            if (format == Format.json) json.put("parameters", drools.parameterAudit());
-            else printParameters(out, drools.parameterAudit());
+            if (format == Format.json) json.put("parameters", engine.parameterAudit());
+            else printParameters(out, engine.parameterAudit());
         }
         if (provisional) {
             Map<String, Map<String, Integer>> uses = provisionalUses(engine, population);
-            List<DroolsEligibilityEngine.ParameterValue> values = drools.parameterAudit().stream()
+            List<ParameterValue> values = engine.parameterAudit().stream()
                     .filter(v -> v.confidence() == Confidence.PROVISIONAL).toList();
             if (format == Format.json) {
                 List<Map<String, Object>> list = new ArrayList<>();
-                for (DroolsEligibilityEngine.ParameterValue v : values) {
+                for (ParameterValue v : values) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("value", v);
                     m.put("usedBy", uses.getOrDefault(key(v.id(), v.from()), Map.of()));
@@ -352,9 +352,9 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private static RuleCoverage coverage(EligibilityEngine engine, DroolsEligibilityEngine drools, List<Population.Member> population) {
+    private static RuleCoverage coverage(EligibilityEngine engine, List<Population.Member> population) {
         List<RuleCoverage.Rule> rules = new ArrayList<>();
-        for (DroolsEligibilityEngine.RuleDescription r : drools.rules()) rules.add(new RuleCoverage.Rule(r.id(), r.scheme(), r.benefit()));
+        for (RuleDescription r : engine.rules()) rules.add(new RuleCoverage.Rule(r.id(), r.scheme(), r.benefit().name()));
         RuleCoverage cov = new RuleCoverage(rules);
         population.parallelStream().forEach(m -> cov.add(engine.assess(m.request())));
         return cov;
@@ -388,7 +388,7 @@ final class VerifyCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %d rules: %d seen to apply and to not apply, %d known exceptions, %d not seen both ways%n",
                 counts.size(), both, counts.stream().filter(c -> !c.bothWays() && KNOWN.containsKey(c.rule().id())).count(), missing.size());
         for (Map.Entry<String, String> k : KNOWN.entrySet()) out.printf(Locale.ROOT, "  known: %-11s %s%n", k.getKey(), k.getValue());
-        for (String p : staleSwitches(((DroolsEligibilityEngine) nssf.engine()).parameterAudit())) {
+        for (String p : staleSwitches(nssf.engine().parameterAudit())) {
             out.printf(Locale.ROOT, "  STALE EXCEPTION: %s is no longer off on every date: its rules must be seen both ways%n", p);
         }
         for (RuleCoverage.Count c : missing) {
@@ -399,18 +399,18 @@ final class VerifyCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ (c) parameters
 
-    private static void printParameters(PrintWriter out, List<DroolsEligibilityEngine.ParameterValue> values) {
+    private static void printParameters(PrintWriter out, List<ParameterValue> values) {
         out.printf(Locale.ROOT, "Parameters: %d values of %d parameters%n", values.size(),
-                values.stream().map(DroolsEligibilityEngine.ParameterValue::id).distinct().count());
+                values.stream().map(ParameterValue::id).distinct().count());
         out.printf(Locale.ROOT, "  %-58s %-10s %-30s %-7s %-11s %s%n", "parameter", "from", "value", "unit", "confidence", "source");
-        for (DroolsEligibilityEngine.ParameterValue v : values) {
+        for (ParameterValue v : values) {
             out.printf(Locale.ROOT, "  %-58s %-10s %-30s %-7s %-11s %s%n", v.id(), v.from(), v.value(), v.unit(),
                     v.confidence().name().toLowerCase(Locale.ROOT), source(v));
         }
         out.println();
     }
 
-    private static String source(DroolsEligibilityEngine.ParameterValue v) {
+    private static String source(ParameterValue v) {
         return v.source().article().isEmpty() ? v.source().instrument() : v.source().instrument() + ", " + v.source().article();
     }
 
@@ -446,11 +446,11 @@ final class VerifyCommand implements Callable<Integer> {
         return uses;
     }
 
-    private static void printProvisional(PrintWriter out, List<DroolsEligibilityEngine.ParameterValue> values,
+    private static void printProvisional(PrintWriter out, List<ParameterValue> values,
                                          Map<String, Map<String, Integer>> uses, int assessments) {
         out.printf(Locale.ROOT, "Provisional values: %d; what rests on each, in %d assessments (the generated population and the examples)%n",
                 values.size(), assessments);
-        for (DroolsEligibilityEngine.ParameterValue v : values) {
+        for (ParameterValue v : values) {
             out.printf(Locale.ROOT, "  %s from %s = %s %s (%s)%n", v.id(), v.from(), v.value(), v.unit(), source(v));
             if (v.note() != null && !v.note().isBlank()) out.println("      why provisional: " + v.note().strip());
             Map<String, Integer> u = uses.getOrDefault(key(v.id(), v.from()), Map.of());

@@ -16,7 +16,6 @@ import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.Scheme;
-import org.rulesascode.nssf.rules.DroolsEligibilityEngine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,7 +91,7 @@ class VerifyCommandTests {
     void coverageCountsEveryRule_andExitsWithOneExactlyWhenARuleIsNotSeenBothWays() throws Exception {
         NssfCommandTests.Run r = NssfCommandTests.run("verify", "--coverage", "--size", "300", "--format", "json");
         JsonNode cov = JSON.readTree(r.out()).path("coverage");
-        int rules = ((DroolsEligibilityEngine) EligibilityEngine.standard()).rules().size();
+        int rules = EligibilityEngine.standard().rules().size();
         assertThat(cov.path("rules").size()).isEqualTo(rules);
         assertThat(cov.path("assessments").asInt()).isEqualTo(300 + EXAMPLES);
         List<String> notBoth = new ArrayList<>();
@@ -103,7 +102,7 @@ class VerifyCommandTests {
             assertThat(notBoth.contains(rule.path("id").asText())).as("%s", rule).isEqualTo(!both && !known);
         }
         assertThat(r.code()).isEqualTo(notBoth.isEmpty() ? 0 : 1);
-        for (String id : VerifyCommand.KNOWN.keySet()) assertThat(((DroolsEligibilityEngine) EligibilityEngine.standard()).rules())
+        for (String id : VerifyCommand.KNOWN.keySet()) assertThat(EligibilityEngine.standard().rules())
                 .as("known exception %s is a rule", id).anyMatch(x -> x.id().equals(id));
     }
 
@@ -117,7 +116,7 @@ class VerifyCommandTests {
 
     @Test
     void theSwitchesOfTheKnownExceptionsAreOffOnEveryDate() {
-        assertThat(VerifyCommand.staleSwitches(((DroolsEligibilityEngine) EligibilityEngine.standard()).parameterAudit())).isEmpty();
+        assertThat(VerifyCommand.staleSwitches(EligibilityEngine.standard().parameterAudit())).isEmpty();
         assertThat(VerifyCommand.staleSwitches(List.of())).as("a switch missing from the audit is stale").isNotEmpty();
     }
 
@@ -125,7 +124,7 @@ class VerifyCommandTests {
     void theParameterAuditListsEveryValueWithItsSourceAndConfidence() {
         NssfCommandTests.Run r = NssfCommandTests.run("verify", "--parameters");
         assertThat(r.code()).isZero();
-        int values = ((DroolsEligibilityEngine) EligibilityEngine.standard()).parameterAudit().size();
+        int values = EligibilityEngine.standard().parameterAudit().size();
         assertThat(r.out()).contains("Parameters: " + values + " values of ");
         assertThat(r.out().lines().filter(l -> l.startsWith("  pension.contribution.employer_rate ")).toList())
                 .anyMatch(l -> l.contains("2022-10-01") && l.contains("0.02") && l.contains("confirmed") && l.contains("sub-decree-32-2021"));

@@ -2,10 +2,11 @@ package org.rulesascode.nssf.rules;
 
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
-import org.rulesascode.nssf.eligibility.Citation;
-import org.rulesascode.nssf.eligibility.Confidence;
+import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.eligibility.ParameterValue;
 import org.rulesascode.nssf.eligibility.Reform;
+import org.rulesascode.nssf.eligibility.RuleDescription;
 import org.rulesascode.nssf.rules.internal.Assessor;
 import org.rulesascode.nssf.rules.internal.Parameter;
 import org.rulesascode.nssf.rules.internal.RuleInfo;
@@ -13,7 +14,6 @@ import org.rulesascode.nssf.rules.internal.ReformApplier;
 import org.rulesascode.nssf.rules.internal.RuleSet;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +86,10 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         return assessor.assessAll(requests, locale == null ? Locale.ENGLISH : locale);
     }
 
-    /** @return how long compiling the DRL into this engine's KieBase took (the rule set is built once per JVM) */
+    /**
+     * @return how long building this engine's KieBase took: loading the rules compiled at build time, or compiling DRL
+     * (a structural reform); the standard rule set is built once per JVM
+     */
     public Duration kieBaseBuildTime() {
         return Duration.ofNanos(ruleSet.rules().buildNanos());
     }
@@ -96,42 +99,24 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         return ruleSet.version();
     }
 
-    /**
-     * One rule of the rule base, as its metadata says (for audits such as {@code nssf verify}).
-     *
-     * @param id           the rule id
-     * @param scheme       a scheme name, or {@code ALL} for shared criteria and compliance checks
-     * @param benefit      a benefit name ({@code COVERAGE} for coverage and contributions)
-     * @param parameterIds the parameters the rule reads
-     */
-    public record RuleDescription(String id, String scheme, String benefit, List<String> parameterIds) { }
-
-    /**
-     * One dated value of a parameter (for audits such as {@code nssf verify}).
-     *
-     * @param id         the parameter id
-     * @param unit       its unit (KHR, rate, month, scale...)
-     * @param from       the first day the value holds
-     * @param value      the value as text ("none (ended)" when the parameter ends)
-     * @param confidence how sure the rules reference is of it
-     * @param source     the legal source of the value
-     * @param note       where in the rules reference it comes from
-     */
-    public record ParameterValue(String id, String unit, LocalDate from, String value, Confidence confidence, Citation source, String note) { }
-
-    /** @return every rule of this engine's rule base, by id */
+    /** {@inheritDoc} */
+    @Override
     public List<RuleDescription> rules() {
         List<RuleDescription> out = new ArrayList<>();
-        for (RuleInfo r : ruleSet.rules().rules().values()) out.add(new RuleDescription(r.id(), r.scheme(), r.benefit(), r.parameterIds()));
+        for (RuleInfo r : ruleSet.rules().rules().values()) {
+            String sentence = r.name().startsWith(r.id() + " ") ? r.name().substring(r.id().length() + 1).strip() : r.name();
+            out.add(new RuleDescription(r.id(), r.scheme(), Benefit.valueOf(r.benefit()), sentence, r.citations(), r.parameterIds()));
+        }
         return List.copyOf(out);
     }
 
-    /** @return every value of every parameter of this engine, by parameter id then date */
+    /** {@inheritDoc} */
+    @Override
     public List<ParameterValue> parameterAudit() {
         List<ParameterValue> out = new ArrayList<>();
         for (Parameter p : ruleSet.parameters().all().values()) {
             for (Parameter.Entry e : p.entries()) {
-                out.add(new ParameterValue(p.id(), p.unit(), e.from(), e.display(), e.confidence(), e.source(), e.note()));
+                out.add(new ParameterValue(p.id(), p.description(), p.unit(), e.from(), e.display(), e.confidence(), e.source(), e.note()));
             }
         }
         return List.copyOf(out);

@@ -44,7 +44,7 @@ public final class ReformApplier {
         ParameterTree tree = merge(base.parameters(), reform);
         RuleBase rules = reform.structural() ? compile(base, reform, tree) : base.rules();
         String version = RuleBase.version(rules.drl(), Map.of(), Map.of(), base.version() + "\n" + canonical(reform, tree));
-        LOG.info("applied reform '{}': {} changes, {} rule files, version {}", reform.name(), reform.changes().size(),
+        LOG.debug("applied reform '{}': {} changes, {} rule files, version {}", reform.name(), reform.changes().size(),
                 reform.ruleFiles().size(), version);
         return new RuleSet(base.catalogue(), tree, new ParamTimeline(tree), rules, base.messages(), version);
     }
@@ -213,7 +213,7 @@ public final class ReformApplier {
                 throw new InvalidInputException("rules " + f.name(), "replaces " + key + " like " + byKey.get(key).name(), "each file once");
             }
             byKey.put(key, f);
-            if (!same.isEmpty()) LOG.info("reform '{}' replaces {} with {}", reform.name(), key, f.name());
+            if (!same.isEmpty()) LOG.debug("reform '{}' replaces {} with {}", reform.name(), key, f.name());
             drl.put(key, f.drl());
         }
         try {
