@@ -99,12 +99,23 @@ public final class RuleBase {
      * @throws RuleBaseException when the model is missing, incomplete or compiled from other DRL
      */
     public static RuleBase fromModel(Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters) {
+        long t0 = System.nanoTime();
+        return fromKieBase(modelKieBase(drl), drl, catalogue, parameters, t0);
+    }
+
+    /**
+     * The KieBase of the executable model compiled at build time (without the metadata checks of
+     * {@link #fromKieBase}): independent of the parameter files, so it can be built while they are read.
+     *
+     * @param drl the standard DRL files, to check the model was compiled from them
+     * @throws RuleBaseException when the model is missing, incomplete or compiled from other DRL
+     */
+    public static KieBase modelKieBase(Map<String, String> drl) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         ClassLoader own = RuleBase.class.getClassLoader();
         thread.setContextClassLoader(own);
         try {
-            long t0 = System.nanoTime();
             String index = ResourceFiles.text(own, MODEL_INDEX);
             if (index == null) {
                 throw new RuleBaseException(MODEL_INDEX, null, "is not on the class path: the eligibility-rules jar lacks the rules compiled at build time "
@@ -131,7 +142,22 @@ public final class RuleBase {
                 throw new RuleBaseException(MODEL_INDEX, DRL_HASH.strip(), "the compiled rules were built from other DRL (" + expected + ", the DRL on the class path is "
                         + actual + "): rebuild the eligibility-rules module");
             }
-            KieBase kb = org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
+            return org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * A rule base over a KieBase of the executable model ({@link #modelKieBase}), with its metadata checked.
+     *
+     * @param t0 {@link System#nanoTime()} when building started, for {@link #buildNanos()}
+     */
+    public static RuleBase fromKieBase(KieBase kb, Map<String, String> drl, LegalCatalogue catalogue, ParameterTree parameters, long t0) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(RuleBase.class.getClassLoader());
+        try {
             return describe(kb, drl, catalogue, parameters, t0, "the rules compiled at build time");
         } finally {
             thread.setContextClassLoader(previous);

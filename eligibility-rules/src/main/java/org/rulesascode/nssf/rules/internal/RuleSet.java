@@ -1,6 +1,10 @@
 package org.rulesascode.nssf.rules.internal;
 
+import org.kie.api.KieBase;
+
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Everything one engine needs: legal catalogue, parameter tree and its timeline, compiled rules, messages and
@@ -32,14 +36,36 @@ public record RuleSet(LegalCatalogue catalogue, ParameterTree parameters, ParamT
 
     /** Builds the standard rule set from the class path, from the rules compiled at build time unless told otherwise. */
     static RuleSet standardFromClassPath(boolean compiledAtBuildTime) {
+        long t0 = System.nanoTime();
+        Map<String, String> drl = RuleBase.standardDrl();
+        // the compiled rules load on a second thread while this one reads the parameters and legal sources
+        FutureTask<KieBase> model = compiledAtBuildTime ? new FutureTask<>(() -> RuleBase.modelKieBase(drl)) : null;
+        if (model != null) {
+            Thread loader = new Thread(model, "nssf-rules-load");
+            loader.setDaemon(true);
+            loader.start();
+        }
         Map<String, String> sourceFiles = ResourceFiles.read("legal-sources", ".yaml");
         Map<String, String> parameterFiles = ResourceFiles.read("parameters", ".yaml");
-        Map<String, String> drl = RuleBase.standardDrl();
         LegalCatalogue catalogue = LegalCatalogue.parse(sourceFiles);
         ParameterTree tree = ParameterTree.parse(parameterFiles, catalogue);
-        RuleBase rules = compiledAtBuildTime ? RuleBase.fromModel(drl, catalogue, tree) : RuleBase.build(drl, catalogue, tree);
-        return new RuleSet(catalogue, tree, new ParamTimeline(tree), rules, Messages.load(),
+        Messages messages = Messages.load();
+        RuleBase rules = model != null ? RuleBase.fromKieBase(join(model), drl, catalogue, tree, t0) : RuleBase.build(drl, catalogue, tree);
+        return new RuleSet(catalogue, tree, new ParamTimeline(tree), rules, messages,
                 RuleBase.version(drl, parameterFiles, sourceFiles, null));
+    }
+
+    private static KieBase join(FutureTask<KieBase> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the compiled rules", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException("cannot load the compiled rules", e.getCause());
+        }
     }
 
     private static final class Standard {
