@@ -146,7 +146,7 @@ class CaseTests {
     private static final Set<String> EVENT_KEYS = Set.of("type", "date", "babies", "pregnancyWeeks", "notifiedOn", "commuting",
             "incapacityDays", "permanentDegreePercent", "days", "workRelated", "survivors");
     private static final Set<String> BENEFIT_KEYS = Set.of("benefit", "scheme", "eventDate", "outcome", "amount", "period", "durationDays",
-            "estimate", "provisional");
+            "estimate", "provisional", "provisionalIncludes", "provisionalExcludes");
     private static final Set<String> PERIOD_KEYS = Set.of("from", "to", "declaredWage", "paid", "schemes", "enterpriseWorkers", "employerId");
     private static final Set<String> EXPECT_KEYS = Set.of("decisions", "rules", "notRules", "contributions", "exactContributions",
             "noContribution", "provisional", "benefits", "compliance");
@@ -302,6 +302,17 @@ class CaseTests {
             }
             if (b.hasNonNull("provisional") && d.provisional() != b.get("provisional").booleanValue()) {
                 problems.add(at + "provisional: expected " + b.get("provisional").booleanValue() + ", was " + d.provisional() + " " + d.provisionalParameters());
+            }
+            // which parameters make the decision provisional: named ones must (or must not) be among them
+            if (b.hasNonNull("provisionalIncludes")) {
+                for (JsonNode p : b.get("provisionalIncludes")) {
+                    if (!d.provisionalParameters().contains(p.asText())) problems.add(at + "provisional parameters: expected " + p.asText() + " among " + d.provisionalParameters());
+                }
+            }
+            if (b.hasNonNull("provisionalExcludes")) {
+                for (JsonNode p : b.get("provisionalExcludes")) {
+                    if (d.provisionalParameters().contains(p.asText())) problems.add(at + "provisional parameters: expected no " + p.asText() + " among " + d.provisionalParameters());
+                }
             }
         }
         for (JsonNode e : x.compliance()) {

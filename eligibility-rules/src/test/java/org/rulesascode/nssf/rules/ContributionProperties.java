@@ -53,7 +53,7 @@ class ContributionProperties {
 
     // nssf-rules.md: first contribution month of each scheme
     static final YearMonth OR_START = YearMonth.of(2008, 11);      // §1 "Occupational-risk scheme operational Nov 2008"
-    static final YearMonth HC_START = YearMonth.of(2016, 7);       // §5.1 "2016 (first month U)"; the rule base assumes 2016-07
+    static final YearMonth HC_START = YearMonth.of(2016, 5);       // 1 May 2016 (three provinces first; the profile has no province)
     static final YearMonth PENSION_START = YearMonth.of(2022, 10); // §6.1 first contribution month
     static final YearMonth VHC_START = YearMonth.of(2023, 4);      // §2.2 rule 5: pilot from 2023-04-01
     static final long PENSION_FLOOR = 400_000L;                    // §3.3

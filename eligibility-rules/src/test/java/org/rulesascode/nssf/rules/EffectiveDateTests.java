@@ -51,18 +51,19 @@ class EffectiveDateTests {
         assertLine(employee(10, month, 300_000), month, Scheme.OCCUPATIONAL_RISK, employer, worker);
     }
 
-    // ------------------------------------------------------------------ health care: 2016-07-01 (§5.1, first month U)
+    // ------------------------------------------------------------------ health care: 2016-05-01 (first in three provinces)
 
+    /** The scheme applied from 1 May 2016 in Phnom Penh, Kandal and Kampong Speu; the profile has no province. */
     @ParameterizedTest(name = "as of {0}: {1}")
-    @CsvSource({"2016-06-30, NOT_IN_FORCE", "2016-07-01, COVERED", "2016-07-02, COVERED"})
-    void healthCare_asOfAroundSchemeStart_coveredFrom2016_07_01(LocalDate asOf, Outcome expected) {
+    @CsvSource({"2016-04-30, NOT_IN_FORCE", "2016-05-01, COVERED", "2016-05-02, COVERED"})
+    void healthCare_asOfAroundSchemeStart_coveredFrom2016_05_01(LocalDate asOf, Outcome expected) {
         assertOutcome(employee(10), asOf, Scheme.HEALTH_CARE, expected);
     }
 
-    /** 500,000 → rank 7, 475,000 (§3.2); 1.3 % employer + 1.3 % worker (§5.1) = 6,175 each. */
+    /** 500,000 → rank 7, 475,000 (assumed-wage table); 1.3 % employer + 1.3 % worker (Prakas 220) = 6,175 each. */
     @ParameterizedTest(name = "{0}: employer {1}, worker {2}")
-    @CsvSource({"2016-06, ,", "2016-07, 6175, 6175", "2016-08, 6175, 6175"})
-    void healthCare_monthAroundSchemeStart_splitLineFromJuly2016(YearMonth month, Long employer, Long worker) {
+    @CsvSource({"2016-04, ,", "2016-05, 6175, 6175", "2016-06, 6175, 6175"})
+    void healthCare_monthAroundSchemeStart_splitLineFromMay2016(YearMonth month, Long employer, Long worker) {
         assertLine(employee(10, month, 500_000), month, Scheme.HEALTH_CARE, employer, worker);
     }
 

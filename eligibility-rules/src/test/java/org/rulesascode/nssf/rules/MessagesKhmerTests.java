@@ -98,7 +98,7 @@ class MessagesKhmerTests {
         Decision health = km.coverage(Scheme.HEALTH_CARE);
         assertThat(health.benefit()).isEqualTo(Benefit.COVERAGE);
         Reason covered = health.reasons().stream().filter(r -> r.ruleId().equals("HC-COV-01")).findFirst().orElseThrow();
-        assertThat(covered.message()).startsWith("ក្នុងនាមជានិយោជិតក្រោមច្បាប់ស្តីពីការងារ").contains("របបថែទាំសុខភាព", "2025-06-30")
+        assertThat(covered.message()).startsWith("ក្នុងនាមជានិយោជិតក្រោមច្បាប់ស្តីពីការងារ").contains("របបសន្តិសុខសង្គមផ្នែកថែទាំសុខភាព", "2025-06-30")
                 .doesNotContain("{");
         Properties khmer = Messages.load().khmer();
         for (Decision d : km.decisions()) {

@@ -135,7 +135,7 @@ class StepMessagesTests {
             }
         }
         TraceStep perDay = stepOf(km, Benefit.MATERNITY_ALLOWANCE, 3);
-        assertThat(perDay.description()).isEqualTo("ប្រាក់ឧបត្ថម្ភលំហែមាតុភាពក្នុងមួយថ្ងៃ");
+        assertThat(perDay.description()).isEqualTo("ប្រាក់បំណាច់មាតុភាពក្នុងមួយថ្ងៃ");
         assertThat(perDay.formula()).isEqualTo("0.7 × ប្រាក់ឈ្នួលប្រចាំថ្ងៃ បង្គត់ជារៀល");
     }
 

@@ -613,6 +613,8 @@ public final class Assessor {
             Parameter.Entry e = key.params().entry(parameter.id());
             if (e != null) {
                 uses.add(ruleSet.parameters().use(e));
+                int at = parameter.entries().indexOf(e);
+                if (at >= 0 && at + 1 < parameter.entries().size()) args.put("next:" + parameter.id(), parameter.entries().get(at + 1).from().toString());
                 args.put("p:" + parameter.id(), "rate".equals(parameter.unit()) && e.value() instanceof BigDecimal d
                         ? d.movePointRight(2).stripTrailingZeros().toPlainString() + " %" : e.display());
             }

@@ -24,6 +24,10 @@ import java.util.Map;
 public final class DependantFact extends Subject {
     /** Id of the child age limit (the only number of the dependant rules besides the start date). */
     public static final String CHILD_MAX_AGE = "voluntary_health_care.dependants.child_max_age";
+    /** Id of the spouse age limit. */
+    public static final String SPOUSE_MAX_AGE = "voluntary_health_care.dependants.spouse_max_age";
+    /** Id of the monthly contribution for one dependant. */
+    public static final String CONTRIBUTION = "voluntary_health_care.dependants.contribution";
 
     private final int index;
     private final Person person;
@@ -62,20 +66,29 @@ public final class DependantFact extends Subject {
         m.put("dependantAge", isAgeKnown() ? Long.toString(getAge()) : "unknown");
         m.put("disabled", Boolean.toString(person.disabled()));
         m.put("hasIncome", Boolean.toString(person.hasIncome()));
-        BigDecimal max = getParams().num(CHILD_MAX_AGE);
+        BigDecimal max = getParams().num(person.relation() == Relation.SPOUSE ? SPOUSE_MAX_AGE : CHILD_MAX_AGE);
         if (max != null && person.birthDate() != null) m.put("ageLimitReachedOn", person.birthDate().plusYears(max.longValueExact()).toString());
         return m;
     }
 
     /**
-     * The decision's amount when a dependant can be enrolled: the monthly contribution the member pays for her
-     * dependants is "based on the income level of the NSSF member" (Sub-decree 280, via S44), with no rate or amount in
-     * the rules reference (§2.2 rule 7, §5.1): undetermined.
+     * The decision's amount when dependants can be enrolled: the flat monthly contribution for one dependant
+     * ({@value #CONTRIBUTION}) times the number of declared dependants who qualify. Undetermined when no amount is in
+     * force (a reform may end it).
      *
-     * @param coverage the person on the as-of date, the subject of the enrolment decision
+     * @param coverage   the person on the as-of date, the subject of the enrolment decision
+     * @param qualifying how many declared dependants qualify (at least 1)
      */
-    public static BenefitFinding enrolmentContribution(RuleContext k, CoverageFact coverage) {
-        return BenefitFinding.undetermined(k, coverage, AmountPeriod.PER_MONTH, null, Text.of("undetermined.vhc.dependant_contribution"),
-                List.of(Text.of("step.vhc.dependant_contribution")));
+    public static BenefitFinding enrolmentContribution(RuleContext k, CoverageFact coverage, int qualifying) {
+        BigDecimal each = coverage.getParams().num(CONTRIBUTION);
+        Text who = Text.of(qualifying == 1 ? "text.one_dependant" : "text.n_dependants", "n", qualifying);
+        if (each == null) {
+            return BenefitFinding.undetermined(k, coverage, AmountPeriod.PER_MONTH, null, Text.of("undetermined.vhc.dependant_contribution"),
+                    List.of(Text.of("step.vhc.dependant_contribution_unknown", "dependants", who)));
+        }
+        long amount = each.longValueExact() * qualifying;
+        return BenefitFinding.amount(k, coverage, amount, AmountPeriod.PER_MONTH, null,
+                List.of(Text.of("step.vhc.dependant_contribution", "each", HealthCareCalc.khr(each.longValueExact()),
+                        "dependants", who, "result", HealthCareCalc.khr(amount))));
     }
 }

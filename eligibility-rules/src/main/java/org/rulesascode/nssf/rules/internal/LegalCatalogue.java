@@ -12,9 +12,15 @@ import java.util.Set;
 
 /** The legal instruments and references every citation must resolve to ({@code legal-sources/*.yaml}). */
 public final class LegalCatalogue {
-    /** One instrument or reference. */
+    /**
+     * One instrument or reference.
+     *
+     * @param date    the day it was signed or published (ISO), or null when not known
+     * @param inForce the day it took effect (ISO), or null when not known or the same as the date
+     * @param notes   what it says that the rule base uses, in words a reader of the repository can follow
+     */
     public record Instrument(String id, String kind, String title, String titleKm, String number, String date,
-                             String url, List<String> articles) { }
+                             String inForce, String url, List<String> articles, String notes) { }
 
     private static final Set<String> KINDS = Set.of("law", "royal-kram", "royal-kret", "sub-decree", "prakas",
             "joint-prakas", "instruction", "secondary");
@@ -45,8 +51,8 @@ public final class LegalCatalogue {
                 a.forEach(x -> articles.add(x.asText()));
             }
             out.put(id, new Instrument(id, kind, Yaml.text(file, n, "title", true), Yaml.text(file, n, "title_km", false),
-                    Yaml.text(file, n, "number", false), Yaml.text(file, n, "date", false), Yaml.text(file, n, "url", false),
-                    List.copyOf(articles)));
+                    Yaml.text(file, n, "number", false), Yaml.text(file, n, "date", false), Yaml.text(file, n, "in_force", false),
+                    Yaml.text(file, n, "url", false), List.copyOf(articles), Yaml.text(file, n, "notes", false)));
         });
         return new LegalCatalogue(out);
     }

@@ -11,7 +11,8 @@ import java.util.Properties;
 /**
  * Message bundles keyed by rule id: every {@code messages/*.properties} file (UTF-8) is English, every
  * {@code messages/*_km.properties} file Khmer; a topic may have its own file, but a key may appear in one file only.
- * A template names facts in braces: {@code {age}}, {@code {months}}, and parameter values as {@code {p:id}}.
+ * A template names facts in braces: {@code {age}}, {@code {months}}, and parameter values as {@code {p:id}}; the
+ * first date a parameter holds a value as {@code {start:id}}, and the date of its next change as {@code {next:id}}.
  * Keys: {@code <ruleId>} for the message, {@code <ruleId>.distance} for how far a failed criterion is from passing.
  */
 public final class Messages {

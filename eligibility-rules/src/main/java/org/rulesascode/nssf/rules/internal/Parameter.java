@@ -25,9 +25,16 @@ public record Parameter(String id, String description, String unit, List<Entry> 
      * @param value      BigDecimal, Boolean, LocalDate or {@link Scale}; null ends the parameter
      * @param source     the legal source
      * @param confidence how sure the reference is
-     * @param note       where in the rules reference the value comes from
+     * @param note       why the value is what it is, in words a reader of the repository can follow
+     * @param citationAfterDateReason why the source may be dated after the value's date (null when it is not)
      */
-    public record Entry(LocalDate from, Object value, Citation source, Confidence confidence, String note) {
+    public record Entry(LocalDate from, Object value, Citation source, Confidence confidence, String note,
+                        String citationAfterDateReason) {
+        /** An entry whose source is not dated after it. */
+        public Entry(LocalDate from, Object value, Citation source, Confidence confidence, String note) {
+            this(from, value, source, confidence, note, null);
+        }
+
         /** @return the value as a decimal (for numeric units) */
         public BigDecimal decimal() { return (BigDecimal) value; }
 

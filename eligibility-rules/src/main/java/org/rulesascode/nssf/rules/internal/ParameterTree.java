@@ -22,7 +22,7 @@ import java.util.TreeSet;
 /** Every parameter of the rule base by id ({@code parameters/**.yaml}). Immutable; loading fails fast. */
 public final class ParameterTree {
     static final Set<String> UNITS = Set.of("KHR", "USD", "rate", "month", "day", "year", "count", "week", "date", "boolean", "scale");
-    private static final Set<String> ENTRY_KEYS = Set.of("value", "brackets", "source", "confidence", "note");
+    private static final Set<String> ENTRY_KEYS = Set.of("value", "brackets", "source", "confidence", "note", "citation_after_date_reason");
     private final Map<String, Parameter> byId;
     private final Map<Parameter.Entry, ParameterUse> uses = new IdentityHashMap<>();
 
@@ -104,8 +104,9 @@ public final class ParameterTree {
             throw new RuleBaseException(file, key + ".confidence", "'" + conf + "' is not one of confirmed, secondary, provisional");
         }
         String note = Yaml.text(file, e, "note", false);
+        String afterDate = Yaml.text(file, e, "citation_after_date_reason", false);
         Object value = "scale".equals(unit) ? scale(file, key, e) : value(file, key + ".value", unit, e);
-        return new Parameter.Entry(from, value, citation, confidence, note);
+        return new Parameter.Entry(from, value, citation, confidence, note, afterDate);
     }
 
     private static Object value(String file, String key, String unit, JsonNode e) {
