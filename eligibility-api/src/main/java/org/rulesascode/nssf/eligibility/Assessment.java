@@ -1,6 +1,7 @@
 package org.rulesascode.nssf.eligibility;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
 /**
@@ -12,19 +13,38 @@ import java.util.List;
  * @param decisions      decisions, sorted by scheme then benefit
  * @param contributions  contribution lines for the months of the history up to the as-of date, sorted by month then scheme
  * @param compliance     breaches of the law found in the history up to the as-of date; never null
+ * @param ignoredEvents  the profile's life events dated after the as-of date, in the profile's order: no decision
+ *                       answers them (facts after the as-of date are ignored); never null
  */
 public record Assessment(String profileId, LocalDate asOf, String ruleSetVersion, List<Decision> decisions,
-                         List<ContributionLine> contributions, List<ComplianceFinding> compliance) {
+                         List<ContributionLine> contributions, List<ComplianceFinding> compliance,
+                         List<LifeEvent> ignoredEvents) {
     public Assessment {
         decisions = List.copyOf(decisions);
         contributions = List.copyOf(contributions);
         compliance = compliance == null ? List.of() : List.copyOf(compliance);
+        ignoredEvents = ignoredEvents == null ? List.of() : List.copyOf(ignoredEvents);
+    }
+
+    /** An assessment that ignored no life event. */
+    public Assessment(String profileId, LocalDate asOf, String ruleSetVersion, List<Decision> decisions,
+                      List<ContributionLine> contributions, List<ComplianceFinding> compliance) {
+        this(profileId, asOf, ruleSetVersion, decisions, contributions, compliance, List.of());
     }
 
     /** An assessment without compliance findings. */
     public Assessment(String profileId, LocalDate asOf, String ruleSetVersion, List<Decision> decisions,
                       List<ContributionLine> contributions) {
         this(profileId, asOf, ruleSetVersion, decisions, contributions, List.of());
+    }
+
+    /**
+     * @param month a contribution month
+     * @return the contribution lines of {@code month}, one per scheme, sorted by scheme; empty when the history
+     *         has no line for it (a month not declared, or after the as-of date)
+     */
+    public List<ContributionLine> contributionsFor(YearMonth month) {
+        return contributions.stream().filter(l -> l.month().equals(month)).toList();
     }
 
     /** @return the decisions about {@code scheme} */
@@ -37,8 +57,9 @@ public record Assessment(String profileId, LocalDate asOf, String ruleSetVersion
         return decisions.stream().filter(d -> d.scheme() == scheme && d.benefit() == Benefit.COVERAGE).findFirst().orElse(null);
     }
 
-    /** @return this assessment as {@link Detail#OUTCOMES} returns it: decisions without reasons and steps, no compliance findings */
+    /** @return this assessment as {@link Detail#OUTCOMES} returns it: decisions without reasons and steps, no compliance findings (the contribution lines and the ignored events are kept) */
     public Assessment outcomesOnly() {
-        return new Assessment(profileId, asOf, ruleSetVersion, decisions.stream().map(Decision::outcomesOnly).toList(), contributions, List.of());
+        return new Assessment(profileId, asOf, ruleSetVersion, decisions.stream().map(Decision::outcomesOnly).toList(), contributions, List.of(),
+                ignoredEvents);
     }
 }

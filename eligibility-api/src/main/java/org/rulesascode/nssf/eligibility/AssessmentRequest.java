@@ -3,6 +3,7 @@ package org.rulesascode.nssf.eligibility;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,6 +34,14 @@ public record AssessmentRequest(WorkerProfile profile, LocalDate asOf, Set<Schem
     /** A request for all schemes. */
     public static AssessmentRequest of(WorkerProfile profile, LocalDate asOf) {
         return new AssessmentRequest(profile, asOf, Set.of());
+    }
+
+    /**
+     * @return the profile's life events dated after the as-of date, in the profile's order: the events an
+     *         assessment of this request ignores ({@link Assessment#ignoredEvents()})
+     */
+    public List<LifeEvent> eventsAfterAsOf() {
+        return profile.events().stream().filter(e -> e.date().isAfter(asOf)).toList();
     }
 
     /** @return true if {@code scheme} is asked for */

@@ -37,4 +37,12 @@ public record Decision(Scheme scheme, Benefit benefit, Outcome outcome, Entitlem
         if (reasons.isEmpty() && steps.isEmpty()) return this;
         return new Decision(scheme, benefit, outcome, entitlement, List.of(), List.of(), provisional, provisionalParameters, eventDate);
     }
+
+    /**
+     * @return the value of the entitlement ({@link Entitlement#value()}) when the outcome is {@link Outcome#ELIGIBLE};
+     *         null when it is not eligible, has no entitlement or its value cannot be computed
+     */
+    public Long value() {
+        return outcome == Outcome.ELIGIBLE && entitlement != null ? entitlement.value() : null;
+    }
 }

@@ -84,7 +84,7 @@ final class ContributionsCommand implements Callable<Integer> {
         AssessmentRequest request = request();
         Assessment a = nssf.engine().assess(request);
 
-        List<ContributionLine> lines = a.contributions().stream().filter(l -> l.month().equals(month)).toList();
+        List<ContributionLine> lines = a.contributionsFor(month);
         Report report = new Report(month.toString(), lines, schemes(a));
         PrintWriter out = spec.commandLine().getOut();
         out.print(NssfJson.write(report));

@@ -427,7 +427,7 @@ public final class TextReport {
             }
             if (e.durationDays() != null && period != AmountPeriod.ONCE) s.append(t("forDays", "days", e.durationDays()));
             if (e.durationDays() != null && period == AmountPeriod.PER_DAY) {
-                s.append(t("inAll", "total", number(amount * e.durationDays())));
+                s.append(t("inAll", "total", number(e.value())));
             }
             if (e.estimate()) s.append(t("estimate"));
             return s.toString();

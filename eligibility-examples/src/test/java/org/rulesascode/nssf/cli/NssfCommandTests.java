@@ -410,6 +410,18 @@ class NssfCommandTests {
     }
 
     @Test
+    void schema_byName_printsThatSchema_listNamesThem_unknownNameIsAUserError() {
+        assertThat(json(run("schema", "profile").out()).path("$id").asText()).isEqualTo("urn:rulesascode:nssf:worker-profile:0.1");
+        assertThat(json(run("schema", "assessment").out()).path("$id").asText()).isEqualTo("urn:rulesascode:nssf:assessment:0.1");
+        assertThat(json(run("schema", "reform").out()).path("$id").asText()).isEqualTo("urn:rulesascode:nssf:reform:0.1");
+        Run list = run("schema", "--list");
+        assertThat(list.code()).isZero();
+        assertThat(list.out().lines().toList()).hasSize(3);
+        assertThat(list.out()).contains("assessment  urn:rulesascode:nssf:assessment:0.1", "schema/reform.schema.json");
+        assertUserError(run("schema", "decision"), "NAME");
+    }
+
+    @Test
     void bench_tinyRun_printsTheTable() {
         Run r = run("bench", "--profiles", "300", "--warmup", "100", "--threads", "1,2", "--seed", "7");
         assertThat(r.code()).as(r.err()).isZero();

@@ -37,7 +37,7 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
 
 /**
  * JSON for the NSSF eligibility API: strict reading of {@link WorkerProfile}s, writing of any API record
- * (assessments, contribution lines, profiles…), and the JSON Schema of a profile.
+ * (assessments, contribution lines, profiles…), and the JSON Schemas of a profile, an assessment and a reform file.
  *
  * <p>Reading is strict: unknown fields, duplicate keys, wrong types (a string for a number, a decimal for a whole
  * number, a number for a date), impossible dates, unknown enum names (case matters) and content after the profile
@@ -53,6 +53,8 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
  */
 public final class NssfJson {
     private static final String SCHEMA_RESOURCE = "worker-profile.schema.json";
+    private static final String ASSESSMENT_SCHEMA_RESOURCE = "assessment.schema.json";
+    private static final String REFORM_SCHEMA_RESOURCE = "reform.schema.json";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -85,7 +87,9 @@ public final class NssfJson {
     private static final ObjectReader PROFILE = MAPPER.readerFor(WorkerProfile.class);
     private static final ObjectWriter COMPACT = MAPPER.writer();
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
-    private static final String SCHEMA = loadSchema();
+    private static final String SCHEMA = loadSchema(SCHEMA_RESOURCE);
+    private static final String ASSESSMENT_SCHEMA = loadSchema(ASSESSMENT_SCHEMA_RESOURCE);
+    private static final String REFORM_SCHEMA = loadSchema(REFORM_SCHEMA_RESOURCE);
 
     private NssfJson() { }
 
@@ -193,6 +197,27 @@ public final class NssfJson {
         return SCHEMA;
     }
 
+    /**
+     * The JSON Schema (draft 2020-12) of an assessment as {@link #write(Object)} writes it. It refers to the
+     * profile schema ({@code $id} {@code urn:rulesascode:nssf:worker-profile:0.1}) for dates, months and life
+     * events: give a validator both.
+     *
+     * @return the schema text
+     */
+    public static String assessmentSchema() {
+        return ASSESSMENT_SCHEMA;
+    }
+
+    /**
+     * The JSON Schema (draft 2020-12) of a reform file (YAML, read by {@link NssfReforms}): its form only; whether
+     * the parameter ids exist and the values fit them is checked when the reform is applied to an engine.
+     *
+     * @return the schema text
+     */
+    public static String reformSchema() {
+        return REFORM_SCHEMA;
+    }
+
     private static String write(ObjectWriter writer, Object value) {
         try {
             return writer.writeValueAsString(value);
@@ -220,9 +245,9 @@ public final class NssfJson {
         return pp;
     }
 
-    private static String loadSchema() {
-        try (InputStream in = NssfJson.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+    private static String loadSchema(String resource) {
+        try (InputStream in = NssfJson.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

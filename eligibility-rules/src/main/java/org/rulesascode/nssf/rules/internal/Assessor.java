@@ -214,7 +214,8 @@ public final class Assessor {
                                 return a;
                             })
                     : List.of();
-            out.add(new Assessment(w.request.profile().id(), w.request.asOf(), ruleSet.version(), decisions.get(i), lines.get(i), found));
+            out.add(new Assessment(w.request.profile().id(), w.request.asOf(), ruleSet.version(), decisions.get(i), lines.get(i), found,
+                    w.request.eventsAfterAsOf()));
         }
         return out;
     }

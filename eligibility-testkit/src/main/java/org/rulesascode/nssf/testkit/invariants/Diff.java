@@ -68,7 +68,8 @@ final class Diff {
         String d = lists("decision", a.decisions(), b.decisions());
         if (d == null) d = lists("contribution line", a.contributions(), b.contributions());
         if (d == null) d = lists("compliance finding", a.compliance(), b.compliance());
-        if (d == null) d = "the assessments differ outside their decisions, lines and findings (" + a.profileId() + "/" + b.profileId()
+        if (d == null && !a.ignoredEvents().equals(b.ignoredEvents())) d = "the ignored events differ: " + a.ignoredEvents() + " / " + b.ignoredEvents();
+        if (d == null) d = "the assessments differ outside their decisions, lines, findings and ignored events (" + a.profileId() + "/" + b.profileId()
                 + ", " + a.asOf() + "/" + b.asOf() + ", " + a.ruleSetVersion() + "/" + b.ruleSetVersion() + ")";
         return d;
     }

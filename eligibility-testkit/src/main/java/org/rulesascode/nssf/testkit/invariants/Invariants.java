@@ -296,7 +296,16 @@ public final class Invariants {
             Collections.reverse(events);
             WorkerProfile q = new WorkerProfile(p.id(), p.birthDate(), p.sex(), p.employmentStatus(), p.sector(), p.wage(),
                     p.employmentStart(), p.enterpriseWorkers(), p.history(), events, p.dependants());
-            String diff = Diff.assessments(engine.assess(c.request()), engine.assess(c.with(q).request()));
+            Assessment a = engine.assess(c.request());
+            Assessment b = engine.assess(c.with(q).request());
+            // the ignored events follow the profile's order: reversed, they are the same events in reverse
+            List<LifeEvent> ignored = new ArrayList<>(b.ignoredEvents());
+            Collections.reverse(ignored);
+            if (!ignored.equals(reversedSurvivors(a.ignoredEvents()))) {
+                return Verdict.fail("with the events and survivors reversed, the ignored events are " + b.ignoredEvents() + ", not "
+                        + a.ignoredEvents() + " reversed");
+            }
+            String diff = Diff.assessments(a, ignoring(b, a.ignoredEvents()));
             return Verdict.check(diff == null, "with the events and survivors reversed: " + diff);
         });
     }
@@ -304,14 +313,22 @@ public final class Invariants {
     /**
      * Facts after the as-of date change nothing: the history's months after the as-of month get another wage, paid flag,
      * enterprise size and employer, one or two periods are appended after the history, and one to three life events are
-     * added after the as-of date (unless the worker died on or before it); the assessment must be equal.
+     * added after the as-of date (unless the worker died on or before it); the assessment must be equal, except that it
+     * names the events after the as-of date as ignored ({@link Assessment#ignoredEvents()}).
      */
     public static Invariant factsAfterAsOfIgnored() {
         return Invariant.of("facts after the as-of date ignored", "history months and life events after the as-of date "
                 + "change nothing", (engine, c) -> {
             ProfileCase later = withFactsAfterAsOf(c);
             if (later == null) return Verdict.notApplicable("no room after the as-of date");
-            String diff = Diff.assessments(engine.assess(c.request()), engine.assess(later.request()));
+            Assessment a = engine.assess(c.request());
+            Assessment b = engine.assess(later.request());
+            List<LifeEvent> after = later.request().eventsAfterAsOf();
+            if (!b.ignoredEvents().equals(after)) {
+                return Verdict.fail("with the later facts of " + later + ": the ignored events are " + b.ignoredEvents()
+                        + ", not the events after the as-of date " + after);
+            }
+            String diff = Diff.assessments(a, ignoring(b, a.ignoredEvents()));
             return Verdict.check(diff == null, "with the later facts of " + later + ": " + diff);
         });
     }
@@ -527,5 +544,24 @@ public final class Invariants {
         return d.scheme() + " " + d.benefit() + (d.eventDate() == null ? "" : " on " + d.eventDate()) + " " + d.outcome() + " "
                 + d.reasons().stream().map(r -> r.ruleId() + "=" + r.status()).toList()
                 + (d.entitlement() == null || d.entitlement().amount() == null ? "" : " amount " + d.entitlement().amount());
+    }
+
+    /** @return {@code a} with {@code events} as its ignored events, to compare the rest */
+    private static Assessment ignoring(Assessment a, List<LifeEvent> events) {
+        return new Assessment(a.profileId(), a.asOf(), a.ruleSetVersion(), a.decisions(), a.contributions(), a.compliance(), events);
+    }
+
+    /** @return the events with each death's survivors reversed (as {@link #eventOrderIrrelevant()} reverses them) */
+    private static List<LifeEvent> reversedSurvivors(List<LifeEvent> events) {
+        List<LifeEvent> out = new ArrayList<>();
+        for (LifeEvent e : events) {
+            if (e instanceof Death d) {
+                List<org.rulesascode.nssf.eligibility.Person> s = new ArrayList<>(d.survivors());
+                Collections.reverse(s);
+                e = new Death(d.date(), d.workRelated(), s);
+            }
+            out.add(e);
+        }
+        return out;
     }
 }

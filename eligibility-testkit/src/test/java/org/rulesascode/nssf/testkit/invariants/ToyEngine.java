@@ -108,7 +108,7 @@ final class ToyEngine implements EligibilityEngine {
         for (LifeEvent e : p.events()) if (e instanceof Sickness s && !s.date().isAfter(asOf)) sick.add(s);
         if (!faults.contains(Fault.EVENT_ORDER)) sick.sort(Comparator.comparing(Sickness::date).thenComparing(Sickness::days));
         for (Sickness s : sick) decisions.add(sickness(p, s));
-        return new Assessment(p.id(), asOf, "toy-1", decisions, new ArrayList<>(lines.values()));
+        return new Assessment(p.id(), asOf, "toy-1", decisions, new ArrayList<>(lines.values()), List.of(), request.eventsAfterAsOf());
     }
 
     private Decision sickness(WorkerProfile p, Sickness s) {
