@@ -3,13 +3,20 @@ package org.rulesascode.nssf.eligibility;
 /**
  * A user mistake in an input: names the field (a JSON-style path such as {@code history[2].to}), what is
  * wrong and what is allowed. Thrown by the constructors of the API records and by the engine; never
- * wraps a programming error.
+ * wraps a programming error. Each part is cut to a bounded length ({@link #MAX_FIELD}, {@link #MAX_PROBLEM},
+ * {@link #MAX_ALLOWED}), so that a message never echoes a huge input value in full.
  */
 public final class InvalidInputException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String field;
     private final String problem;
     private final String allowed;
+    /** Longest field path kept; a longer one (a huge key or file name) is cut, so that no message grows with the input. */
+    public static final int MAX_FIELD = 200;
+    /** Longest problem kept. */
+    public static final int MAX_PROBLEM = 300;
+    /** Longest description of what is allowed kept. */
+    public static final int MAX_ALLOWED = 300;
 
     /**
      * @param field   path of the offending field, e.g. {@code wage.exchangeRate}
@@ -17,6 +24,10 @@ public final class InvalidInputException extends IllegalArgumentException {
      * @param allowed what is allowed, e.g. "a positive number of riel per US dollar"
      */
     public InvalidInputException(String field, String problem, String allowed) {
+        this(Limits.shorten(field, MAX_FIELD), Limits.shorten(problem, MAX_PROBLEM), Limits.shorten(allowed, MAX_ALLOWED), true);
+    }
+
+    private InvalidInputException(String field, String problem, String allowed, boolean shortened) {
         super(field + ": " + problem + (allowed == null || allowed.isEmpty() ? "" : " (allowed: " + allowed + ")"));
         this.field = field;
         this.problem = problem;
