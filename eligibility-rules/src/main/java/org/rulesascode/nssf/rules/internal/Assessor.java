@@ -664,7 +664,7 @@ public final class Assessor {
             }
             List<ParameterUse> shared = List.copyOf(uses);
             for (YearMonth m = s.getFrom(); !m.isAfter(s.getTo()); m = m.plusMonths(1)) {
-                out.add(new ContributionLine(m, scheme, c.base(), rate, employer, worker, Math.addExact(employer, worker), s.isPaid(),
+                out.add(new ContributionLine(m, scheme, c.base(), rate, employer, worker, employer + worker, s.isPaid(),
                         provisional, c.ruleId(), rule.citations(), shared));
             }
         }
