@@ -24,8 +24,11 @@ public final class Limits {
     public static final long MAX_RIEL = 100_000_000_000L;
     /** {@link #MAX_RIEL} as a decimal, for comparisons that must not convert a huge value first. */
     public static final BigDecimal MAX_RIEL_DECIMAL = BigDecimal.valueOf(MAX_RIEL);
-    /** Largest amount of US dollars (a wage in USD, a USD parameter of a reform). */
-    public static final BigDecimal MAX_USD = BigDecimal.valueOf(25_000_000L);
+    /**
+     * Largest amount of US dollars (a wage in USD, a USD parameter of a reform): at the largest exchange rate it is
+     * {@link #MAX_RIEL} riel.
+     */
+    public static final BigDecimal MAX_USD = BigDecimal.valueOf(1_000_000L);
     /** Most decimal places of an amount or an exchange rate (trailing zeros do not count). */
     public static final int MAX_AMOUNT_DECIMALS = 6;
     /** Smallest exchange rate, in riel per US dollar. */

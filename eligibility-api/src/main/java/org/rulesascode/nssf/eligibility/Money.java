@@ -8,8 +8,8 @@ import java.math.RoundingMode;
  * Immutable and thread-safe. {@link #toRiel()} converts with the rounding rule {@link #ROUNDING}: to the
  * nearest whole riel, halves away from zero.
  *
- * <p>Ranges ({@link Limits}): an amount from 0 to {@value Limits#MAX_RIEL} riel, or to 25,000,000 US dollars whose
- * value in riel is at most {@value Limits#MAX_RIEL}; at most {@value Limits#MAX_AMOUNT_DECIMALS} decimal places; an
+ * <p>Ranges ({@link Limits}): an amount from 0 to {@value Limits#MAX_RIEL} riel, or to 1,000,000 US dollars (at most
+ * {@value Limits#MAX_RIEL} riel at any accepted rate); at most {@value Limits#MAX_AMOUNT_DECIMALS} decimal places; an
  * exchange rate from 100 to 100,000 riel per dollar. They are checked before any arithmetic, so a huge or tiny
  * number (such as {@code 1e100000000}) is refused at once.
  *

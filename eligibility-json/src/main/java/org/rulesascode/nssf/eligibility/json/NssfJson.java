@@ -117,34 +117,35 @@ public final class NssfJson {
      *                               "cannot read FILE: REASON" when the file cannot be read
      */
     public static WorkerProfile readProfile(Path file) {
-        String text = readText(file, Limits.MAX_PROFILE_BYTES, "$", "a readable UTF-8 JSON file");
+        String text = readText(file, Limits.MAX_PROFILE_BYTES, "$", "cannot read " + file + ": ", "a readable UTF-8 JSON file");
         return readProfile(text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     /**
      * Reads a UTF-8 text file of at most {@code maxBytes} bytes, reading no more than that whatever the file (a device
      * such as /dev/zero, a pipe, a huge file): a larger one is refused at once, with the limit in the message.
+     * {@code cannot} starts every problem, e.g. "cannot read FILE: ".
      */
-    static String readText(Path file, int maxBytes, String field, String allowed) {
+    static String readText(Path file, int maxBytes, String field, String cannot, String allowed) {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(maxBytes + 1);
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException(field, "cannot read " + file + ": no such file", allowed);
+            throw new InvalidInputException(field, cannot + "no such file", allowed);
         } catch (AccessDeniedException e) {
-            throw new InvalidInputException(field, "cannot read " + file + ": permission denied", allowed);
+            throw new InvalidInputException(field, cannot + "permission denied", allowed);
         } catch (IOException e) {
-            throw new InvalidInputException(field, "cannot read " + file + ": " + (e.getMessage() == null ? "input/output error" : e.getMessage()), allowed);
+            throw new InvalidInputException(field, cannot + (e.getMessage() == null ? "input/output error" : e.getMessage()), allowed);
         }
         if (bytes.length > maxBytes) {
-            throw new InvalidInputException(field, "cannot read " + file + ": it is larger than " + maxBytes + " bytes",
+            throw new InvalidInputException(field, cannot + "it is larger than " + maxBytes + " bytes",
                     "a file of at most " + maxBytes + " bytes (" + (maxBytes >> 20) + " MiB)");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException(field, "cannot read " + file + ": the file is not UTF-8 text", allowed);
+            throw new InvalidInputException(field, cannot + "the file is not UTF-8 text", allowed);
         }
     }
 

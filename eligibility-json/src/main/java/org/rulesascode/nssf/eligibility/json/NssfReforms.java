@@ -513,7 +513,7 @@ public final class NssfReforms {
     }
 
     private static String readText(Path file, String shown, String allowed) {
-        String text = NssfJson.readText(file, Limits.MAX_REFORM_BYTES, shown, allowed);
+        String text = NssfJson.readText(file, Limits.MAX_REFORM_BYTES, shown, "cannot be read: ", allowed);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -35,6 +35,17 @@ public final class ReformApplier {
     private ReformApplier() { }
 
     /**
+     * Parameters the calculations divide by or use as a day of the month: a reform may not set them below 1 (0 would
+     * divide by zero, or name day 0 of a month). Every other whole-number parameter may be 0.
+     */
+    static final Map<String, Long> AT_LEAST = Map.of(
+            "health_care.daily_allowance.days_divisor", 1L,
+            "occupational_risk.benefits.daily_average_wage.days_divisor", 1L,
+            "pension.benefits.reference_wage_months", 1L,
+            "compliance.payment_due_day", 1L,
+            "voluntary_health_care.payment_due_day", 1L);
+
+    /**
      * @param base   the rule set to reform (the baseline)
      * @param reform the reform
      * @return a new rule set; {@code base} is untouched. An empty reform gives {@code base} itself.
@@ -88,6 +99,9 @@ public final class ReformApplier {
 
     /** The reform value in the tree's representation for the parameter's unit, or an error naming what is allowed. */
     static Object convert(Parameter p, Object v, String field) {
+        if (v == null && AT_LEAST.containsKey(p.id())) {
+            throw new InvalidInputException(field, "ends " + p.id() + ", which the calculations need", "a whole number from " + AT_LEAST.get(p.id()));
+        }
         if (v == null) return null;
         String unit = p.unit();
         String shown = show(v);
@@ -127,11 +141,12 @@ public final class ReformApplier {
                 // KHR, month, day, week, year, count: whole numbers from 0 to the unit's maximum
                 long max = Limits.maxWhole(unit);
                 if (max < 0) throw new InvalidInputException(field, "names " + p.id() + ", whose unit " + unit + " a reform cannot set", "another parameter");
+                long min = AT_LEAST.getOrDefault(p.id(), 0L);
                 BigDecimal d = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
                 String allowed = ("KHR".equals(unit) ? "a whole number of riel" : "a whole number of " + unit + (unit.endsWith("s") ? "" : "s"))
-                        + " from 0 to " + max + ", or null";
+                        + " from " + min + " to " + max + ", or null";
                 // compared before any arithmetic: 1.0e+999999999 must be refused at once
-                if (d == null || d.signum() < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0 || Limits.decimals(d) > 0) {
+                if (d == null || d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0 || Limits.decimals(d) > 0) {
                     throw wrong(field, p, shown, allowed);
                 }
                 return BigDecimal.valueOf(d.longValue());
