@@ -24,7 +24,7 @@ public final class InvalidInputException extends IllegalArgumentException {
      * @param allowed what is allowed, e.g. "a positive number of riel per US dollar"
      */
     public InvalidInputException(String field, String problem, String allowed) {
-        this(Limits.shorten(field, MAX_FIELD), Limits.shorten(problem, MAX_PROBLEM), Limits.shorten(allowed, MAX_ALLOWED), true);
+        this(clean(field, MAX_FIELD), clean(problem, MAX_PROBLEM), clean(allowed, MAX_ALLOWED), true);
     }
 
     private InvalidInputException(String field, String problem, String allowed, boolean shortened) {
@@ -32,6 +32,26 @@ public final class InvalidInputException extends IllegalArgumentException {
         this.field = field;
         this.problem = problem;
         this.allowed = allowed;
+    }
+
+    /**
+     * @return {@code s} cut to {@code max} characters, its control characters (a line break in a key, a tab) written
+     *         as escapes such as {@code \n}, so that the message is always one line
+     */
+    private static String clean(String s, int max) {
+        if (s == null) return null;
+        String cut = s.length() > max ? s.substring(0, max) : s;
+        StringBuilder sb = new StringBuilder(cut.length() + 16);
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                sb.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (sb.length() <= max && cut.length() == s.length()) return sb.toString();
+        return sb.substring(0, Math.min(sb.length(), max - 1)) + "… (" + s.length() + " characters)";
     }
 
     /** @return the path of the offending field */

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReformExtremesTests {
     static final long SEED = 14L;
-    static final int PROFILES = 12;
+    static final int PROFILES = 4;
     static final LocalDate FROM = LocalDate.of(2008, 1, 1);
 
     /** The extreme values of a unit: its bounds (from {@link Limits}), one past them, and null. */
@@ -38,7 +38,6 @@ class ReformExtremesTests {
             case "rate" -> {
                 out.add(BigDecimal.ZERO);
                 out.add(BigDecimal.ONE);
-                out.add(new BigDecimal("1E-" + Limits.MAX_RATE_DECIMALS));
             }
             case "USD" -> {
                 out.add(BigDecimal.ZERO);
@@ -59,7 +58,6 @@ class ReformExtremesTests {
             }
             default -> {
                 out.add(0L);
-                out.add(1L);
                 out.add(Limits.maxWhole(unit));
             }
         }
