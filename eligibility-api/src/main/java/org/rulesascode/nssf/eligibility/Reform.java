@@ -123,10 +123,12 @@ public record Reform(String name, String description, List<Change> changes, List
     public record Bracket(Long upTo, long value) {
         public Bracket {
             if (upTo != null && (upTo < 0 || upTo > Limits.MAX_RIEL)) {
-                throw new InvalidInputException("upTo", "is " + upTo + ", outside the accepted range", "a whole number of riel from 0 to " + Limits.MAX_RIEL + ", or absent");
+                throw new InvalidInputException("upTo", upTo < 0 ? "is negative (" + upTo + ")" : "is " + upTo + ", too large",
+                        "a whole number of riel from 0 to " + Limits.MAX_RIEL + ", or absent");
             }
             if (value < 0 || value > Limits.MAX_RIEL) {
-                throw new InvalidInputException("value", "is " + value + ", outside the accepted range", "a whole number of riel from 0 to " + Limits.MAX_RIEL);
+                throw new InvalidInputException("value", value < 0 ? "is negative (" + value + ")" : "is " + value + ", too large",
+                        "a whole number of riel from 0 to " + Limits.MAX_RIEL);
             }
         }
     }
