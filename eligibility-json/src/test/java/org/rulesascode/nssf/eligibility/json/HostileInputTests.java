@@ -205,4 +205,27 @@ class HostileInputTests {
         InvalidInputException e = refusedReform("name: x\nparameters: " + "[".repeat(100) + "]".repeat(100) + "\n");
         assertThat(e.problem()).contains("nested more than 32 levels deep");
     }
+
+    @Test
+    void theSchemaStatesTheLimitsOfTheReader() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(NssfJson.profileSchema());
+        com.fasterxml.jackson.databind.JsonNode props = schema.path("properties");
+        com.fasterxml.jackson.databind.JsonNode defs = schema.path("$defs");
+        assertThat(props.path("events").path("maxItems").asInt()).isEqualTo(Limits.MAX_EVENTS);
+        assertThat(props.path("dependants").path("maxItems").asInt()).isEqualTo(Limits.MAX_PERSONS);
+        assertThat(props.path("history").path("maxItems").asInt()).isEqualTo(Limits.MAX_PERIODS);
+        assertThat(props.path("enterpriseWorkers").path("maximum").asInt()).isEqualTo(Limits.MAX_ENTERPRISE_WORKERS);
+        assertThat(defs.path("money").path("oneOf").get(0).path("maximum").asLong()).isEqualTo(Limits.MAX_RIEL);
+        assertThat(defs.path("moneyObject").path("properties").path("amount").path("maximum").asLong()).isEqualTo(Limits.MAX_RIEL);
+        assertThat(defs.path("moneyObject").path("then").path("properties").path("amount").path("maximum").decimalValue())
+                .isEqualByComparingTo(Limits.MAX_USD);
+        assertThat(defs.path("moneyObject").path("properties").path("exchangeRate").path("minimum").decimalValue())
+                .isEqualByComparingTo(Limits.MIN_EXCHANGE_RATE);
+        assertThat(defs.path("moneyObject").path("properties").path("exchangeRate").path("maximum").decimalValue())
+                .isEqualByComparingTo(Limits.MAX_EXCHANGE_RATE);
+        assertThat(defs.path("sickness").path("properties").path("days").path("maximum").asInt()).isEqualTo(Limits.MAX_DAYS);
+        assertThat(defs.path("workInjury").path("properties").path("incapacityDays").path("maximum").asInt()).isEqualTo(Limits.MAX_DAYS);
+        assertThat(defs.path("death").path("properties").path("survivors").path("maxItems").asInt()).isEqualTo(Limits.MAX_PERSONS);
+        assertThat(defs.path("date").path("description").asText()).contains(Limits.MIN_DATE.toString(), Limits.MAX_DATE.toString());
+    }
 }
