@@ -10,6 +10,7 @@ module org.rulesascode.nssf.eligibility.json {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml;
 
     exports org.rulesascode.nssf.eligibility.json;
     // Jackson instantiates the package-private converter and the private profile-period record.

@@ -13,9 +13,11 @@ import java.time.LocalDate;
 public record Childbirth(LocalDate date, int babies, Integer pregnancyWeeks, LocalDate notifiedOn) implements LifeEvent {
     public Childbirth {
         InvalidInputException.require(date, "date", "an ISO date YYYY-MM-DD");
+        Limits.checkDate(date, "date");
         if (babies < 1 || babies > 9) throw new InvalidInputException("babies", "is " + babies, "a whole number from 1 to 9");
         if (pregnancyWeeks != null && (pregnancyWeeks < 1 || pregnancyWeeks > 45)) {
             throw new InvalidInputException("pregnancyWeeks", "is " + pregnancyWeeks, "weeks from 1 to 45, or absent");
         }
+        Limits.checkDate(notifiedOn, "notifiedOn");
     }
 }

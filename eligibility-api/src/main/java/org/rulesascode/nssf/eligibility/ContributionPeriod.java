@@ -16,9 +16,9 @@ import java.util.Set;
  * @param schemes           the schemes declared for these months; empty means "as the law requires". Compulsory
  *                          schemes are computed from the law whatever this says; it is used to see which voluntary
  *                          schemes the person joined and, later, for compliance findings. Never null.
- * @param enterpriseWorkers number of workers of the enterprise in these months; null when unknown (it matters only
+ * @param enterpriseWorkers number of workers of the enterprise in these months (1 to 1,000,000); null when unknown (it matters only
  *                          before 2018, when enterprises with fewer than 8 workers were not obliged to register)
- * @param employerId        an identifier of the employer, or null
+ * @param employerId        an identifier of the employer (at most 100 characters), or null
  */
 public record ContributionPeriod(YearMonth from, YearMonth to, Money declaredWage, boolean paid, Set<Scheme> schemes,
                                  Integer enterpriseWorkers, String employerId) {
@@ -37,8 +37,10 @@ public record ContributionPeriod(YearMonth from, YearMonth to, Money declaredWag
         }
         InvalidInputException.require(declaredWage, "declaredWage", "an amount in KHR, or in USD with an exchange rate");
         schemes = schemes == null || schemes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(schemes));
-        if (enterpriseWorkers != null && enterpriseWorkers < 1) {
-            throw new InvalidInputException("enterpriseWorkers", "must be at least 1 (" + enterpriseWorkers + ")", "a whole number >= 1, or absent");
+        WorkerProfile.checkWorkers(enterpriseWorkers, "enterpriseWorkers");
+        if (employerId != null && employerId.length() > Limits.MAX_ID_LENGTH) {
+            throw new InvalidInputException("employerId", "is too long (" + employerId.length() + " characters)",
+                    "at most " + Limits.MAX_ID_LENGTH + " characters, or absent");
         }
     }
 

@@ -12,5 +12,6 @@ import java.time.LocalDate;
 public record InvalidityClaim(LocalDate date) implements LifeEvent {
     public InvalidityClaim {
         InvalidInputException.require(date, "date", "an ISO date YYYY-MM-DD");
+        Limits.checkDate(date, "date");
     }
 }

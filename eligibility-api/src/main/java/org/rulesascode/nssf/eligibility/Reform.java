@@ -28,7 +28,8 @@ import java.util.Set;
  *
  * @param name        a short name (1 to 200 characters), shown as the source of every value the reform sets
  * @param description what it changes and why; empty when not given
- * @param changes     the overrides; for one parameter their dates must be strictly increasing in list order
+ * @param changes     the overrides (at most {@value Limits#MAX_REFORM_CHANGES}, dated from 1900-01-01 to 2100-12-31); for
+ *                    one parameter their dates must be strictly increasing in list order
  * @param ruleFiles   extra or replacement DRL; empty for a parameter-only reform; names must be distinct
  */
 public record Reform(String name, String description, List<Change> changes, List<RuleFile> ruleFiles) {
@@ -65,6 +66,14 @@ public record Reform(String name, String description, List<Change> changes, List
                         "a dotted id of lower-case letters, digits and underscores, such as pension.contributable_wage.ceiling");
             }
             if (from == null) throw new InvalidInputException(at + " " + parameterId, "has no date", "an ISO date YYYY-MM-DD");
+            if (!Limits.inDateRange(from)) {
+                throw new InvalidInputException(at + " " + parameterId, "has the date " + from + ", outside the dates accepted",
+                        "a date from " + Limits.MIN_DATE + " to " + Limits.MAX_DATE);
+            }
+            if (value instanceof LocalDate d && !Limits.inDateRange(d)) {
+                throw new InvalidInputException(at + " " + parameterId, "has the value " + d + ", outside the dates accepted",
+                        "a date from " + Limits.MIN_DATE + " to " + Limits.MAX_DATE);
+            }
             if (value instanceof Integer i) value = i.longValue();
             if (value instanceof List<?> list) {
                 value = brackets(list, at + " " + parameterId);
@@ -77,6 +86,9 @@ public record Reform(String name, String description, List<Change> changes, List
 
         private static List<Bracket> brackets(List<?> list, String field) {
             if (list.isEmpty()) throw new InvalidInputException(field, "is a scale without brackets", "at least one bracket, the last without upTo");
+            if (list.size() > Limits.MAX_BRACKETS) {
+                throw new InvalidInputException(field, "is a scale of " + list.size() + " brackets, too many", "at most " + Limits.MAX_BRACKETS + " brackets");
+            }
             List<Bracket> out = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
                 if (!(list.get(i) instanceof Bracket b)) {
@@ -105,13 +117,19 @@ public record Reform(String name, String description, List<Change> changes, List
      * One bracket of a scale parameter (the assumed-wage tables): wages up to {@code upTo} (inclusive) map to
      * {@code value}; the last bracket has no upper bound.
      *
-     * @param upTo  inclusive upper bound in riel, or null for the last bracket
-     * @param value the value in riel for wages in the bracket
+     * @param upTo  inclusive upper bound in riel (0 to {@value Limits#MAX_RIEL}), or null for the last bracket
+     * @param value the value in riel for wages in the bracket (0 to {@value Limits#MAX_RIEL})
      */
     public record Bracket(Long upTo, long value) {
         public Bracket {
-            if (upTo != null && upTo < 0) throw new InvalidInputException("upTo", "is negative (" + upTo + ")", "a whole number of riel >= 0, or absent");
-            if (value < 0) throw new InvalidInputException("value", "is negative (" + value + ")", "a whole number of riel >= 0");
+            if (upTo != null && (upTo < 0 || upTo > Limits.MAX_RIEL)) {
+                throw new InvalidInputException("upTo", upTo < 0 ? "is negative (" + upTo + ")" : "is " + upTo + ", too large",
+                        "a whole number of riel from 0 to " + Limits.MAX_RIEL + ", or absent");
+            }
+            if (value < 0 || value > Limits.MAX_RIEL) {
+                throw new InvalidInputException("value", value < 0 ? "is negative (" + value + ")" : "is " + value + ", too large",
+                        "a whole number of riel from 0 to " + Limits.MAX_RIEL);
+            }
         }
     }
 
@@ -141,6 +159,10 @@ public record Reform(String name, String description, List<Change> changes, List
             throw new InvalidInputException("name", name == null ? "is missing" : "is blank or too long", "1 to 200 characters");
         }
         description = description == null ? "" : description;
+        if (changes != null && changes.size() > Limits.MAX_REFORM_CHANGES) {
+            throw new InvalidInputException("parameters", "has " + changes.size() + " dated values, too many",
+                    "at most " + Limits.MAX_REFORM_CHANGES + " dated values in one reform");
+        }
         changes = changes == null ? List.of() : List.copyOf(changes);
         ruleFiles = ruleFiles == null ? List.of() : List.copyOf(ruleFiles);
         Map<String, Change> last = new HashMap<>();

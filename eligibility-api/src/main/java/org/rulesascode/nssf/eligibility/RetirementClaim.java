@@ -10,5 +10,6 @@ import java.time.LocalDate;
 public record RetirementClaim(LocalDate date) implements LifeEvent {
     public RetirementClaim {
         InvalidInputException.require(date, "date", "an ISO date YYYY-MM-DD");
+        Limits.checkDate(date, "date");
     }
 }

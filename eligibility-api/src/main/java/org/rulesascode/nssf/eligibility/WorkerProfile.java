@@ -11,6 +11,10 @@ import java.util.Objects;
  * Everything the rules look at about one worker. Immutable and validated on construction: a bad value throws
  * {@link InvalidInputException} naming the field. Build one with {@link #builder(String)}.
  *
+ * <p>Ranges ({@link Limits}): dates from 1900-01-01 to 2100-12-31 (a birth date to 2060-12-31), at most
+ * {@value Limits#MAX_PERIODS} history periods, {@value Limits#MAX_EVENTS} events and {@value Limits#MAX_PERSONS}
+ * dependants, an enterprise of at most {@value Limits#MAX_ENTERPRISE_WORKERS} workers.
+ *
  * @param id                an identifier chosen by the caller (1 to 100 characters), echoed in the assessment
  * @param birthDate         date of birth, required
  * @param sex               required
@@ -28,8 +32,9 @@ public record WorkerProfile(String id, LocalDate birthDate, Sex sex, EmploymentS
                             List<ContributionPeriod> history, List<LifeEvent> events, List<Person> dependants) {
 
     public WorkerProfile {
-        if (id == null || id.isBlank() || id.length() > 100) {
-            throw new InvalidInputException("id", id == null ? "is missing" : "is blank or too long", "1 to 100 characters");
+        if (id == null || id.isBlank() || id.length() > Limits.MAX_ID_LENGTH) {
+            throw new InvalidInputException("id", id == null ? "is missing" : id.isBlank() ? "is blank" : "is too long (" + id.length() + " characters)",
+                    "1 to " + Limits.MAX_ID_LENGTH + " characters");
         }
         InvalidInputException.require(birthDate, "birthDate", "an ISO date YYYY-MM-DD");
         if (birthDate.getYear() < 1900 || birthDate.getYear() > 2060) {
@@ -38,12 +43,14 @@ public record WorkerProfile(String id, LocalDate birthDate, Sex sex, EmploymentS
         InvalidInputException.require(sex, "sex", "FEMALE or MALE");
         InvalidInputException.require(employmentStatus, "employmentStatus", "EMPLOYEE, PUBLIC_EMPLOYEE, SELF_EMPLOYED or INFORMAL");
         sector = sector == null ? Sector.OTHER : sector;
+        Limits.checkDate(employmentStart, "employmentStart");
         if (employmentStart != null && employmentStart.isBefore(birthDate)) {
             throw new InvalidInputException("employmentStart", "(" + employmentStart + ") is before the birth date", "a date after birthDate");
         }
-        if (enterpriseWorkers != null && enterpriseWorkers < 1) {
-            throw new InvalidInputException("enterpriseWorkers", "must be at least 1 (" + enterpriseWorkers + ")", "a whole number >= 1, or absent");
-        }
+        checkWorkers(enterpriseWorkers, "enterpriseWorkers");
+        checkSize(history, Limits.MAX_PERIODS, "history", "periods (one per month from 2008-01 to 2060-12)");
+        checkSize(events, Limits.MAX_EVENTS, "events", "life events");
+        checkSize(dependants, Limits.MAX_PERSONS, "dependants", "dependants");
         history = history == null ? List.of() : List.copyOf(history);
         events = events == null ? List.of() : List.copyOf(events);
         dependants = dependants == null ? List.of() : List.copyOf(dependants);
@@ -63,6 +70,19 @@ public record WorkerProfile(String id, LocalDate birthDate, Sex sex, EmploymentS
             if (e instanceof Childbirth && sex != Sex.FEMALE) {
                 throw new InvalidInputException("events[" + i + "]", "is a childbirth in the profile of a male worker", "childbirth events for FEMALE workers only");
             }
+        }
+    }
+
+    static void checkWorkers(Integer workers, String field) {
+        if (workers != null && (workers < 1 || workers > Limits.MAX_ENTERPRISE_WORKERS)) {
+            throw new InvalidInputException(field, "is " + workers + ", outside the accepted range",
+                    "a whole number from 1 to " + Limits.MAX_ENTERPRISE_WORKERS + ", or absent");
+        }
+    }
+
+    static void checkSize(List<?> list, int max, String field, String what) {
+        if (list != null && list.size() > max) {
+            throw new InvalidInputException(field, "has " + list.size() + " items, too many", "at most " + max + " " + what);
         }
     }
 

@@ -91,12 +91,8 @@ final class AssessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EligibilityEngine engine = nssf.engine();
-        Reform r = null;
-        if (reform != null) {
-            r = NssfReforms.read(reform, trustReformRules); // errors name file:line and the YAML path
-            engine = engine.withReform(r); // errors name file:line and the parameter, or the DRL file and line
-        }
+        // every input is read and checked before the engine is built (seconds): a bad or oversized file is refused at once
+        Reform r = reform == null ? null : NssfReforms.read(reform, trustReformRules); // errors name file:line and the YAML path
         WorkerProfile p = read(profile);
         AssessmentRequest request;
         try {
@@ -104,6 +100,8 @@ final class AssessCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             throw Errors.rename(e, Map.of("asOf", "--as-of"));
         }
+        EligibilityEngine engine = nssf.engine();
+        if (r != null) engine = engine.withReform(r); // errors name file:line and the parameter, or the DRL file and line
         Assessment a = engine.assess(request, lang.locale());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.text && r != null) {

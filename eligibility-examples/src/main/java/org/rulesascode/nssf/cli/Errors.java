@@ -36,10 +36,46 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class Errors {
     private Errors() { }
 
-    /** @return the one line for a user mistake */
+    /** Longest line printed for a user mistake, in characters. */
+    static final int MAX_LINE = 500;
+
+    /** @return the one line for a user mistake, at most {@link #MAX_LINE} characters (long parts are cut in the middle of none) */
     static String line(String field, String problem, String allowed) {
-        String l = "nssf: " + oneLine(field) + ": " + oneLine(problem);
-        return allowed == null || allowed.isBlank() ? l : l + " (allowed: " + oneLine(allowed) + ")";
+        String f = oneLine(field);
+        String p = oneLine(problem);
+        String a = allowed == null || allowed.isBlank() ? "" : oneLine(allowed);
+        int overhead = "nssf: ".length() + ": ".length() + (a.isEmpty() ? 0 : " (allowed: )".length());
+        int[] len = fit(MAX_LINE - overhead, f.length(), p.length(), a.length());
+        String l = "nssf: " + cut(f, len[0]) + ": " + cut(p, len[1]);
+        return a.isEmpty() ? l : l + " (allowed: " + cut(a, len[2]) + ")";
+    }
+
+    /** Shares {@code budget} characters among parts of these lengths: short parts keep all, long ones share the rest. */
+    static int[] fit(int budget, int... lengths) {
+        int[] out = new int[lengths.length];
+        int left = budget;
+        int open = lengths.length;
+        boolean[] done = new boolean[lengths.length];
+        boolean changed = true;
+        while (changed && open > 0) {
+            changed = false;
+            int share = left / open;
+            for (int i = 0; i < lengths.length; i++) {
+                if (!done[i] && lengths[i] <= share) {
+                    out[i] = lengths[i];
+                    left -= lengths[i];
+                    done[i] = true;
+                    open--;
+                    changed = true;
+                }
+            }
+        }
+        for (int i = 0; i < lengths.length; i++) if (!done[i]) out[i] = left / Math.max(1, open);
+        return out;
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
     }
 
     static String line(InvalidInputException e) {
@@ -59,7 +95,7 @@ final class Errors {
     static int internal(Throwable t, PrintWriter err, boolean debug) {
         Throwable root = unwrap(t);
         String msg = root.getMessage();
-        err.println("nssf: internal error: " + root.getClass().getSimpleName() + (msg == null ? "" : ": " + oneLine(msg)));
+        err.println(cut("nssf: internal error: " + root.getClass().getSimpleName() + (msg == null ? "" : ": " + oneLine(msg)), MAX_LINE));
         if (debug) {
             t.printStackTrace(err);
         } else {
@@ -79,7 +115,10 @@ final class Errors {
     }
 
     private static String oneLine(String s) {
-        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", " ");
+        if (s == null) return "";
+        // cut before the regular expression: a message may quote a huge input
+        String t = s.length() > 4 * MAX_LINE ? s.substring(0, 4 * MAX_LINE) : s;
+        return t.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** Picocli's parse errors: unknown option or command, bad value, missing option. */

@@ -5,6 +5,7 @@ import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.ParameterValue;
+import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.eligibility.RuleDescription;
 import org.rulesascode.nssf.rules.internal.Assessor;
@@ -75,15 +76,51 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     @Override
     public Assessment assess(AssessmentRequest request, Locale locale) {
         Objects.requireNonNull(request, "request");
-        return assessor.assess(request, locale == null ? Locale.ENGLISH : locale);
+        try {
+            return assessor.assess(request, locale == null ? Locale.ENGLISH : locale);
+        } catch (RuntimeException e) {
+            throw reformFailure(e, List.of(request));
+        }
     }
+
+    /**
+     * A failure of a reformed engine where the baseline answers: the reform's data (a value a calculation cannot use,
+     * a scheme switched on before the parameters its rules read are in force) is the user's to fix, so it becomes an
+     * {@link InvalidInputException} naming the reform, the rule and what went wrong. A failure of the baseline
+     * engine, or an {@link InvalidInputException}, is returned unchanged (thrown by the caller).
+     */
+    private RuntimeException reformFailure(RuntimeException e, List<AssessmentRequest> requests) {
+        if (reform.isEmpty() || e instanceof InvalidInputException) return e;
+        Throwable root = e;
+        String rule = null;
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            root = t;
+            java.util.regex.Matcher m = RULE_NAME.matcher(String.valueOf(t.getMessage()));
+            if (rule == null && m.find()) rule = m.group(1);
+        }
+        String what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        String who = requests.size() == 1 ? "profile '" + requests.get(0).profile().id() + "' on " + requests.get(0).asOf()
+                : requests.size() + " profiles";
+        InvalidInputException x = new InvalidInputException("reform '" + reform.name() + "'",
+                "makes the rules fail for " + who + (rule == null ? "" : " in rule " + rule) + " (" + what.replaceAll("\\s+", " ") + ")",
+                "values every rule can use: keep in force, with a usable value, each parameter the rules of a scheme read "
+                        + "from the date the reform switches the scheme on");
+        x.initCause(e);
+        return x;
+    }
+
+    private static final java.util.regex.Pattern RULE_NAME = java.util.regex.Pattern.compile("[Rr]ule \"?([A-Z]+(?:-[A-Z0-9]+)+)");
 
     @Override
     public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale) {
         Objects.requireNonNull(requests, "requests");
         for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
         if (requests.isEmpty()) return List.of();
-        return assessor.assessAll(requests, locale == null ? Locale.ENGLISH : locale);
+        try {
+            return assessor.assessAll(requests, locale == null ? Locale.ENGLISH : locale);
+        } catch (RuntimeException e) {
+            throw reformFailure(e, requests);
+        }
     }
 
     /**

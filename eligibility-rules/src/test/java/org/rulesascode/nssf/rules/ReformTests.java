@@ -318,7 +318,7 @@ class ReformTests {
         InvalidInputException e = applyError("rate.yaml", "pension.contribution.employer_rate", "2027-01-01: 2");
         assertThat(e.field()).isEqualTo("rate.yaml:4 parameters.pension.contribution.employer_rate.2027-01-01");
         assertThat(e.problem()).isEqualTo("is 2: pension.contribution.employer_rate is a rate, a fraction of the wage");
-        assertThat(e.allowed()).isEqualTo("a fraction from 0 to 1 (0.02 for 2 %), or null");
+        assertThat(e.allowed()).isEqualTo("a fraction from 0 to 1 (0.02 for 2 %) with at most 10 decimal places, or null");
     }
 
     @Test
@@ -326,7 +326,7 @@ class ReformTests {
         InvalidInputException negative = applyError("neg.yaml", PENSION_CEILING, "2027-01-01: -5");
         assertThat(negative.field()).isEqualTo("neg.yaml:4 parameters.pension.contributable_wage.ceiling.2027-01-01");
         assertThat(negative.problem()).isEqualTo("is -5, which does not fit pension.contributable_wage.ceiling (unit KHR)");
-        assertThat(negative.allowed()).isEqualTo("a whole number of riel >= 0, or null");
+        assertThat(negative.allowed()).isEqualTo("a whole number of riel from 0 to 100000000000, or null");
         assertThat(applyError("dec.yaml", PENSION_CEILING, "2027-01-01: 1500000.5").problem())
                 .isEqualTo("is 1500000.5, which does not fit pension.contributable_wage.ceiling (unit KHR)");
         assertThat(applyError("bool.yaml", PENSION_CEILING, "2027-01-01: true").problem())

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.LifeEvent;
+import org.rulesascode.nssf.eligibility.Limits;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 
@@ -54,6 +56,9 @@ final class Errors {
      */
     static InvalidInputException translate(JacksonException e, Supplier<JsonNode> tree) {
         String path = e instanceof JsonMappingException m ? path(m.getPath()) : "$";
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StreamConstraintsException sce) return limit(sce, path);
+        }
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof StreamReadException sre && !(t instanceof InputCoercionException)) return syntax(sre);
         }
@@ -143,6 +148,38 @@ final class Errors {
         String f = e.field();
         String field = f.isEmpty() ? path : path + (f.startsWith("[") ? "" : ".") + f;
         return new InvalidInputException(field, e.problem(), e.allowed());
+    }
+
+    /** One of Jackson's own limits ({@link NssfJson#CONSTRAINTS}) tripped: says which, in words, with the limit. */
+    static InvalidInputException limit(StreamConstraintsException e, String path) {
+        return limit(e, path, "profile", Limits.MAX_PROFILE_BYTES);
+    }
+
+    /** The same for a document of another kind ("reform") with its own size limit. */
+    static InvalidInputException limit(StreamConstraintsException e, String path, String kind, int maxBytes) {
+        String msg = String.valueOf(e.getOriginalMessage());
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+        if (msg.contains("Number value length") || msg.contains("Number length")) {
+            return new InvalidInputException(path, "has a number longer than " + Limits.MAX_NUMBER_LENGTH + " characters" + where,
+                    "numbers of at most " + Limits.MAX_NUMBER_LENGTH + " characters, within the ranges of README 'Limits of input'");
+        }
+        if (msg.contains("nesting depth") || msg.contains("Nesting depth")) {
+            return new InvalidInputException(path, "is nested more than " + Limits.MAX_NESTING + " levels deep" + where,
+                    "objects and arrays nested at most " + Limits.MAX_NESTING + " levels deep");
+        }
+        if (msg.contains("Document length") || msg.contains("document length")) {
+            return new InvalidInputException("$", "is longer than " + maxBytes + " bytes", "a " + kind + " of at most " + maxBytes + " bytes");
+        }
+        if (msg.contains("String value length") || msg.contains("String length")) {
+            return new InvalidInputException(path, "has a text longer than " + maxBytes + " characters" + where,
+                    "texts within the size of a " + kind);
+        }
+        if (msg.contains("Name length") || msg.contains("name length")) {
+            return new InvalidInputException(path, "has a field name longer than 1000 characters" + where, "the field names of a " + kind);
+        }
+        return new InvalidInputException(path, "exceeds a limit of the reader: " + Limits.shorten(msg.replaceAll("\\s*\\n.*", ""), 120),
+                "a " + kind + " within the limits of README 'Limits of input'");
     }
 
     private static InvalidInputException syntax(StreamReadException e) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -25,7 +27,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -33,6 +37,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
+import org.rulesascode.nssf.eligibility.Limits;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 
 /**
@@ -46,6 +51,11 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
  * wrong and whose {@link InvalidInputException#allowed() allowed} says what would be accepted. Syntax errors have the
  * field {@code $} and name the line and column.
  *
+ * <p>Limits ({@link Limits}): a document of at most {@value Limits#MAX_PROFILE_BYTES} bytes (a larger one is refused
+ * before it is read), nested at most {@value Limits#MAX_NESTING} levels deep, numbers of at most
+ * {@value Limits#MAX_NUMBER_LENGTH} characters; every value within the ranges the API records check (amounts,
+ * exchange rates, dates, counts of periods, events and dependants).
+ *
  * <p>Writing gives ISO dates ({@code 2025-06-02}), months ({@code 2025-06}), enum names, decimals without exponent,
  * every null, events with their {@code "type"}, map entries and sets in sorted order.
  *
@@ -56,7 +66,16 @@ public final class NssfJson {
     private static final String ASSESSMENT_SCHEMA_RESOURCE = "assessment.schema.json";
     private static final String REFORM_SCHEMA_RESOURCE = "reform.schema.json";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Jackson's own limits, set from {@link Limits}: a document is refused when it trips one, with a clear message. */
+    static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxDocumentLength(Limits.MAX_PROFILE_BYTES)
+            .maxNestingDepth(Limits.MAX_NESTING)
+            .maxNumberLength(Limits.MAX_NUMBER_LENGTH)
+            .maxStringLength(Limits.MAX_PROFILE_BYTES)
+            .maxNameLength(1_000)
+            .build();
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build())
             .addModule(new JavaTimeModule())
             .addModule(Mapping.module())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -102,19 +121,36 @@ public final class NssfJson {
      *                               "cannot read FILE: REASON" when the file cannot be read
      */
     public static WorkerProfile readProfile(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw cannotRead(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw cannotRead(file, "permission denied");
-        } catch (MalformedInputException e) {
-            throw cannotRead(file, "the file is not UTF-8 text");
-        } catch (IOException e) {
-            throw cannotRead(file, e.getMessage() == null ? "input/output error" : e.getMessage());
-        }
+        String text = readText(file, Limits.MAX_PROFILE_BYTES, "$", "cannot read " + file + ": ", "a readable UTF-8 JSON file");
         return readProfile(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    /**
+     * Reads a UTF-8 text file of at most {@code maxBytes} bytes, reading no more than that whatever the file (a device
+     * such as /dev/zero, a pipe, a huge file): a larger one is refused at once, with the limit in the message.
+     * {@code cannot} starts every problem, e.g. "cannot read FILE: ".
+     */
+    static String readText(Path file, int maxBytes, String field, String cannot, String allowed) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(maxBytes + 1);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(field, cannot + "no such file", allowed);
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException(field, cannot + "permission denied", allowed);
+        } catch (IOException e) {
+            throw new InvalidInputException(field, cannot + (e.getMessage() == null ? "input/output error" : e.getMessage()), allowed);
+        }
+        if (bytes.length > maxBytes) {
+            throw new InvalidInputException(field, cannot + "it is larger than " + maxBytes + " bytes",
+                    "a file of at most " + maxBytes + " bytes (" + (maxBytes >> 20) + " MiB)");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException(field, cannot + "the file is not UTF-8 text", allowed);
+        }
     }
 
     /**
@@ -126,6 +162,10 @@ public final class NssfJson {
      */
     public static WorkerProfile readProfile(String json) {
         Objects.requireNonNull(json, "json");
+        if (json.length() > Limits.MAX_PROFILE_BYTES) {
+            throw new InvalidInputException("$", "is " + json.length() + " characters long, too long",
+                    "a profile of at most " + Limits.MAX_PROFILE_BYTES + " bytes");
+        }
         try (JsonParser p = MAPPER.createParser(json)) {
             if (p.nextToken() == null) throw new InvalidInputException("$", "is empty", Errors.allowed(WorkerProfile.class));
             WorkerProfile profile = checkNotNull(PROFILE.readValue(p));
@@ -230,10 +270,6 @@ public final class NssfJson {
     private static WorkerProfile checkNotNull(WorkerProfile profile) {
         if (profile == null) throw new InvalidInputException("$", "is null", Errors.allowed(WorkerProfile.class));
         return profile;
-    }
-
-    private static InvalidInputException cannotRead(Path file, String reason) {
-        return new InvalidInputException("$", "cannot read " + file + ": " + reason, "a readable UTF-8 JSON file");
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {

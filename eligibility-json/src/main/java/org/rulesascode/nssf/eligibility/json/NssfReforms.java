@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -23,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
+import org.rulesascode.nssf.eligibility.Limits;
 import org.rulesascode.nssf.eligibility.Reform;
 
 /**
@@ -65,7 +64,16 @@ import org.rulesascode.nssf.eligibility.Reform;
  * <p>All methods are static and thread-safe.
  */
 public final class NssfReforms {
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxDocumentLength(Limits.MAX_REFORM_BYTES)
+                    .maxNestingDepth(Limits.MAX_NESTING)
+                    .maxNumberLength(Limits.MAX_NUMBER_LENGTH)
+                    .maxStringLength(Limits.MAX_REFORM_BYTES)
+                    .maxNameLength(1_000)
+                    .build())
+            .build();
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "illustrative", "parameters", "rules");
     private static final String TOP_ALLOWED = "the keys name, description, illustrative, parameters, rules";
     private static final String ENTRY_ALLOWED = "the keys value or brackets, and optionally illustrative, note";
@@ -75,6 +83,16 @@ public final class NssfReforms {
             + "(command line: --trust-reform-rules); DRL is code that runs with your rights";
 
     private NssfReforms() { }
+
+    /** SnakeYAML's own limits, set from {@link Limits}; aliases are few in a reform. */
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(Limits.MAX_REFORM_BYTES);
+        o.setNestingDepthLimit(Limits.MAX_NESTING);
+        o.setMaxAliasesForCollections(20);
+        o.setAllowRecursiveKeys(false);
+        return o;
+    }
 
     /**
      * Reads a parameter-only reform from a UTF-8 file; a {@code rules:} key with files is refused (structural
@@ -117,6 +135,10 @@ public final class NssfReforms {
     public static Reform parse(String sourceName, String yaml, Path baseDir, boolean allowRules) {
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(yaml, "yaml");
+        if (yaml.length() > Limits.MAX_REFORM_BYTES) {
+            throw new InvalidInputException(sourceName, "is " + yaml.length() + " characters long, too long",
+                    "a reform of at most " + Limits.MAX_REFORM_BYTES + " bytes");
+        }
         Node root = tree(sourceName, yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml);
         return new Reader(sourceName, baseDir, allowRules).reform(root);
     }
@@ -149,9 +171,26 @@ public final class NssfReforms {
             return root;
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
+            String where = source + ":" + (at == null ? 1 : Math.max(1, at.getLineNr()));
+            for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof StreamConstraintsException sce) {
+                    InvalidInputException l = Errors.limit(sce, "$", "reform", Limits.MAX_REFORM_BYTES);
+                    throw new InvalidInputException(where, l.problem(), l.allowed());
+                }
+            }
             String msg = String.valueOf(e.getOriginalMessage()).replaceAll("\\s*\\n.*", "");
-            throw new InvalidInputException(source + ":" + (at == null ? 1 : Math.max(1, at.getLineNr())), "is not valid YAML: " + msg,
-                    "well-formed YAML");
+            if (msg.contains("exceeds the limit") || msg.contains("code points")) {
+                throw new InvalidInputException(where, "is longer than " + Limits.MAX_REFORM_BYTES + " characters",
+                        "a reform of at most " + Limits.MAX_REFORM_BYTES + " bytes");
+            }
+            if (msg.contains("Nesting Depth") || msg.contains("nesting depth")) {
+                throw new InvalidInputException(where, "is nested more than " + Limits.MAX_NESTING + " levels deep",
+                        "mappings and lists nested at most " + Limits.MAX_NESTING + " levels deep");
+            }
+            if (msg.contains("aliases")) {
+                throw new InvalidInputException(where, "uses too many YAML aliases", "at most 20 aliases (a reform needs none)");
+            }
+            throw new InvalidInputException(where, "is not valid YAML: " + Limits.shorten(msg, 200), "well-formed YAML");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,7 +226,8 @@ public final class NssfReforms {
             }
             case VALUE_NUMBER_INT -> {
                 if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                    throw new InvalidInputException(source + ":" + line + " " + path, "is " + p.getText() + ", too large", "a whole number in range");
+                    throw new InvalidInputException(source + ":" + line + " " + path, "is " + shorten(p.getText()) + ", too large",
+                            "a whole number within the range of the parameter's unit (README 'Limits of input')");
                 }
                 return new Scalar(t, p.getLongValue(), p.getText(), line);
             }
@@ -196,7 +236,7 @@ public final class NssfReforms {
                 try {
                     d = p.getDecimalValue();
                 } catch (NumberFormatException | JacksonException e) {
-                    throw new InvalidInputException(source + ":" + line + " " + path, "is " + p.getText() + ", not a finite number", "a decimal such as 0.02");
+                    throw new InvalidInputException(source + ":" + line + " " + path, "is " + shorten(p.getText()) + ", not a finite number", "a decimal such as 0.02");
                 }
                 return new Scalar(t, d, p.getText(), line);
             }
@@ -257,7 +297,13 @@ public final class NssfReforms {
                     throw error(params.value().line(), "parameters", "is " + describe(params.value()) + ", not a mapping",
                             "a mapping of parameter ids to mappings of dates to values");
                 }
-                for (Map.Entry<String, Field> p : pm.fields().entrySet()) changes.addAll(parameter(p.getKey(), p.getValue(), illustrative));
+                for (Map.Entry<String, Field> p : pm.fields().entrySet()) {
+                    changes.addAll(parameter(p.getKey(), p.getValue(), illustrative));
+                    if (changes.size() > Limits.MAX_REFORM_CHANGES) {
+                        throw error(p.getValue().keyLine(), "parameters." + p.getKey(), "brings the reform to more than "
+                                + Limits.MAX_REFORM_CHANGES + " dated values", "at most " + Limits.MAX_REFORM_CHANGES + " dated values in one reform");
+                    }
+                }
             }
             List<Reform.RuleFile> ruleFiles = new ArrayList<>();
             Field rules = top.fields().get("rules");
@@ -290,7 +336,11 @@ public final class NssfReforms {
                 try {
                     from = LocalDate.parse(d.getKey());
                 } catch (DateTimeParseException e) {
-                    throw error(line, at, "'" + d.getKey() + "' is not a date", "an ISO date YYYY-MM-DD that exists, e.g. 2027-01-01");
+                    throw error(line, at, "'" + shorten(d.getKey()) + "' is not a date", "an ISO date YYYY-MM-DD that exists, e.g. 2027-01-01");
+                }
+                if (!Limits.inDateRange(from)) {
+                    throw error(line, at, "is the date " + from + ", outside the dates accepted",
+                            "a date from " + Limits.MIN_DATE + " to " + Limits.MAX_DATE);
                 }
                 if (previous != null && !from.isAfter(previous)) {
                     throw error(line, at, "is not after the previous date " + previous + " (line " + previousLine + ")",
@@ -463,17 +513,7 @@ public final class NssfReforms {
     }
 
     private static String readText(Path file, String shown, String allowed) {
-        try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(shown, "cannot be read: no such file", allowed);
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException(shown, "cannot be read: permission denied", allowed);
-        } catch (MalformedInputException e) {
-            throw new InvalidInputException(shown, "cannot be read: the file is not UTF-8 text", allowed);
-        } catch (IOException e) {
-            throw new InvalidInputException(shown, "cannot be read: " + (e.getMessage() == null ? "input/output error" : e.getMessage()), allowed);
-        }
+        String text = NssfJson.readText(file, Limits.MAX_REFORM_BYTES, shown, "cannot be read: ", allowed);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 }

@@ -324,24 +324,24 @@ public final class ComplianceCheck {
         for (ContributionLine l : after) {
             if (!onlyListed && !m.contains(l.month())) continue;
             long[] s = sums.computeIfAbsent(l.scheme(), k -> new long[4]);
-            s[0] += l.employer();
-            s[1] += l.worker();
-            s[2] += l.total();
+            s[0] = Math.addExact(s[0], l.employer());
+            s[1] = Math.addExact(s[1], l.worker());
+            s[2] = Math.addExact(s[2], l.total());
             monthsOf.computeIfAbsent(l.scheme(), k -> new BitSet()).set(m.offset(l.month()));
         }
         for (ContributionLine l : before) {
             if (!m.contains(l.month())) continue;
             long[] s = sums.computeIfAbsent(l.scheme(), k -> new long[4]);
-            s[0] -= l.employer();
-            s[1] -= l.worker();
-            s[3] += l.total();
+            s[0] = Math.subtractExact(s[0], l.employer());
+            s[1] = Math.subtractExact(s[1], l.worker());
+            s[3] = Math.addExact(s[3], l.total());
             monthsOf.computeIfAbsent(l.scheme(), k -> new BitSet()).set(m.offset(l.month()));
         }
         long total = 0;
         List<String> parts = new ArrayList<>();
         for (Map.Entry<Scheme, long[]> e : sums.entrySet()) {
             long[] s = e.getValue();
-            long amount = s[0] + s[1];
+            long amount = Math.addExact(s[0], s[1]);
             Months sm = new Months(m.base, monthsOf.get(e.getKey()));
             String detail = before.isEmpty()
                     ? sm.count() + " month(s) " + how
@@ -350,7 +350,7 @@ public final class ComplianceCheck {
                     "employer " + khr(s[0]) + " + worker " + khr(s[1]) + " (" + detail + ")",
                     khr(amount)));
             parts.add(khr(amount));
-            total += amount;
+            total = Math.addExact(total, amount);
         }
         steps.add(new TraceStep("contributions missing in all", parts.isEmpty() ? "no contribution was due for these months" : String.join(" + ", parts),
                 khr(total)));
@@ -424,10 +424,10 @@ public final class ComplianceCheck {
         Entitlement e = x == null ? null : x.entitlement();
         Entitlement f = y == null ? null : y.entitlement();
         if (before != null && after != null && e.period() == f.period()) {
-            long d = after - before;
+            long d = Math.subtractExact(after, before);
             String s = signed(d) + (e.period() == AmountPeriod.PER_DAY ? " per day" : e.period() == AmountPeriod.PER_MONTH ? " per month" : "");
             if (e.period() == AmountPeriod.PER_DAY && e.durationDays() != null && Objects.equals(e.durationDays(), f.durationDays())) {
-                s += " (" + signed(d * e.durationDays()) + " over " + e.durationDays() + " days)";
+                s += " (" + signed(Math.multiplyExact(d, (long) e.durationDays())) + " over " + e.durationDays() + " days)";
             }
             return s;
         }

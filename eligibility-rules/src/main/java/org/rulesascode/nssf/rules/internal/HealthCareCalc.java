@@ -70,7 +70,7 @@ public final class HealthCareCalc {
         int days = e.getParams().num(MAT_DAYS).intValueExact();
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
         steps.add(Text.of("step.hc.maternity_per_day", "rate", rate.stripTrailingZeros().toPlainString(), "result", khr(perDay)));
-        steps.add(Text.of("step.hc.maternity_in_all", "perDay", khr(perDay), "days", days, "result", khr(perDay * days)));
+        steps.add(Text.of("step.hc.maternity_in_all", "perDay", khr(perDay), "days", days, "result", khr(Math.multiplyExact(perDay, (long) days))));
         return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
     }
 
@@ -107,8 +107,8 @@ public final class HealthCareCalc {
             long perVisit = visit.longValueExact();
             int pre = e.getParams().num(CBA_PRENATAL).intValueExact();
             int post = e.getParams().num(CBA_POSTNATAL).intValueExact();
-            steps.add(Text.of("step.hc.prenatal_visits", "visits", pre, "perVisit", khr(perVisit), "total", khr(perVisit * pre)));
-            steps.add(Text.of("step.hc.postnatal_visits", "visits", post, "perVisit", khr(perVisit), "total", khr(perVisit * post)));
+            steps.add(Text.of("step.hc.prenatal_visits", "visits", pre, "perVisit", khr(perVisit), "total", khr(Math.multiplyExact(perVisit, (long) pre))));
+            steps.add(Text.of("step.hc.postnatal_visits", "visits", post, "perVisit", khr(perVisit), "total", khr(Math.multiplyExact(perVisit, (long) post))));
         }
         return BenefitFinding.amount(k, e, amount, AmountPeriod.ONCE, null, steps);
     }

@@ -99,7 +99,7 @@ public final class HistoryIndex {
         for (int m = month - window; m < month; m++) {
             int i = m - first;
             if (i >= 0 && i < size && t.due[i]) {
-                sum += values[i];
+                sum = Math.addExact(sum, values[i]);
                 n++;
             }
         }

@@ -185,7 +185,7 @@ public final class OccupationalRiskCalc {
         BigDecimal rate = p.num(TD_RATE);
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
         steps.add(Text.of("step.or.td_per_day", "rate", percent(rate), "result", khr(perDay)));
-        steps.add(Text.of("step.or.td_in_all", "perDay", khr(perDay), "days", days, "result", khr(perDay * days)));
+        steps.add(Text.of("step.or.td_in_all", "perDay", khr(perDay), "days", days, "result", khr(Math.multiplyExact(perDay, (long) days))));
         return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
     }
 

@@ -172,15 +172,15 @@ public final class PensionCalc {
         for (Month m : months) {
             if (!m.paid()) continue;
             paid++;
-            worker += share(m.base(), m.workerRate());
-            employer += share(m.base(), m.employerRate());
+            worker = Math.addExact(worker, share(m.base(), m.workerRate()));
+            employer = Math.addExact(employer, share(m.base(), m.employerRate()));
         }
         boolean refunded = e.getParams().flag(EMPLOYER_SHARE_REFUNDED);
         List<Text> steps = new ArrayList<>();
         steps.add(Text.of("step.pen.paid_months", "month", YearMonth.from(e.getDate()), "result", paid));
         steps.add(Text.of("step.pen.worker_contributions", "result", HealthCareCalc.khr(worker)));
         steps.add(Text.of("step.pen.employer_contributions", "result", HealthCareCalc.khr(employer)));
-        long amount = refunded ? worker + employer : worker;
+        long amount = refunded ? Math.addExact(worker, employer) : worker;
         String total = HealthCareCalc.khr(amount);
         if (refunded) {
             steps.add(Text.of("step.pen.allowance_both_shares", "param", EMPLOYER_SHARE_REFUNDED, "result", total));
@@ -315,7 +315,7 @@ public final class PensionCalc {
         int paid = e.paidBefore(Scheme.PENSION);
         List<Month> ref = months.subList(Math.max(0, months.size() - window.intValueExact()), months.size());
         long sum = 0;
-        for (Month m : ref) sum += m.base();
+        for (Month m : ref) sum = Math.addExact(sum, m.base());
         BigDecimal count = BigDecimal.valueOf(ref.size());
         BigDecimal firstMonths = y1.multiply(MONTHS_PER_YEAR);
         BigDecimal paidMonths = BigDecimal.valueOf(paid);

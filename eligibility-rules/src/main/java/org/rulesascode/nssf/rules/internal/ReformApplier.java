@@ -3,6 +3,7 @@ package org.rulesascode.nssf.rules.internal;
 import org.rulesascode.nssf.eligibility.Citation;
 import org.rulesascode.nssf.eligibility.Confidence;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
+import org.rulesascode.nssf.eligibility.Limits;
 import org.rulesascode.nssf.eligibility.Reform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,17 @@ public final class ReformApplier {
     public static final String INSTRUMENT = "reform";
 
     private ReformApplier() { }
+
+    /**
+     * Parameters the calculations divide by or use as a day of the month: a reform may not set them below 1 (0 would
+     * divide by zero, or name day 0 of a month). Every other whole-number parameter may be 0.
+     */
+    static final Map<String, Long> AT_LEAST = Map.of(
+            "health_care.daily_allowance.days_divisor", 1L,
+            "occupational_risk.benefits.daily_average_wage.days_divisor", 1L,
+            "pension.benefits.reference_wage_months", 1L,
+            "compliance.payment_due_day", 1L,
+            "voluntary_health_care.payment_due_day", 1L);
 
     /**
      * @param base   the rule set to reform (the baseline)
@@ -87,6 +99,9 @@ public final class ReformApplier {
 
     /** The reform value in the tree's representation for the parameter's unit, or an error naming what is allowed. */
     static Object convert(Parameter p, Object v, String field) {
+        if (v == null && AT_LEAST.containsKey(p.id())) {
+            throw new InvalidInputException(field, "ends " + p.id() + ", which the calculations need", "a whole number from " + AT_LEAST.get(p.id()));
+        }
         if (v == null) return null;
         String unit = p.unit();
         String shown = show(v);
@@ -102,31 +117,39 @@ public final class ReformApplier {
                 throw wrong(field, p, shown, "a scale {brackets: [{upTo: riel, value: riel}, ..., {value: riel}]}, or null");
             case "rate": {
                 BigDecimal d = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
-                if (d == null) throw wrong(field, p, shown, "a fraction from 0 to 1 (0.02 for 2 %), or null");
+                String allowed = "a fraction from 0 to 1 (0.02 for 2 %) with at most " + Limits.MAX_RATE_DECIMALS + " decimal places, or null";
+                if (d == null) throw wrong(field, p, shown, allowed);
+                // compared before any arithmetic: 1.0e+999999999 or 1.0e-999999999 must cost nothing
                 if (d.signum() < 0 || d.compareTo(BigDecimal.ONE) > 0) {
-                    throw new InvalidInputException(field, "is " + d.toPlainString() + ": " + p.id() + " is a rate, a fraction of the wage",
-                            "a fraction from 0 to 1 (0.02 for 2 %), or null");
+                    throw new InvalidInputException(field, "is " + shown + ": " + p.id() + " is a rate, a fraction of the wage", allowed);
+                }
+                if (Limits.decimals(d) > Limits.MAX_RATE_DECIMALS) {
+                    throw new InvalidInputException(field, "is " + shown + ", with too many decimal places", allowed);
                 }
                 return d;
             }
             case "USD": {
                 BigDecimal d = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
-                if (d == null || d.signum() < 0) throw wrong(field, p, shown, "an amount of US dollars >= 0, or null");
+                String allowed = "an amount of US dollars from 0 to " + Limits.MAX_USD.toPlainString() + " with at most "
+                        + Limits.MAX_AMOUNT_DECIMALS + " decimal places, or null";
+                if (d == null || d.signum() < 0 || d.compareTo(Limits.MAX_USD) > 0 || Limits.decimals(d) > Limits.MAX_AMOUNT_DECIMALS) {
+                    throw wrong(field, p, shown, allowed);
+                }
                 return d;
             }
             default: {
-                // KHR, month, day, week, year, count: whole numbers >= 0
+                // KHR, month, day, week, year, count: whole numbers from 0 to the unit's maximum
+                long max = Limits.maxWhole(unit);
+                if (max < 0) throw new InvalidInputException(field, "names " + p.id() + ", whose unit " + unit + " a reform cannot set", "another parameter");
+                long min = AT_LEAST.getOrDefault(p.id(), 0L);
                 BigDecimal d = v instanceof Long l ? BigDecimal.valueOf(l) : v instanceof BigDecimal b ? b : null;
                 String allowed = ("KHR".equals(unit) ? "a whole number of riel" : "a whole number of " + unit + (unit.endsWith("s") ? "" : "s"))
-                        + " >= 0, or null";
-                if (d == null || d.signum() < 0) throw wrong(field, p, shown, allowed);
-                BigDecimal whole = d.stripTrailingZeros();
-                if (whole.scale() > 0) throw wrong(field, p, shown, allowed);
-                try {
-                    return BigDecimal.valueOf(whole.longValueExact());
-                } catch (ArithmeticException e) {
-                    throw wrong(field, p, shown, allowed + " in range");
+                        + " from " + min + " to " + max + ", or null";
+                // compared before any arithmetic: 1.0e+999999999 must be refused at once
+                if (d == null || d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0 || Limits.decimals(d) > 0) {
+                    throw wrong(field, p, shown, allowed);
                 }
+                return BigDecimal.valueOf(d.longValue());
             }
         }
     }
@@ -136,7 +159,10 @@ public final class ReformApplier {
     }
 
     private static String show(Object v) {
-        if (v instanceof BigDecimal d) return d.toPlainString();
+        if (v instanceof BigDecimal d) {
+            // never expand a huge exponent: 1.0e+999999999 as plain text is a billion characters
+            return d.scale() > -30 && d.scale() < 30 && d.precision() <= 30 ? d.toPlainString() : Limits.shorten(d.toString(), 40);
+        }
         if (v instanceof List<?> l) return "a scale of " + l.size() + " brackets";
         if (v instanceof LocalDate d) return "the date " + d;
         return String.valueOf(v);

@@ -54,7 +54,7 @@ public final class SelfEmployedMaternityCalc {
         int days = p.num(HealthCareCalc.MAT_DAYS).intValueExact();
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
         steps.add(Text.of("step.hc.maternity_per_day", "rate", rate.stripTrailingZeros().toPlainString(), "result", HealthCareCalc.khr(perDay)));
-        steps.add(Text.of("step.hc.maternity_in_all", "perDay", HealthCareCalc.khr(perDay), "days", days, "result", HealthCareCalc.khr(perDay * days)));
+        steps.add(Text.of("step.hc.maternity_in_all", "perDay", HealthCareCalc.khr(perDay), "days", days, "result", HealthCareCalc.khr(Math.multiplyExact(perDay, (long) days))));
         return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
     }
 }

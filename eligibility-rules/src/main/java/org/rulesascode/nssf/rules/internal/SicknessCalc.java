@@ -94,7 +94,7 @@ public final class SicknessCalc {
         steps.add(Text.of("step.hc.sickness_days_before", "from", e.getDate().minusMonths(window), "date", e.getDate(), "used", used));
         steps.add(Text.of("step.hc.sickness_days_left", "max", max, "window", window, "used", used, "left", left));
         steps.add(Text.of("step.hc.sickness_days_paid", "sick", e.getSicknessDays(), "left", left, "days", days));
-        steps.add(Text.of("step.hc.sickness_in_all", "perDay", HealthCareCalc.khr(perDay), "days", days, "result", HealthCareCalc.khr(perDay * days)));
+        steps.add(Text.of("step.hc.sickness_in_all", "perDay", HealthCareCalc.khr(perDay), "days", days, "result", HealthCareCalc.khr(Math.multiplyExact(perDay, (long) days))));
         return BenefitFinding.amount(k, e, perDay, AmountPeriod.PER_DAY, days, steps);
     }
 
