@@ -309,12 +309,16 @@ public final class WebServer implements AutoCloseable {
         return out;
     }
 
-    /** @return the request body as UTF-8 text, at most {@link #MAX_BODY} bytes (413 beyond) */
+    /**
+     * @return the request body as UTF-8 text, at most {@link #MAX_BODY} bytes; a larger body is refused (413) after
+     *         reading and discarding at most {@link #DRAIN} more bytes, so that the client can read the answer
+     */
     static String body(HttpExchange x) throws IOException {
         String length = x.getRequestHeaders().getFirst("Content-Length");
+        long declared = -1;
         if (length != null) {
             try {
-                if (Long.parseLong(length.strip()) > MAX_BODY) throw tooLarge();
+                declared = Long.parseLong(length.strip());
             } catch (NumberFormatException e) {
                 throw new HttpError(400, "Content-Length is not a number");
             }
@@ -322,13 +326,29 @@ public final class WebServer implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         try (InputStream in = x.getRequestBody()) {
+            if (declared > MAX_BODY) {
+                drain(in, buf);
+                throw tooLarge();
+            }
             int n;
             while ((n = in.read(buf)) > 0) {
-                if (out.size() + n > MAX_BODY) throw tooLarge();
+                if (out.size() + n > MAX_BODY) {
+                    drain(in, buf);
+                    throw tooLarge();
+                }
                 out.write(buf, 0, n);
             }
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The most bytes of a refused body read and thrown away (beyond it the connection is simply closed). */
+    static final long DRAIN = 16L << 20;
+
+    private static void drain(InputStream in, byte[] buf) throws IOException {
+        long read = 0;
+        int n;
+        while (read < DRAIN && (n = in.read(buf)) > 0) read += n;
     }
 
     private static HttpError tooLarge() {
