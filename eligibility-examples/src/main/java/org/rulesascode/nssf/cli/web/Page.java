@@ -106,7 +106,7 @@ final class Page {
         select(sb, "sex", t("sex", i), List.of("FEMALE", "MALE"), i, false);
         select(sb, "employmentStatus", t("employmentStatus", i), List.of("EMPLOYEE", "PUBLIC_EMPLOYEE", "SELF_EMPLOYED", "INFORMAL"), i, false);
         sb.append("<label>").append(t("sector", i)).append(" <select name=\"sector\"><option value=\"\">").append(t("none", i)).append("</option>");
-        for (String s : SECTORS) sb.append("<option>").append(s).append("</option>");
+        for (String s : SECTORS) sb.append("<option value=\"").append(s).append("\">").append(s.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append("</option>");
         sb.append("</select></label>\n<br>");
         input(sb, "wage", "text", t("wage", i));
         sb.append("<label>").append(t("currency", i)).append(" <select name=\"currency\"><option>KHR</option><option>USD</option></select></label>\n");
