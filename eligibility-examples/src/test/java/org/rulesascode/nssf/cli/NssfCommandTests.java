@@ -171,7 +171,7 @@ class NssfCommandTests {
     void assess_unknownFormat_listsTheFormats() throws IOException {
         Run r = run("assess", "--as-of", "2025-06-30", "--format", "xml", file(PROFILE).toString());
         assertUserError(r, "--format");
-        assertThat(r.err()).endsWith("(allowed: json, text)" + System.lineSeparator());
+        assertThat(r.err()).endsWith("(allowed: json, text, html)" + System.lineSeparator());
     }
 
     @Test
