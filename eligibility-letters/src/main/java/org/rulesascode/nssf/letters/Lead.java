@@ -80,8 +80,8 @@ final class Lead {
             if (d.outcome() != Outcome.ELIGIBLE) continue;
             Entitlement e = d.entitlement();
             String text;
-            if (e == null) {
-                text = w.has("care." + d.benefit()) ? w.f("care." + d.benefit()) : null;
+            if (e == null || (e.amount() == null && w.has("care." + d.benefit()))) {
+                text = w.has("care." + d.benefit()) ? w.f("care." + d.benefit()) : null; // care, not money
             } else {
                 text = amount(e);
                 Long t = total(e);
@@ -105,10 +105,7 @@ final class Lead {
 
     /** e.g. "20,417 riel a day for 90 days: 1,837,530 riel in all" */
     String amount(Entitlement e) {
-        if (e.amount() == null) {
-            String why = e.undeterminedReason();
-            return why == null || why.isBlank() ? w.f("amount.unknownNoReason") : w.f("amount.unknown", why);
-        }
+        if (e.amount() == null) return w.f("amount.unknown"); // the engine's reason, with its sources, is in the details
         long amount = e.amount();
         AmountPeriod period = e.period() == null ? AmountPeriod.ONCE : e.period();
         Integer days = e.durationDays();

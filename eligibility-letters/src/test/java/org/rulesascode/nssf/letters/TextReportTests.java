@@ -166,7 +166,7 @@ class TextReportTests {
         assertThat(flat(lead)).contains(flat(
                 "  - NSSF maternity allowance, birth on 2025-06-02: 20,417 riel a day for 90 days: 1,837,530 riel in all",
                 "  - State childbirth allowance, birth on 2025-06-02: 800,000 riel, paid once",
-                "  - Funeral allowance (health care), death on 2025-06-02: the amount is not yet known (the rules reference gives no amount)",
+                "  - Funeral allowance (health care), death on 2025-06-02: the amount is not yet known: ask NSSF (hotline 1286)",
                 "150,000 riel in all (an estimate, not the legal amount; provisional",
                 "Money in all: 2,787,530 riel, and one amount not yet known.",
                 "What you do not get",
