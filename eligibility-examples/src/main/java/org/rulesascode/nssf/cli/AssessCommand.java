@@ -20,6 +20,7 @@ import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 import org.rulesascode.nssf.eligibility.json.NssfJson;
 import org.rulesascode.nssf.eligibility.json.NssfReforms;
+import org.rulesascode.nssf.letters.DecisionLetter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,7 @@ import picocli.CommandLine.Spec;
 final class AssessCommand implements Callable<Integer> {
 
     /** Output format. */
-    enum Format { json, text }
+    enum Format { json, text, html }
 
     /** Language of the messages. */
     enum Lang {
@@ -73,8 +74,13 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--as-of", required = true, paramLabel = "YYYY-MM-DD", description = "the date of the assessment (2008-01-01 to 2060-12-31); later facts are ignored")
     LocalDate asOf;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|text", description = "json (default) or a readable text report")
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|text|html",
+            description = "json (default), the worker's letter as text, or the letter as an HTML page (prints on A4)")
     Format format;
+
+    @Option(names = "--detail", description = "with --format text or html: add the reasons, rule ids, legal sources, parameters, "
+            + "calculations and contributions to the letter")
+    boolean detail;
 
     @Option(names = "--lang", defaultValue = "en", paramLabel = "en|km", description = "language of the messages: en (default) or km (Khmer)")
     Lang lang;
@@ -107,7 +113,11 @@ final class AssessCommand implements Callable<Integer> {
         if (format == Format.text && r != null) {
             out.println("Reform: " + r.name() + " (" + reform + (r.structural() ? ", with DRL rules" : "") + ")");
         }
-        out.print(format == Format.json ? NssfJson.write(a) : TextReport.render(a, lang.locale()));
+        out.print(switch (format) {
+            case json -> NssfJson.write(a);
+            case text -> DecisionLetter.text(a, lang.locale(), detail);
+            case html -> DecisionLetter.html(a, lang.locale(), detail);
+        });
         out.flush();
         return 0;
     }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.CriterionStatus;
 import org.rulesascode.nssf.eligibility.Currency;
 import org.rulesascode.nssf.eligibility.Decision;
+import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.Money;
@@ -44,9 +46,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 "month's declared wage, and for every scheme whether the person is covered",
                 "and why, so that a missing line is explained.",
                 "",
+                "--schemes names the schemes the month is declared to (default: those of",
+                "the status). A self-employed member declares VOLUNTARY_HEALTH_CARE; a",
+                "self-employed person who does not is told, under 'ifJoined', what she would",
+                "pay as a member of the voluntary health-care scheme.",
+                "",
                 "Example: nssf contributions --month 2025-06 --wage 852800",
+                "         nssf contributions --month 2025-06 --wage 900000 --status SELF_EMPLOYED \\",
+                "             --schemes VOLUNTARY_HEALTH_CARE",
                 ""})
-final class ContributionsCommand implements Callable<Integer> {
+public final class ContributionsCommand implements Callable<Integer> {
 
     @ParentCommand
     Nssf nssf;
@@ -79,45 +88,69 @@ final class ContributionsCommand implements Callable<Integer> {
     @Option(names = "--sex", defaultValue = "FEMALE", paramLabel = "FEMALE|MALE", description = "(default: ${DEFAULT-VALUE})")
     Sex sex;
 
+    @Option(names = "--schemes", split = ",", paramLabel = "SCHEME",
+            description = "the schemes the month is declared to, e.g. VOLUNTARY_HEALTH_CARE for a self-employed member (default: those of the status)")
+    List<Scheme> declared;
+
     @Override
     public Integer call() {
-        AssessmentRequest request = request();
-        Assessment a = nssf.engine().assess(request);
-
-        List<ContributionLine> lines = a.contributionsFor(month);
-        Report report = new Report(month.toString(), lines, schemes(a));
+        Query q = new Query(month, wage, currency, exchangeRate, birthDate, status, enterpriseWorkers, sex,
+                declared == null ? Set.of() : EnumSet.copyOf(declared));
+        Report report = report(nssf.engine(), q, "--");
         PrintWriter out = spec.commandLine().getOut();
         out.print(NssfJson.write(report));
         out.flush();
         return 0;
     }
 
+    /** What is asked: one month's wage of one person, declared to some schemes (empty: those of the status). */
+    public record Query(YearMonth month, BigDecimal wage, Currency currency, BigDecimal exchangeRate, LocalDate birthDate,
+                        EmploymentStatus status, Integer enterpriseWorkers, Sex sex, Set<Scheme> schemes) { }
+
+    /**
+     * @param prefix put before a field name in an error ("--" on the command line, "" for the web API's parameters)
+     * @return the contributions of the month, the coverage of every scheme, and for a self-employed person who did not
+     *         declare the voluntary scheme, what she would pay if she joined it
+     */
+    public static Report report(EligibilityEngine engine, Query q, String prefix) {
+        Assessment a = engine.assess(request(q, q.schemes(), prefix));
+        List<ContributionLine> lines = a.contributions().stream().filter(l -> l.month().equals(q.month())).toList();
+        IfJoined ifJoined = null;
+        if (q.status() == EmploymentStatus.SELF_EMPLOYED && !q.schemes().contains(Scheme.VOLUNTARY_HEALTH_CARE)) {
+            Assessment joined = engine.assess(request(q, Set.of(Scheme.VOLUNTARY_HEALTH_CARE), prefix));
+            List<ContributionLine> vhc = joined.contributions().stream()
+                    .filter(l -> l.month().equals(q.month()) && l.scheme() == Scheme.VOLUNTARY_HEALTH_CARE).toList();
+            Decision cover = joined.coverage(Scheme.VOLUNTARY_HEALTH_CARE);
+            ifJoined = new IfJoined(Scheme.VOLUNTARY_HEALTH_CARE, vhc.stream().mapToLong(ContributionLine::worker).sum(), vhc,
+                    cover == null ? "" : mainMessage(cover));
+        }
+        return new Report(q.month().toString(), lines, schemes(a), ifJoined);
+    }
+
     /** The one-month profile and request; a record's complaint names the option that caused it. */
-    AssessmentRequest request() {
-        Money money;
+    static AssessmentRequest request(Query q, Set<Scheme> declared, String prefix) {
+        YearMonth month = q.month();
+        BigDecimal wage = q.wage();
+        Currency currency = q.currency() == null ? Currency.KHR : q.currency();
+        BigDecimal exchangeRate = q.exchangeRate();
+        LocalDate birthDate = q.birthDate() == null ? LocalDate.of(1990, 1, 1) : q.birthDate();
+        EmploymentStatus status = q.status() == null ? EmploymentStatus.EMPLOYEE : q.status();
+        Integer enterpriseWorkers = q.enterpriseWorkers();
+        Sex sex = q.sex() == null ? Sex.FEMALE : q.sex();
+        Map<String, String> names = Map.of("amount", prefix + "wage", "exchangeRate", prefix + (prefix.isEmpty() ? "exchangeRate" : "exchange-rate"),
+                "currency", prefix + "currency", "from", prefix + "month", "to", prefix + "month", "asOf", prefix + "month",
+                "enterpriseWorkers", prefix + (prefix.isEmpty() ? "enterpriseWorkers" : "enterprise-workers"),
+                "birthDate", prefix + (prefix.isEmpty() ? "birthDate" : "birth-date"), "sex", prefix + "sex", "employmentStatus", prefix + "status");
+        if (month == null) throw new InvalidInputException(prefix + "month", "is missing", "a month YYYY-MM from 2008-01 to 2060-12");
+        if (wage == null) throw new InvalidInputException(prefix + "wage", "is missing", "a number, e.g. 852800");
         try {
-            money = new Money(wage, currency, exchangeRate);
-        } catch (InvalidInputException e) {
-            throw Errors.rename(e, Map.of("amount", "--wage", "exchangeRate", "--exchange-rate", "currency", "--currency"));
-        }
-        ContributionPeriod period;
-        try {
-            period = new ContributionPeriod(month, month, money, true, Set.of(), enterpriseWorkers, null);
-        } catch (InvalidInputException e) {
-            throw Errors.rename(e, Map.of("from", "--month", "to", "--month", "enterpriseWorkers", "--enterprise-workers"));
-        }
-        WorkerProfile profile;
-        try {
-            profile = WorkerProfile.builder("cli").birthDate(birthDate).sex(sex).employmentStatus(status)
+            Money money = new Money(wage, currency, exchangeRate);
+            ContributionPeriod period = new ContributionPeriod(month, month, money, true, declared, enterpriseWorkers, null);
+            WorkerProfile profile = WorkerProfile.builder("contributions").birthDate(birthDate).sex(sex).employmentStatus(status)
                     .wage(money).enterpriseWorkers(enterpriseWorkers).period(period).build();
-        } catch (InvalidInputException e) {
-            throw Errors.rename(e, Map.of("birthDate", "--birth-date", "enterpriseWorkers", "--enterprise-workers",
-                    "sex", "--sex", "employmentStatus", "--status"));
-        }
-        try {
             return AssessmentRequest.of(profile, month.atEndOfMonth());
         } catch (InvalidInputException e) {
-            throw Errors.rename(e, Map.of("asOf", "--month"));
+            throw Errors.rename(e, names);
         }
     }
 
@@ -125,10 +158,13 @@ final class ContributionsCommand implements Callable<Integer> {
      * What the command prints. A record rather than a map: NssfJson writes map entries sorted by key, a record's
      * components in their order, so "month" comes first as documented.
      */
-    record Report(String month, List<ContributionLine> lines, List<SchemeStatus> schemes) { }
+    public record Report(String month, List<ContributionLine> lines, List<SchemeStatus> schemes, IfJoined ifJoined) { }
 
     /** One scheme's coverage on the month, and the reason that matters most. */
-    record SchemeStatus(Scheme scheme, Outcome outcome, String message) { }
+    public record SchemeStatus(Scheme scheme, Outcome outcome, String message) { }
+
+    /** What a self-employed person would pay a month as a member of {@code scheme}, and whether she could join. */
+    public record IfJoined(Scheme scheme, long monthlyContribution, List<ContributionLine> lines, String message) { }
 
     /** For every scheme: the coverage outcome and the reason that matters most. */
     static List<SchemeStatus> schemes(Assessment a) {

@@ -8,6 +8,8 @@ import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 
+import org.rulesascode.nssf.letters.DecisionLetter;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("(examples/" + ex.file() + ", as of " + ex.asOf() + ")");
             out.println(rule);
             out.println();
-            out.print(TextReport.render(a, lang.locale()));
+            out.print(DecisionLetter.text(a, lang.locale(), true));
             out.println();
             out.flush();
         }

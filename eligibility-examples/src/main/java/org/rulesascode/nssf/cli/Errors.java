@@ -33,7 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code nssf: <field>: <problem> (allowed: <allowed>)}; an internal error (exit 1) names the exception and
  * points to {@code NSSF_DEBUG=1}.
  */
-final class Errors {
+public final class Errors {
     private Errors() { }
 
     /** Longest line printed for a user mistake, in characters. */
@@ -78,12 +78,12 @@ final class Errors {
         return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
     }
 
-    static String line(InvalidInputException e) {
+    public static String line(InvalidInputException e) {
         return line(e.field(), e.problem(), e.allowed());
     }
 
     /** @return a copy of {@code e} whose field is renamed by {@code names} (API record field → CLI option) */
-    static InvalidInputException rename(InvalidInputException e, Map<String, String> names) {
+    public static InvalidInputException rename(InvalidInputException e, Map<String, String> names) {
         String to = names.get(e.field());
         if (to == null) return e;
         InvalidInputException r = new InvalidInputException(to, e.problem(), e.allowed());

@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
         description = {
                 "Explained decisions about Cambodia's National Social Security Fund (NSSF):",
                 "who is covered by which scheme, and what must be contributed, month by",
-                "month. Run 'nssf demo' to see worked examples.",
+                "month. Run 'nssf demo' to see worked examples, 'nssf help <command>' for",
+                "a command's options, 'nssf serve' for the web page and REST API.",
                 ""},
-        subcommands = {ContributionsCommand.class, AssessCommand.class, DemoCommand.class, SchemaCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ContributionsCommand.class, AssessCommand.class, DemoCommand.class, SchemaCommand.class,
                 BenchCommand.class, BenchStartCommand.class, PopulationCommand.class, RunCommand.class, CompareCommand.class, BenchCompareCommand.class, VerifyCommand.class},
         footer = {"", "Exit status: 0 ok, 2 invalid input, 1 internal error (set NSSF_DEBUG=1 for the stack trace)."})
 public final class Nssf implements Callable<Integer> {

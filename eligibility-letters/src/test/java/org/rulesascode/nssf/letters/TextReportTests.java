@@ -1,4 +1,4 @@
-package org.rulesascode.nssf.cli;
+package org.rulesascode.nssf.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,8 +143,8 @@ class TextReportTests {
         String text = TextReport.render(a);
 
         assertThat(text).contains("NSSF assessment", "Profile:   sokha", "As of:     2025-06-30", "Rule set:  abc123",
-                "No benefit was decided",
-                "Covered on 2025-06-30 by: pension (provisional)",
+                "Nothing is payable on the facts known up to 2025-06-30.",
+                "You are covered by: pension.",
                 "Pension (PENSION): covered (COVERED)  (provisional)",
                 "[MET]     The worker is under 60. [PEN-COV-01]",
                 "[UNKNOWN] The enterprise size is not known.",
@@ -158,28 +158,26 @@ class TextReportTests {
     }
 
     @Test
-    void render_summary_saysWhatSheGetsHowMuchWhatSheLacksAndWhatIsMissing() {
+    void render_lead_saysWhatSheGetsWithTotalsWhatSheLacksAndWhatIsMissing() {
         String text = TextReport.render(mother());
-        String summary = text.substring(text.indexOf("Summary"), text.indexOf("Your benefits, one by one"));
+        String lead = text.substring(text.indexOf("What you get"), text.indexOf("Details: reasons"));
 
-        assertThat(flat(summary)).contains(flat(
-                "You are entitled to:",
-                "  - NSSF maternity allowance, birth on 2025-06-02: 20,417 riel a day for 90 days (1,837,530 riel in all)",
-                "  - State childbirth allowance, birth on 2025-06-02: 800,000 riel once",
-                "  - Funeral allowance (health care), death on 2025-06-02: amount not yet known: the rules reference gives no amount",
-                "estimate, not the legal amount",
-                "You are not entitled to:",
-                "  - Employer's maternity pay (Labour Law), birth on 2025-06-02: needed: 1 year(s) of uninterrupted service before the delivery",
-                "We need more information about:",
-                "  - Sickness allowance, sickness from 2025-06-02: needed: give the days off work",
-                "Not in force (the law does not provide it on the date that counts):",
-                "  - Unemployment benefit, event of 2025-06-02: The unemployment scheme is not in force.",
-                "Covered on 2025-06-30 by: health care",
-                "Problems found in the history: 1"));
-        assertThat(summary.indexOf("You are entitled to:")).isLessThan(summary.indexOf("You are not entitled to:"));
-        assertThat(summary.indexOf("You are not entitled to:")).isLessThan(summary.indexOf("We need more information about:"));
-        // one line per decision, wrapped lines indented under it
-        assertThat(summary.lines().filter(l -> l.startsWith("  - ")).count()).isEqualTo(7);
+        // 20,417 x 90 = 1,837,530; 15,000 x 10 = 150,000; + 800,000 once = 2,787,530; the funeral allowance has no amount
+        assertThat(flat(lead)).contains(flat(
+                "  - NSSF maternity allowance, birth on 2025-06-02: 20,417 riel a day for 90 days: 1,837,530 riel in all",
+                "  - State childbirth allowance, birth on 2025-06-02: 800,000 riel, paid once",
+                "  - Funeral allowance (health care), death on 2025-06-02: the amount is not yet known: ask NSSF (hotline 1286)",
+                "150,000 riel in all (an estimate, not the legal amount; provisional",
+                "Money in all: 2,787,530 riel, and one amount not yet known.",
+                "What you do not get",
+                "  - Employer's maternity pay (Labour Law), birth on 2025-06-02: 1 year(s) of uninterrupted service before the delivery",
+                "What NSSF needs to know first",
+                "  - Sickness allowance, sickness from 2025-06-02: The days off work are not given.",
+                "What to do next",
+                "* Not in force on 2025-06-30: unemployment benefit."));
+        assertThat(lead).doesNotContain("HC-", "UNE-BEN", "Prakas 109", "health_care.");
+        assertThat(lead.indexOf("What you get")).isLessThan(lead.indexOf("What you do not get"));
+        assertThat(lead.indexOf("What you do not get")).isLessThan(lead.indexOf("What NSSF needs to know first"));
         assertThat(text.lines().mapToInt(TextReport::width).max().orElseThrow())
                 .as("prose is wrapped; only the contribution table may be wider").isLessThanOrEqualTo(TextReport.WIDTH + 20);
     }
@@ -249,7 +247,9 @@ class TextReportTests {
     @Test
     void render_sectionsComeInTheLettersOrder() {
         String text = TextReport.render(mother());
-        List<String> order = List.of("NSSF assessment", "Summary\n", "Your benefits, one by one\n", "Coverage on 2025-06-30\n",
+        List<String> order = List.of("NSSF assessment", "What you get\n", "What you do not get\n", "What NSSF needs to know first\n",
+                "What to do next\n", "Your NSSF cover on 2025-06-30\n", "* Not in force", "Details: reasons",
+                "Your benefits, one by one\n", "Coverage on 2025-06-30\n",
                 "Problems found in the history\n", "Contributions\n", "Provisional values\n", "This letter was made by a computer program");
         int at = -1;
         for (String s : order) {
@@ -263,10 +263,10 @@ class TextReportTests {
     void render_khmer_labelsAreKhmerAndMarkedMachineMade() {
         String text = TextReport.render(mother(), Locale.forLanguageTag("km"));
 
-        assertThat(flat(text)).contains(flat("NSSF assessment", "សេចក្តីសង្ខេប", "អ្នកមានសិទ្ធិទទួលបាន៖", "អ្នកមិនមានសិទ្ធិទទួលបាន៖",
-                "យើងត្រូវការព័ត៌មានបន្ថែមអំពី៖", "20,417 រៀលក្នុងមួយថ្ងៃ រយៈពេល 90 ថ្ងៃ (សរុប 1,837,530 រៀល)", "800,000 រៀល ផ្តល់តែម្តង",
+        assertThat(flat(text)).contains(flat("NSSF assessment", "អ្វីដែលអ្នកទទួលបាន", "អ្វីដែលអ្នកមិនទទួលបាន",
+                "អ្វីដែល ប.ស.ស. ត្រូវដឹងជាមុនសិន", "20,417 រៀលក្នុងមួយថ្ងៃ រយៈពេល 90 ថ្ងៃ៖ សរុប 1,837,530 រៀល", "800,000 រៀល ផ្តល់តែម្តង",
                 "ធ្វើឡើងដោយម៉ាស៊ីន", "[បំពេញ]", "[មិនបំពេញ]", "30 ថ្ងៃ, ចាប់ពី 2016-01-01 (បណ្តោះអាសន្ន)"));
-        assertThat(text).doesNotContain("You are entitled to:", "Why:", "How the amount was calculated:");
+        assertThat(text).doesNotContain("What you get", "Why:", "How the amount was calculated:", "What to do next");
     }
 
     @Test
@@ -275,8 +275,8 @@ class TextReportTests {
                 List.of(met("HC-COV-01", "កម្មករស្ថិតក្នុងការគ្របដណ្តប់របស់របបថែទាំសុខភាព។")), List.of(), false, List.of());
         Assessment km = new Assessment("sokha", AS_OF, "abc123", List.of(d), List.of());
 
-        assertThat(TextReport.render(km)).contains("សេចក្តីសង្ខេប").doesNotContain("Summary");
-        assertThat(TextReport.render(mother())).contains("Summary").doesNotContain("សេចក្តីសង្ខេប");
+        assertThat(TextReport.render(km)).contains("អ្វីដែលអ្នកទទួលបាន").doesNotContain("What you get");
+        assertThat(TextReport.render(mother())).contains("What you get").doesNotContain("អ្វីដែលអ្នកទទួលបាន");
     }
 
     @Test

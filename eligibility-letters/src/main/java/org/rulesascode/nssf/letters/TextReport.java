@@ -1,4 +1,4 @@
-package org.rulesascode.nssf.cli;
+package org.rulesascode.nssf.letters;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -45,7 +45,7 @@ import org.rulesascode.nssf.eligibility.TraceStep;
  * English, or Khmer (machine-made, not yet reviewed). The reasons' messages are in the language the engine was
  * asked for. {@link #render(Assessment)} picks Khmer labels when the assessment's messages are in Khmer.
  */
-public final class TextReport {
+final class TextReport {
     private TextReport() { }
 
     /** Where prose is wrapped (display columns); the contribution table may be wider. */
@@ -60,30 +60,61 @@ public final class TextReport {
         }
     }
 
-    /** @return the letter, ending with a newline; Khmer labels when the engine's messages are in Khmer */
-    public static String render(Assessment a) {
-        return render(a, looksKhmer(a) ? Lang.KM : Lang.EN);
+    /** @return the letter with its details, ending with a newline; Khmer words when the engine's messages are in Khmer */
+    static String render(Assessment a) {
+        return render(a, looksKhmer(a) ? Lang.KM : Lang.EN, true);
     }
 
-    /** @return the letter with its labels in {@code locale}'s language (Khmer for {@code km}, otherwise English) */
-    public static String render(Assessment a, Locale locale) {
-        return render(a, Lang.of(locale));
+    /** @return the letter with its details, in {@code locale}'s language (Khmer for {@code km}, otherwise English) */
+    static String render(Assessment a, Locale locale) {
+        return render(a, Lang.of(locale), true);
     }
 
-    static String render(Assessment a, Lang lang) {
+    /** @return a letter over {@code a} in {@code lang}, knowing which benefits two schemes decide */
+    static Letter letterFor(Assessment a, Lang lang) {
         Letter l = new Letter(lang);
         Map<Benefit, Scheme> first = new EnumMap<>(Benefit.class);
         for (Decision d : benefitDecisions(a)) {
             Scheme s = first.putIfAbsent(d.benefit(), d.scheme());
             if (s != null && s != d.scheme()) l.shared.add(d.benefit());
         }
+        return l;
+    }
+
+    /**
+     * The letter as text: the header, the lead (what she gets, does not get, what is missing, what to do next, her
+     * cover, the footnote on what is not in force), then with {@code detail} every decision with its reasons, legal
+     * sources, parameters and calculation, the compliance findings, the contribution table and the provisional values.
+     */
+    static String render(Assessment a, Lang lang, boolean detail) {
+        Letter l = letterFor(a, lang);
+        Words w = new Words(lang == Lang.KM ? Locale.forLanguageTag("km") : Locale.ENGLISH);
         l.header(a);
-        l.summary(a);
-        l.benefits(a);
-        l.coverage(a);
-        l.compliance(a);
-        l.contributions(a.contributions());
-        l.footer(a);
+        for (Lead.Section s : Lead.of(a, w)) {
+            l.heading(s.heading());
+            for (String item : s.items()) l.wrapped("  - ", "    ", item);
+            if (!s.items().isEmpty() && !s.notes().isEmpty()) l.blank();
+            for (String note : s.notes()) l.wrapped("", "", note);
+            l.blank();
+        }
+        String foot = Lead.footnote(a, w);
+        if (foot != null) {
+            l.wrapped("", "  ", foot);
+            l.blank();
+        }
+        if (detail) {
+            l.heading(w.f("heading.detail"));
+            l.blank();
+            l.details(a);
+        }
+        l.wrapped("", "", l.t("disclaimer"));
+        return l.sb.toString();
+    }
+
+    /** The detail sections as text (every decision, coverage, compliance, contributions, provisional values). */
+    static String details(Assessment a, Lang lang) {
+        Letter l = letterFor(a, lang);
+        l.details(a);
         return l.sb.toString();
     }
 
@@ -121,7 +152,7 @@ public final class TextReport {
         label("asOf", "As of:", "គិតត្រឹមថ្ងៃ៖");
         label("ruleSet", "Rule set:", "កំណែវិធាន៖");
         label("intro", "What the National Social Security Fund (NSSF) owes, judged on the facts known up to {asOf}.",
-                "អ្វីដែលបេឡាជាតិរបបសន្តិសុខសង្គម (ប.ស.ស.) ត្រូវផ្តល់ ដោយផ្អែកលើព័ត៌មានដែលដឹងរហូតដល់ថ្ងៃទី {asOf}។");
+                "អ្វីដែលបេឡាជាតិសន្តិសុខសង្គម (ប.ស.ស.) ត្រូវផ្តល់ ដោយផ្អែកលើព័ត៌មានដែលដឹងរហូតដល់ថ្ងៃទី {asOf}។");
         label("machineKhmer", "", "ពាក្យខ្មែរក្នុងលិខិតនេះ ធ្វើឡើងដោយម៉ាស៊ីន ហើយមិនទាន់បានពិនិត្យដោយអ្នកនិយាយភាសាខ្មែរនៅឡើយទេ។");
         // summary
         label("summary", "Summary", "សេចក្តីសង្ខេប");
@@ -229,29 +260,29 @@ public final class TextReport {
     static final Map<Benefit, String> EVENTS = new EnumMap<>(Benefit.class);
 
     static {
-        SCHEMES.put(Scheme.OCCUPATIONAL_RISK, new String[] {"occupational risk", "របបហានិភ័យការងារ"});
-        SCHEMES.put(Scheme.HEALTH_CARE, new String[] {"health care", "របបថែទាំសុខភាព"});
-        SCHEMES.put(Scheme.PENSION, new String[] {"pension", "របបសោធននិវត្តន៍"});
+        SCHEMES.put(Scheme.OCCUPATIONAL_RISK, new String[] {"occupational risk", "របបសន្តិសុខសង្គមផ្នែកហានិភ័យការងារ"});
+        SCHEMES.put(Scheme.HEALTH_CARE, new String[] {"health care", "របបសន្តិសុខសង្គមផ្នែកថែទាំសុខភាព"});
+        SCHEMES.put(Scheme.PENSION, new String[] {"pension", "របបសន្តិសុខសង្គមផ្នែកប្រាក់សោធន"});
         SCHEMES.put(Scheme.VOLUNTARY_HEALTH_CARE, new String[] {"voluntary health care", "របបថែទាំសុខភាពដោយស្ម័គ្រចិត្ត"});
         SCHEMES.put(Scheme.UNEMPLOYMENT, new String[] {"unemployment", "របបអត់ការងារធ្វើ"});
 
         BENEFITS.put(Benefit.COVERAGE, new String[] {"Coverage", "ការគ្របដណ្តប់"});
         BENEFITS.put(Benefit.MEDICAL_CARE, new String[] {"Medical care", "ការថែទាំវេជ្ជសាស្ត្រ"});
-        BENEFITS.put(Benefit.SICKNESS_ALLOWANCE, new String[] {"Sickness allowance", "ប្រាក់ឧបត្ថម្ភពេលឈឺ"});
-        BENEFITS.put(Benefit.MATERNITY_ALLOWANCE, new String[] {"NSSF maternity allowance", "ប្រាក់ឧបត្ថម្ភលំហែមាតុភាពពី ប.ស.ស."});
+        BENEFITS.put(Benefit.SICKNESS_ALLOWANCE, new String[] {"Sickness allowance", "ប្រាក់បំណាច់ប្រចាំថ្ងៃសម្រាប់រយៈពេលសម្រាកព្យាបាលជំងឺ"});
+        BENEFITS.put(Benefit.MATERNITY_ALLOWANCE, new String[] {"NSSF maternity allowance", "ប្រាក់បំណាច់មាតុភាព ពី ប.ស.ស."});
         BENEFITS.put(Benefit.EMPLOYER_MATERNITY_PAY, new String[] {"Employer's maternity pay (Labour Law)", "ប្រាក់ឈ្នួលពេលលំហែមាតុភាពពីនិយោជក (ច្បាប់ស្តីពីការងារ)"});
-        BENEFITS.put(Benefit.CHILDBIRTH_ALLOWANCE, new String[] {"State childbirth allowance", "ប្រាក់ឧបត្ថម្ភពីរដ្ឋពេលសម្រាលកូន"});
-        BENEFITS.put(Benefit.FUNERAL_ALLOWANCE, new String[] {"Funeral allowance (health care)", "ប្រាក់ឧបត្ថម្ភបុណ្យសព (ថែទាំសុខភាព)"});
+        BENEFITS.put(Benefit.CHILDBIRTH_ALLOWANCE, new String[] {"State childbirth allowance", "ប្រាក់ឧបត្ថម្ភបន្ថែមរបស់រាជរដ្ឋាភិបាលសម្រាប់ស្ត្រីសម្រាលកូន"});
+        BENEFITS.put(Benefit.FUNERAL_ALLOWANCE, new String[] {"Funeral allowance (health care)", "វិភាជន៍បូជាសព (ថែទាំសុខភាព)"});
         BENEFITS.put(Benefit.TEMPORARY_DISABILITY_ALLOWANCE, new String[] {"Temporary disability allowance", "ប្រាក់ឧបត្ថម្ភពិការភាពបណ្តោះអាសន្ន"});
         BENEFITS.put(Benefit.PERMANENT_DISABILITY, new String[] {"Permanent disability benefit", "អត្ថប្រយោជន៍ពិការភាពអចិន្ត្រៃយ៍"});
         BENEFITS.put(Benefit.CONSTANT_ATTENDANCE, new String[] {"Constant-attendance supplement", "ប្រាក់បន្ថែមសម្រាប់អ្នកមើលថែជាប្រចាំ"});
         BENEFITS.put(Benefit.SURVIVORS_PENSION, new String[] {"Survivors' pension", "សោធនសម្រាប់អ្នកនៅរស់"});
         BENEFITS.put(Benefit.FUNERAL_GRANT, new String[] {"Funeral grant (occupational risk)", "ប្រាក់ឧបត្ថម្ភបុណ្យសព (ហានិភ័យការងារ)"});
-        BENEFITS.put(Benefit.OLD_AGE_PENSION, new String[] {"Old-age pension", "សោធននិវត្តន៍"});
+        BENEFITS.put(Benefit.OLD_AGE_PENSION, new String[] {"Old-age pension", "ប្រាក់សោធនជរាភាព"});
         BENEFITS.put(Benefit.OLD_AGE_ALLOWANCE, new String[] {"Old-age allowance (paid once)", "ប្រាក់ឧបត្ថម្ភវ័យចំណាស់ (ផ្តល់តែម្តង)"});
-        BENEFITS.put(Benefit.INVALIDITY_PENSION, new String[] {"Invalidity pension", "សោធនពិការភាព"});
+        BENEFITS.put(Benefit.INVALIDITY_PENSION, new String[] {"Invalidity pension", "ប្រាក់សោធនទុព្វលភាព"});
         BENEFITS.put(Benefit.SURVIVORS_ALLOWANCE, new String[] {"Survivors' allowance (paid once)", "ប្រាក់ឧបត្ថម្ភសម្រាប់អ្នកនៅរស់ (ផ្តល់តែម្តង)"});
-        BENEFITS.put(Benefit.FUNERARY_ALLOWANCE, new String[] {"Funerary allowance (pension)", "ប្រាក់ឧបត្ថម្ភបុណ្យសព (សោធននិវត្តន៍)"});
+        BENEFITS.put(Benefit.FUNERARY_ALLOWANCE, new String[] {"Funerary allowance (pension)", "វិភាជន៍បូជាសព (ប្រាក់សោធន)"});
         BENEFITS.put(Benefit.UNEMPLOYMENT_BENEFIT, new String[] {"Unemployment benefit", "អត្ថប្រយោជន៍ពេលអត់ការងារធ្វើ"});
         BENEFITS.put(Benefit.DEPENDANT_ENROLMENT, new String[] {"Enrolment of your dependants (voluntary health care)",
                 "ការចុះឈ្មោះអ្នកនៅក្នុងបន្ទុក (ថែទាំសុខភាពដោយស្ម័គ្រចិត្ត)"});
@@ -340,75 +371,6 @@ public final class TextReport {
             wrapped("", "", t("intro", "asOf", a.asOf()));
             if (lang == Lang.KM) wrapped("", "", t("machineKhmer"));
             blank();
-        }
-
-        void summary(Assessment a) {
-            heading(t("summary"));
-            List<Decision> benefits = benefitDecisions(a);
-            if (benefits.isEmpty()) {
-                wrapped("", "", t("noEvents", "asOf", a.asOf()));
-            } else {
-                summaryGroup(benefits, Outcome.ELIGIBLE, "entitled");
-                summaryGroup(benefits, Outcome.NOT_ELIGIBLE, "notEntitled");
-                summaryGroup(benefits, Outcome.NEEDS_INFORMATION, "needInfo");
-                summaryGroup(benefits, Outcome.NOT_IN_FORCE, "notInForce");
-            }
-            List<Decision> coverage = a.decisions().stream().filter(d -> d.benefit() == Benefit.COVERAGE).toList();
-            if (!coverage.isEmpty()) {
-                blank();
-                List<String> covered = new ArrayList<>();
-                List<String> notCovered = new ArrayList<>();
-                List<String> unknown = new ArrayList<>();
-                for (Decision d : coverage) {
-                    String name = scheme(d.scheme()) + (d.provisional() ? " " + t("provisional") : "");
-                    switch (d.outcome()) {
-                        case COVERED -> covered.add(name);
-                        case NEEDS_INFORMATION -> unknown.add(name);
-                        case NOT_IN_FORCE -> notCovered.add(name + " (" + t("out.NOT_IN_FORCE") + ")");
-                        default -> notCovered.add(name);
-                    }
-                }
-                wrapped("", "    ", t("coveredBy", "asOf", a.asOf()) + " " + (covered.isEmpty() ? t("none") : String.join(", ", covered)));
-                if (!notCovered.isEmpty()) wrapped("", "    ", t("notCoveredBy") + " " + String.join(", ", notCovered));
-                if (!unknown.isEmpty()) wrapped("", "    ", t("coverageUnknown") + " " + String.join(", ", unknown));
-            }
-            if (!a.compliance().isEmpty()) {
-                blank();
-                wrapped("", "", t("complianceCount", "n", a.compliance().size(), "heading", t("compliance")));
-            }
-            blank();
-        }
-
-        private void summaryGroup(List<Decision> benefits, Outcome outcome, String label) {
-            List<Decision> ds = benefits.stream().filter(d -> d.outcome() == outcome).toList();
-            if (ds.isEmpty()) return;
-            line(t(label));
-            for (Decision d : ds) {
-                String head = benefitTitle(d) + (d.provisional() ? " " + t("provisional") : "");
-                String detail = switch (outcome) {
-                    case ELIGIBLE -> d.entitlement() == null ? null : amount(d.entitlement());
-                    case NOT_ELIGIBLE -> need(d, CriterionStatus.NOT_MET);
-                    case NEEDS_INFORMATION -> need(d, CriterionStatus.UNKNOWN);
-                    default -> firstMessage(d, CriterionStatus.NOT_MET);
-                };
-                wrapped("  - ", "      ", head + (detail == null || detail.isBlank() ? "" : ": " + detail));
-            }
-        }
-
-        /** What would change a decision: the distances of its failed reasons, or the first failed reason's message. */
-        private String need(Decision d, CriterionStatus status) {
-            List<String> distances = new ArrayList<>();
-            for (Reason r : d.reasons()) {
-                if (r.status() == status && r.distance() != null && !r.distance().isBlank() && !distances.contains(r.distance())) {
-                    distances.add(plainDistance(r.distance()));
-                }
-            }
-            if (!distances.isEmpty()) return t("needed") + " " + String.join("; ", distances);
-            return firstMessage(d, status);
-        }
-
-        private static String firstMessage(Decision d, CriterionStatus status) {
-            return d.reasons().stream().filter(r -> r.status() == status).map(Reason::message).findFirst().orElse(null);
         }
 
         /** An amount in plain words, e.g. "20,417 riel a day for 90 days (1,837,530 riel in all)". */
@@ -639,7 +601,14 @@ public final class TextReport {
                 for (String id : ids) line("  - " + id);
             }
             blank();
-            wrapped("", "", t("disclaimer"));
+        }
+
+        void details(Assessment a) {
+            benefits(a);
+            coverage(a);
+            compliance(a);
+            contributions(a.contributions());
+            footer(a);
         }
     }
 
