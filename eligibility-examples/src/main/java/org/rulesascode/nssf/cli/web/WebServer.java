@@ -36,7 +36,6 @@ import org.rulesascode.nssf.eligibility.Sex;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
 import org.rulesascode.nssf.eligibility.json.NssfJson;
 import org.rulesascode.nssf.letters.DecisionLetter;
-import org.rulesascode.nssf.rules.DroolsEligibilityEngine;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -142,8 +141,9 @@ public final class WebServer implements AutoCloseable {
                 }
                 case "/v1/parameters" -> {
                     allow(method, "GET");
-                    if (!(engine instanceof DroolsEligibilityEngine d)) throw new HttpError(501, "this engine does not list its parameters");
-                    send(x, 200, "application/json", NssfJson.write(d.parameterAudit()));
+                    var audit = engine.parameterAudit();
+                    if (audit.isEmpty()) throw new HttpError(501, "this engine does not list its parameters");
+                    send(x, 200, "application/json", NssfJson.write(audit));
                 }
                 case "/v1/schema" -> {
                     allow(method, "GET");
