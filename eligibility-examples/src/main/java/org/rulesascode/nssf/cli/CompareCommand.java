@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.rulesascode.nssf.cli.population.CompareSummary;
-import org.rulesascode.nssf.cli.population.PopulationRunner;
+import org.rulesascode.nssf.population.CompareSummary;
+import org.rulesascode.nssf.population.PopulationRunner;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 
 import picocli.CommandLine.Command;
@@ -50,10 +50,13 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PopulationRunner.Options o = common.options(spec.commandLine().getErr());
+        common.progress.phase("building the engines");
         EligibilityEngine baseline = nssf.engine();
         EligibilityEngine reformed = common.reformed(baseline, reform);
         long t0 = System.nanoTime();
+        common.progress.rowsStart();
         CompareSummary s = PopulationRunner.compare(baseline, reformed, o);
+        common.progress.done(s.baseline().rowsIn());
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "nssf compare: %s%n", reformed.reform().name());

@@ -1,0 +1,378 @@
+package org.rulesascode.nssf.population;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.EmploymentStatus;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.Sector;
+import org.rulesascode.nssf.eligibility.Sex;
+
+/**
+ * The aggregates of a comparison: the baseline's and the reform's run aggregates, who gains and who loses each
+ * benefit, the annual cost and contribution deltas, the same by sector, sex, employment status and age band, and a
+ * sample of flips (the first by person id). Sums, counts and an id-ordered sample only: independent of the order
+ * rows are added in; the summaries of partitions computed apart {@linkplain #merge merge} (associative and
+ * commutative) into the summary of the whole, the same {@code summary.json} bytes as one run. Serializable. Not
+ * thread-safe.
+ */
+public final class CompareSummary implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** How many flips the sample keeps. */
+    public static final int SAMPLE = 40;
+
+    /** Flip counts of one scheme and benefit. */
+    public static final class BenefitFlips implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long gainers;
+        long losers;
+        long amountUp;
+        long amountDown;
+        long other;
+        long undeterminedChanges;
+        long flips;
+
+        void merge(BenefitFlips o) {
+            gainers = Math.addExact(gainers, o.gainers);
+            losers = Math.addExact(losers, o.losers);
+            amountUp = Math.addExact(amountUp, o.amountUp);
+            amountDown = Math.addExact(amountDown, o.amountDown);
+            other = Math.addExact(other, o.other);
+            undeterminedChanges = Math.addExact(undeterminedChanges, o.undeterminedChanges);
+            flips = Math.addExact(flips, o.flips);
+        }
+
+        public long gainers() {
+            return gainers;
+        }
+
+        public long losers() {
+            return losers;
+        }
+
+        public long amountUp() {
+            return amountUp;
+        }
+
+        public long amountDown() {
+            return amountDown;
+        }
+
+        public long other() {
+            return other;
+        }
+
+        public long flips() {
+            return flips;
+        }
+    }
+
+    /** One group of a breakdown. */
+    public static final class Group implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long persons;
+        long personsWithFlips;
+        long gainers;
+        long losers;
+        long annualCostDelta;
+        long contributionDelta;
+
+        public long persons() {
+            return persons;
+        }
+
+        public long personsWithFlips() {
+            return personsWithFlips;
+        }
+
+        public long gainers() {
+            return gainers;
+        }
+
+        public long losers() {
+            return losers;
+        }
+
+        public long annualCostDelta() {
+            return annualCostDelta;
+        }
+
+        public long contributionDelta() {
+            return contributionDelta;
+        }
+
+        void merge(Group o) {
+            persons = Math.addExact(persons, o.persons);
+            personsWithFlips = Math.addExact(personsWithFlips, o.personsWithFlips);
+            gainers = Math.addExact(gainers, o.gainers);
+            losers = Math.addExact(losers, o.losers);
+            annualCostDelta = Math.addExact(annualCostDelta, o.annualCostDelta);
+            contributionDelta = Math.addExact(contributionDelta, o.contributionDelta);
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("persons", persons);
+            m.put("personsWithFlips", personsWithFlips);
+            m.put("gainers", gainers);
+            m.put("losers", losers);
+            m.put("annualCostDelta", annualCostDelta);
+            m.put("contributionDeltaLast12Months", contributionDelta);
+            return m;
+        }
+    }
+
+    /** A flip of the sample, with its person. */
+    public record SampleFlip(String id, long line, Comparison.Flip flip) implements Serializable {
+    }
+
+    final RunSummary baseline = new RunSummary();
+    final RunSummary reform = new RunSummary();
+    long personsWithFlips;
+    long decisionFlips;
+    long contributionFlips;
+    long provisionalFlips;
+    final Map<RunSummary.SchemeBenefit, BenefitFlips> benefits = new TreeMap<>();
+    final EnumMap<Scheme, Long> contributionPersons = new EnumMap<>(Scheme.class);
+    final Map<Sector, Group> bySector = new EnumMap<>(Sector.class);
+    final Map<Sex, Group> bySex = new EnumMap<>(Sex.class);
+    final Map<EmploymentStatus, Group> byStatus = new EnumMap<>(EmploymentStatus.class);
+    final Map<String, Group> byAgeBand = new LinkedHashMap<>();
+    private final TreeMap<String, SampleFlip> sample = new TreeMap<>();
+
+    public CompareSummary() {
+        for (String band : Valuation.AGE_BANDS) byAgeBand.put(band, new Group());
+    }
+
+    /**
+     * Adds the rows of {@code other} (another partition of the same population, compared with the same engines on
+     * the same date) to this summary; the sample keeps the first flips by person id of both.
+     *
+     * @return this summary
+     */
+    public CompareSummary merge(CompareSummary other) {
+        baseline.merge(other.baseline);
+        reform.merge(other.reform);
+        personsWithFlips = Math.addExact(personsWithFlips, other.personsWithFlips);
+        decisionFlips = Math.addExact(decisionFlips, other.decisionFlips);
+        contributionFlips = Math.addExact(contributionFlips, other.contributionFlips);
+        provisionalFlips = Math.addExact(provisionalFlips, other.provisionalFlips);
+        other.benefits.forEach((k, b) -> benefits.computeIfAbsent(k, x -> new BenefitFlips()).merge(b));
+        other.contributionPersons.forEach((k, n) -> contributionPersons.merge(k, n, Math::addExact));
+        other.bySector.forEach((k, g) -> bySector.computeIfAbsent(k, x -> new Group()).merge(g));
+        other.bySex.forEach((k, g) -> bySex.computeIfAbsent(k, x -> new Group()).merge(g));
+        other.byStatus.forEach((k, g) -> byStatus.computeIfAbsent(k, x -> new Group()).merge(g));
+        other.byAgeBand.forEach((k, g) -> byAgeBand.computeIfAbsent(k, x -> new Group()).merge(g));
+        sample.putAll(other.sample);
+        while (sample.size() > SAMPLE) sample.pollLastEntry();
+        return this;
+    }
+
+    /** Counts a rejected row. */
+    public void reject(RowError e) {
+        baseline.reject(e);
+        reform.reject(e);
+    }
+
+    /** Counts one person assessed both ways. */
+    public void add(PersonResult base, PersonResult ref, List<Comparison.Flip> flips) {
+        baseline.add(base);
+        reform.add(ref);
+        boolean gainer = false;
+        boolean loser = false;
+        Map<RunSummary.SchemeBenefit, Set<Comparison.Change>> personChanges = new TreeMap<>();
+        for (Comparison.Flip f : flips) {
+            if (f.provisional()) provisionalFlips++;
+            if (f.kind().equals(Comparison.Flip.CONTRIBUTIONS)) {
+                contributionFlips++;
+                contributionPersons.merge(f.scheme(), 1L, Long::sum);
+                continue;
+            }
+            decisionFlips++;
+            RunSummary.SchemeBenefit k = new RunSummary.SchemeBenefit(f.scheme(), f.benefit());
+            BenefitFlips b = benefits.computeIfAbsent(k, x -> new BenefitFlips());
+            b.flips++;
+            if (f.delta() == null) b.undeterminedChanges++;
+            switch (f.change()) {
+                case AMOUNT_UP -> b.amountUp++;
+                case AMOUNT_DOWN -> b.amountDown++;
+                case OTHER -> b.other++;
+                default -> { } // persons, below
+            }
+            personChanges.computeIfAbsent(k, x -> EnumSet.noneOf(Comparison.Change.class)).add(f.change());
+            gainer |= f.change() == Comparison.Change.GAIN;
+            loser |= f.change() == Comparison.Change.LOSS;
+        }
+        personChanges.forEach((k, changes) -> {
+            BenefitFlips b = benefits.get(k);
+            if (changes.contains(Comparison.Change.GAIN)) b.gainers++;
+            if (changes.contains(Comparison.Change.LOSS)) b.losers++;
+        });
+        if (!flips.isEmpty()) personsWithFlips++;
+        long cost = ref.annualValue() - base.annualValue();
+        long contribution = ref.contributionsTotal().totalLast12() - base.contributionsTotal().totalLast12();
+        for (Group g : List.of(bySector.computeIfAbsent(base.sector(), x -> new Group()), bySex.computeIfAbsent(base.sex(), x -> new Group()),
+                byStatus.computeIfAbsent(base.status(), x -> new Group()), byAgeBand.get(base.ageBand()))) {
+            g.persons++;
+            if (!flips.isEmpty()) g.personsWithFlips++;
+            if (gainer) g.gainers++;
+            if (loser) g.losers++;
+            g.annualCostDelta += cost;
+            g.contributionDelta += contribution;
+        }
+        for (int i = 0; i < flips.size(); i++) {
+            String key = base.id() + "\u0000" + String.format("%06d", i) + "\u0000" + String.format("%015d", base.line());
+            if (sample.size() < SAMPLE || key.compareTo(sample.lastKey()) < 0) {
+                sample.put(key, new SampleFlip(base.id(), base.line(), flips.get(i)));
+                if (sample.size() > SAMPLE) sample.pollLastEntry();
+            }
+        }
+    }
+
+    public RunSummary baseline() {
+        return baseline;
+    }
+
+    public RunSummary reform() {
+        return reform;
+    }
+
+    public long personsWithFlips() {
+        return personsWithFlips;
+    }
+
+    public long decisionFlips() {
+        return decisionFlips;
+    }
+
+    public long contributionFlips() {
+        return contributionFlips;
+    }
+
+    public long provisionalFlips() {
+        return provisionalFlips;
+    }
+
+    public Map<RunSummary.SchemeBenefit, BenefitFlips> benefits() {
+        return benefits;
+    }
+
+    public Map<Scheme, Long> contributionPersons() {
+        return contributionPersons;
+    }
+
+    /** @return the sample of flips, by person id then flip order */
+    public List<SampleFlip> sample() {
+        return new ArrayList<>(sample.values());
+    }
+
+    /** @return the breakdowns: dimension name → group name → group, groups in enum (or age) order */
+    public Map<String, Map<String, Group>> breakdowns() {
+        Map<String, Map<String, Group>> m = new LinkedHashMap<>();
+        m.put("sector", named(bySector));
+        m.put("sex", named(bySex));
+        m.put("employmentStatus", named(byStatus));
+        Map<String, Group> ages = new LinkedHashMap<>();
+        byAgeBand.forEach((k, g) -> {
+            if (g.persons > 0) ages.put(k, g);
+        });
+        m.put("ageBand", ages);
+        return m;
+    }
+
+    private static <E extends Enum<E>> Map<String, Group> named(Map<E, Group> groups) {
+        Map<String, Group> m = new LinkedHashMap<>();
+        groups.forEach((k, g) -> m.put(k.name(), g));
+        return m;
+    }
+
+    /** @return the annual cost of the reform minus the baseline's */
+    public long annualCostDelta() {
+        return reform.annualCost() - baseline.annualCost();
+    }
+
+    /** @return contributions of the last 12 months, reform minus baseline */
+    public PersonResult.Contributions contributionDelta() {
+        return reform.contributionsTotal().minus(baseline.contributionsTotal());
+    }
+
+    /** @return the benefits table: every scheme and benefit with a flip or an annual cost on either side */
+    public Map<String, Object> benefitsMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Set<RunSummary.SchemeBenefit> keys = new java.util.TreeSet<>(benefits.keySet());
+        baseline.benefits().forEach((k, t) -> {
+            if (k.benefit() != Benefit.COVERAGE && t.lastYearValue() != 0) keys.add(k);
+        });
+        reform.benefits().forEach((k, t) -> {
+            if (k.benefit() != Benefit.COVERAGE && t.lastYearValue() != 0) keys.add(k);
+        });
+        for (RunSummary.SchemeBenefit k : keys) {
+            BenefitFlips f = benefits.getOrDefault(k, new BenefitFlips());
+            long bc = annual(baseline, k);
+            long rc = annual(reform, k);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("gainers", f.gainers);
+            row.put("losers", f.losers);
+            row.put("amountUp", f.amountUp);
+            row.put("amountDown", f.amountDown);
+            row.put("otherChanges", f.other);
+            row.put("changesWithUndeterminedAmount", f.undeterminedChanges);
+            row.put("annualCostBaseline", bc);
+            row.put("annualCostReform", rc);
+            row.put("annualCostDelta", rc - bc);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) m.computeIfAbsent(k.scheme().name(), x -> new LinkedHashMap<String, Object>());
+            s.put(k.benefit().name(), row);
+        }
+        return m;
+    }
+
+    static long annual(RunSummary s, RunSummary.SchemeBenefit k) {
+        RunSummary.BenefitTotals t = s.benefits().get(k);
+        return t == null ? 0 : t.lastYearValue();
+    }
+
+    /** @return the contribution deltas per scheme (reform − baseline) and in total */
+    public Map<String, Object> contributionsMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Set<Scheme> schemes = EnumSet.noneOf(Scheme.class);
+        schemes.addAll(baseline.contributions().keySet());
+        schemes.addAll(reform.contributions().keySet());
+        for (Scheme s : schemes) {
+            PersonResult.Contributions b = baseline.contributions().getOrDefault(s, PersonResult.Contributions.ZERO);
+            PersonResult.Contributions r = reform.contributions().getOrDefault(s, PersonResult.Contributions.ZERO);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("personsChanged", contributionPersons.getOrDefault(s, 0L));
+            row.put("baselineLast12Months", b.totalLast12());
+            row.put("reformLast12Months", r.totalLast12());
+            row.put("delta", RunSummary.contributionMap(r.minus(b)));
+            m.put(s.name(), row);
+        }
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("baselineLast12Months", baseline.contributionsTotal().totalLast12());
+        all.put("reformLast12Months", reform.contributionsTotal().totalLast12());
+        all.put("delta", RunSummary.contributionMap(contributionDelta()));
+        m.put("all", all);
+        return m;
+    }
+
+    /** @return the breakdowns as JSON objects */
+    public Map<String, Object> breakdownsMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        breakdowns().forEach((dim, groups) -> {
+            Map<String, Object> g = new LinkedHashMap<>();
+            groups.forEach((k, v) -> g.put(k, v.toMap()));
+            m.put(dim, g);
+        });
+        return m;
+    }
+}

@@ -1,0 +1,103 @@
+package org.rulesascode.nssf.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.population.internal.Csv;
+import org.rulesascode.nssf.population.internal.CsvProfiles;
+import org.rulesascode.nssf.eligibility.Reform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A parameter reform compared with the baseline: its flips are where its parameter is, and the numbers are the law's. */
+class CompareReformTests {
+
+    static final LocalDate AS_OF = LocalDate.of(2028, 6, 30);
+    static final Reform CEILING = new Reform("Pension ceiling 2,000,000 from 2027", "Test reform: the issue's first example.",
+            List.of(new Reform.Change("pension.contributable_wage.ceiling", LocalDate.of(2027, 1, 1), 2_000_000L, false, "", "")), List.of());
+
+    @TempDir
+    Path dir;
+
+    static EligibilityEngine baseline() {
+        return EligibilityEngine.standard();
+    }
+
+    @Test
+    void ceilingReform_flipsOnlyPension_decisionsAndContributionLines() throws Exception {
+        StringWriter w = new StringWriter();
+        new PopulationGenerator(17, AS_OF).write(300, w);
+        Path file = dir.resolve("workers.jsonl");
+        Files.writeString(file, w.toString(), StandardCharsets.UTF_8);
+        Path out = dir.resolve("ceiling");
+        CompareSummary s = PopulationRunner.compare(baseline(), baseline().withReform(CEILING),
+                new PopulationRunner.Options(AS_OF, file, InputFormat.jsonl, out, 2, null));
+        assertThat(s.baseline().assessed()).isEqualTo(300);
+        // about 28 % of the non-garment employees earn above 1,200,000 (POPULATION.md): some must flip
+        assertThat(s.contributionFlips()).isPositive();
+        List<List<String>> flips = Files.readAllLines(out.resolve("flips.csv")).stream().skip(1).map(Csv::split).toList();
+        assertThat(flips).isNotEmpty();
+        for (List<String> f : flips) {
+            assertThat(f.get(3)).as("scheme of %s", f).isEqualTo("PENSION");
+            assertThat(f.get(18)).as("parameters of %s", f).contains("pension.contributable_wage.ceiling: 1200000 → 2000000");
+        }
+        assertThat(s.contributionPersons().keySet()).containsExactly(org.rulesascode.nssf.eligibility.Scheme.PENSION);
+        s.benefits().keySet().forEach(k -> assertThat(k.scheme()).isEqualTo(org.rulesascode.nssf.eligibility.Scheme.PENSION));
+        PersonResult.Contributions d = s.contributionDelta();
+        assertThat(d.totalLast12()).isPositive();
+        assertThat(d.employerLast12()).as("equal shares of the pension rate (§6.1)").isEqualTo(d.workerLast12());
+        assertThat(s.reform().contributions().get(org.rulesascode.nssf.eligibility.Scheme.HEALTH_CARE))
+                .isEqualTo(s.baseline().contributions().get(org.rulesascode.nssf.eligibility.Scheme.HEALTH_CARE));
+        String html = Files.readString(out.resolve("report.html"));
+        PopulationRunTests.assertSelfContained(html);
+        assertThat(html).contains("Pension ceiling 2,000,000 from 2027", "pension.contributable_wage.ceiling", "2028-06-30", "<svg");
+    }
+
+    @Test
+    void ceilingReform_handComputedPerson() throws Exception {
+        // A worker born 1990 (under 60 throughout) earning 2,500,000 KHR a month from 2027-01 to 2028-06, and one earning
+        // 1,000,000. Pension contributable wage = min(max(wage, 400,000), ceiling) (§3.3); rate 4 % (2 + 2) until
+        // 2027-09, 8 % (4 + 4) from 2027-10 (§6.1). The last 12 months up to 2028-06-30 are 2027-07 to 2028-06:
+        // 3 months at 4 % and 9 months at 8 %.
+        //   baseline (ceiling 1,200,000): 1,200,000 × 0.04 × 3 + 1,200,000 × 0.08 × 9 = 144,000 + 864,000 = 1,008,000
+        //   reform   (ceiling 2,000,000): 2,000,000 × 0.04 × 3 + 2,000,000 × 0.08 × 9 = 240,000 + 1,440,000 = 1,680,000
+        //   delta 672,000, half employer, half worker (336,000 each).
+        // All 18 months: baseline 1,200,000 × 0.04 × 9 + 1,200,000 × 0.08 × 9 = 432,000 + 864,000 = 1,296,000;
+        //                reform 2,000,000 × 0.04 × 9 + 2,000,000 × 0.08 × 9 = 720,000 + 1,440,000 = 2,160,000.
+        // The 1,000,000 earner is under both ceilings: no flip.
+        Path file = dir.resolve("two.csv");
+        Files.writeString(file, CsvProfiles.HEADER + "\n"
+                + "high,1990-01-15,MALE,EMPLOYEE,CONSTRUCTION,2027-01-04,50,2027-01,2028-06,2500000,KHR,,true,\n"
+                + "low,1990-01-15,FEMALE,EMPLOYEE,TRADE,2027-01-04,50,2027-01,2028-06,1000000,KHR,,true,\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("two");
+        CompareSummary s = PopulationRunner.compare(baseline(), baseline().withReform(CEILING),
+                new PopulationRunner.Options(AS_OF, file, InputFormat.csv, out, 1, null));
+        List<List<String>> flips = Files.readAllLines(out.resolve("flips.csv")).stream().skip(1).map(Csv::split).toList();
+        assertThat(flips).hasSize(1);
+        List<String> f = flips.get(0);
+        // line,id,kind,scheme,benefit,eventDate,change,baselineOutcome,reformOutcome,baselineAmount,reformAmount,period,baselineValue,reformValue,delta
+        assertThat(f.subList(0, 15)).containsExactly("2", "high", "CONTRIBUTIONS", "PENSION", "", "", "AMOUNT_UP", "", "", "1296000", "2160000", "",
+                "1008000", "1680000", "672000");
+        assertThat(s.contributionDelta().totalLast12()).isEqualTo(672_000L);
+        assertThat(s.contributionDelta().employerLast12()).isEqualTo(336_000L);
+        assertThat(s.contributionDelta().workerLast12()).isEqualTo(336_000L);
+        assertThat(s.personsWithFlips()).isEqualTo(1);
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.at("/contributionDeltaLast12Months").asLong()).isEqualTo(672_000L);
+        assertThat(summary.at("/breakdowns/sex/MALE/contributionDeltaLast12Months").asLong()).isEqualTo(672_000L);
+        assertThat(summary.at("/breakdowns/sex/FEMALE/contributionDeltaLast12Months").asLong()).isZero();
+        assertThat(summary.at("/breakdowns/sector/CONSTRUCTION/personsWithFlips").asLong()).isEqualTo(1);
+        assertThat(summary.at("/breakdowns/ageBand/35-44/persons").asLong()).as("aged 38 on 2028-06-30").isEqualTo(2);
+        assertThat(summary.at("/ruleSetVersions/baseline").asText()).isNotEqualTo(summary.at("/ruleSetVersions/reform").asText());
+    }
+}
