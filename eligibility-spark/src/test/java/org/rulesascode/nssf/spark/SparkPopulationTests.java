@@ -172,7 +172,7 @@ class SparkPopulationTests {
         }
         List<String> lines = new ArrayList<>(List.of(sb.toString().split("\n")));
         if (n < 50) return write(name, lines);
-        lines.set(9, lines.get(9).replace(",MALE,", ",M,"));           // line 10: sex not allowed
+        lines.set(10, lines.get(10).replace(",MALE,", ",M,"));         // line 11: sex not allowed
         lines.set(20, lines.get(20).replaceFirst("-0\\d-1\\d", "-13-01"));  // line 21: month 13
         lines.set(30, lines.get(30).replace(",true,", ",yes,"));           // line 31: paid neither true nor false
         lines.set(41, "\"quoted, \"\"id\"\"\"" + lines.get(41).substring(lines.get(41).indexOf(','))); // line 42: a good row, quoted id
