@@ -129,6 +129,16 @@ class PopulationCommandsTests {
         assertThat(r.out()).contains("Pension ceiling of 2,000,000 riel from 2027", "40 rows in, 40 assessed, 0 rejected");
         for (String f : new String[] {"report.html", "summary.json", "flips.csv", "errors.csv"}) assertThat(out.resolve(f)).exists();
         assertThat(Files.readString(out.resolve("report.html"))).contains("<h1>Pension ceiling of 2,000,000 riel from 2027</h1>");
+        assertThat(r.out()).contains("better off", "annual benefit cost: NSSF ");
+
+        Path scaled = dir.resolve("scaled");
+        Run s = run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--reform", reform.toString(), "--out", scaled.toString(),
+                "--scale-to", "4335501", "--usd-rate", "4000");
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(Files.readString(scaled.resolve("report.html"))).contains("Estimate for 4,335,501 (from the sample of 40)", "4,000 riel per US dollar", "US$");
+        assertThat(new ObjectMapper().readTree(scaled.resolve("summary.json").toFile()).at("/scaling/sampleSize").asLong()).isEqualTo(40);
+        assertUserError(run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--reform", reform.toString(), "--out", scaled.toString(),
+                "--scale-to", "0"), "--scale-to");
 
         assertUserError(run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--out", out.toString()), "--reform");
         Path structural = dir.resolve("structural.yaml");

@@ -165,5 +165,16 @@ class CompareReformTests {
         assertThat(summary.at("/breakdowns/sector/CONSTRUCTION/personsWithFlips").asLong()).isEqualTo(1);
         assertThat(summary.at("/breakdowns/ageBand/35-44/persons").asLong()).as("aged 38 on 2028-06-30").isEqualTo(2);
         assertThat(summary.at("/ruleSetVersions/baseline").asText()).isNotEqualTo(summary.at("/ruleSetVersions/reform").asText());
+        // "high" pays 2,160,000 − 1,296,000 = 864,000 more over the 18 months and has no pension decision that changes:
+        // paying more, neither better nor worse off; "low" is unchanged
+        assertThat(summary.at("/persons/personsChanged").asLong()).isEqualTo(1);
+        assertThat(summary.at("/persons/payingMore").asLong()).isEqualTo(1);
+        assertThat(summary.at("/persons/betterOff").asLong()).isZero();
+        assertThat(summary.at("/persons/worseOff").asLong()).isZero();
+        // wages 2,500,000 and 1,000,000 fall in the bands "2,000,000 and over" and "800,000 to 1,199,999"
+        assertThat(summary.at("/breakdowns/wageBand/2,000,000 and over/payingMore").asLong()).isEqualTo(1);
+        assertThat(summary.at("/breakdowns/wageBand/800,000 to 1,199,999/personsChanged").asLong()).isZero();
+        assertThat(summary.at("/annualCostByPayer/NSSF/delta").asLong()).isZero();
+        assertThat(summary.at("/warnings").size()).isZero();
     }
 }
