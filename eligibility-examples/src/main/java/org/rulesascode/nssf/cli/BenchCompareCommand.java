@@ -121,9 +121,9 @@ final class BenchCompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "heap: max used %,d MB (sampled after each batch), sum of heap-pool peaks %,d MB, committed %,d MB, max %,d MB%n",
                 maxUsed[0] >> 20, poolPeaks >> 20, committed >> 20, rt.maxMemory() >> 20);
         out.printf(Locale.ROOT, "result: %,d assessed, %,d rejected, %,d persons with changes (%,d decisions, %,d contribution totals); "
-                        + "contributions of the last 12 months %+,d riel, annual benefit cost %+,d riel%n",
+                        + "contributions of the last 12 months %+,d riel, annual benefit cost to NSSF %+,d riel%n",
                 s.baseline().assessed(), s.baseline().rejected(), s.personsWithFlips(), s.decisionFlips(), s.contributionFlips(),
-                s.contributionDelta().totalLast12(), s.annualCostDelta());
+                s.contributionDelta().totalLast12(), s.annualCostDelta(org.rulesascode.nssf.population.Payer.NSSF));
         out.flush();
         return 0;
     }

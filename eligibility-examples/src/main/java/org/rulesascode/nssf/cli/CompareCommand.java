@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.rulesascode.nssf.population.CompareSummary;
+import org.rulesascode.nssf.population.Payer;
 import org.rulesascode.nssf.population.PopulationRunner;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 
@@ -62,8 +63,11 @@ final class CompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "nssf compare: %s%n", reformed.reform().name());
         out.printf(Locale.ROOT, "%,d rows in, %,d assessed, %,d rejected; %,d persons with changes (%,d decisions, %,d contribution totals)%n",
                 s.baseline().rowsIn(), s.baseline().assessed(), s.baseline().rejected(), s.personsWithFlips(), s.decisionFlips(), s.contributionFlips());
-        out.printf(Locale.ROOT, "annual benefit cost %+,d riel; contributions of the last 12 months %+,d riel%n", s.annualCostDelta(),
-                s.contributionDelta().totalLast12());
+        out.printf(Locale.ROOT, "%,d better off, %,d worse off, %,d paying more, %,d paying less%n", s.all().betterOff(), s.all().worseOff(),
+                s.all().payingMore(), s.all().payingLess());
+        out.printf(Locale.ROOT, "annual benefit cost: NSSF %+,d riel, employers %+,d riel, State %+,d riel; contributions of the last 12 months %+,d riel%n",
+                s.annualCostDelta(Payer.NSSF), s.annualCostDelta(Payer.EMPLOYER), s.annualCostDelta(Payer.STATE), s.contributionDelta().totalLast12());
+        for (String w : s.warnings(reformed.reform(), o.asOf())) out.println("warning: " + w);
         out.printf(Locale.ROOT, "%.1f s on %d thread%s (%,.0f rows/s); wrote %s, %s, %s, %s%n", seconds, o.threads(), o.threads() == 1 ? "" : "s",
                 s.baseline().rowsIn() / Math.max(seconds, 1e-9), o.out().resolve("report.html"), o.out().resolve("summary.json"),
                 o.out().resolve("flips.csv"), o.out().resolve("errors.csv"));

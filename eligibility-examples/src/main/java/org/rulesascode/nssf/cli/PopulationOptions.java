@@ -11,6 +11,7 @@ import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.eligibility.json.NssfReforms;
 import org.rulesascode.nssf.population.InputFormat;
 import org.rulesascode.nssf.population.PopulationRunner;
+import org.rulesascode.nssf.population.Presentation;
 
 import picocli.CommandLine.Option;
 
@@ -38,6 +39,12 @@ final class PopulationOptions {
     @Option(names = "--trust-reform-rules", description = "allow a reform's rules: (DRL files, code that runs with your rights)")
     boolean trustReformRules;
 
+    @Option(names = "--scale-to", paramLabel = "N", description = "also estimate every figure for a population of N (e.g. 4335501, NSSF's members), shown beside the sample's with the sample size")
+    Long scaleTo;
+
+    @Option(names = "--usd-rate", paramLabel = "RIEL", description = "also show amounts in US dollars at this rate (riel per dollar), stated in the report")
+    Long usdRate;
+
     /** The progress bar: drawn only on a terminal, never in a pipe, a log file or a test. */
     Progress progress;
 
@@ -46,6 +53,11 @@ final class PopulationOptions {
      * is built and before any row is read.
      */
     PopulationRunner.Options options(PrintWriter err) {
+        return options(err, false);
+    }
+
+    /** As {@link #options(PrintWriter)}, with {@code compliance} findings counted. */
+    PopulationRunner.Options options(PrintWriter err, boolean compliance) {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         InputFormat f = switch (format) {
             case auto -> InputFormat.of(population);
@@ -56,7 +68,8 @@ final class PopulationOptions {
             throw new InvalidInputException("--population", "file '" + population + "' does not exist", "a readable JSON Lines (.jsonl) or CSV (.csv) file");
         }
         progress = new Progress(System.console() != null ? err : null);
-        PopulationRunner.Options o = new PopulationRunner.Options(asOf, population, f, out, t, progress);
+        PopulationRunner.Options o = new PopulationRunner.Options(asOf, population, f, out, t, progress, compliance,
+                new Presentation(scaleTo, usdRate));
         o.checkOut();
         return o;
     }

@@ -48,9 +48,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reform", paramLabel = "FILE", description = "assess under this reform (YAML) instead of the standard rules")
     Path reform;
 
+    @Option(names = "--compliance", description = "also count compliance findings by sector (declared below the minimum wage, unpaid months, "
+            + "contributions missing); assesses every row explained, so slower")
+    boolean compliance;
+
     @Override
     public Integer call() throws Exception {
-        PopulationRunner.Options o = common.options(spec.commandLine().getErr());
+        PopulationRunner.Options o = common.options(spec.commandLine().getErr(), compliance);
         common.progress.phase("building the engine");
         EligibilityEngine engine = nssf.engine();
         if (reform != null) engine = common.reformed(engine, reform);

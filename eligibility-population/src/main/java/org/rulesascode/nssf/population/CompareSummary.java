@@ -76,36 +76,75 @@ public final class CompareSummary implements Serializable {
         }
     }
 
-    /** One group of a breakdown. */
+    /**
+     * One group of a breakdown (or the whole population): persons, who is better or worse off, who pays more or less,
+     * the annual cost change per payer and the contribution change.
+     */
     public static final class Group implements Serializable {
         private static final long serialVersionUID = 1L;
         long persons;
         long personsWithFlips;
+        long personsChanged;
         long gainers;
         long losers;
-        long annualCostDelta;
+        long betterOff;
+        long worseOff;
+        long payingMore;
+        long payingLess;
+        final long[] annualCostDelta = new long[Payer.values().length];
         long contributionDelta;
 
+        /** @return persons in the group */
         public long persons() {
             return persons;
         }
 
+        /** @return persons with any flip, counting the decisions a scheme switched on or off adds or removes */
         public long personsWithFlips() {
             return personsWithFlips;
         }
 
+        /** @return persons whose outcome, amount or contributions change (not counting decisions that only appear or vanish with a scheme, not positive) */
+        public long personsChanged() {
+            return personsChanged;
+        }
+
+        /** @return persons gaining a benefit or coverage */
         public long gainers() {
             return gainers;
         }
 
+        /** @return persons losing a benefit or coverage */
         public long losers() {
             return losers;
         }
 
-        public long annualCostDelta() {
-            return annualCostDelta;
+        /** @return persons whose benefits are worth more (or who gain one and lose none) */
+        public long betterOff() {
+            return betterOff;
         }
 
+        /** @return persons whose benefits are worth less (or who lose one and gain none) */
+        public long worseOff() {
+            return worseOff;
+        }
+
+        /** @return persons whose contributions (all months, employer and worker) go up */
+        public long payingMore() {
+            return payingMore;
+        }
+
+        /** @return persons whose contributions go down */
+        public long payingLess() {
+            return payingLess;
+        }
+
+        /** @return the change of the annual cost paid by {@code payer} */
+        public long annualCostDelta(Payer payer) {
+            return annualCostDelta[payer.ordinal()];
+        }
+
+        /** @return the change of the contributions of the last 12 months */
         public long contributionDelta() {
             return contributionDelta;
         }
@@ -113,9 +152,14 @@ public final class CompareSummary implements Serializable {
         void merge(Group o) {
             persons = Math.addExact(persons, o.persons);
             personsWithFlips = Math.addExact(personsWithFlips, o.personsWithFlips);
+            personsChanged = Math.addExact(personsChanged, o.personsChanged);
             gainers = Math.addExact(gainers, o.gainers);
             losers = Math.addExact(losers, o.losers);
-            annualCostDelta = Math.addExact(annualCostDelta, o.annualCostDelta);
+            betterOff = Math.addExact(betterOff, o.betterOff);
+            worseOff = Math.addExact(worseOff, o.worseOff);
+            payingMore = Math.addExact(payingMore, o.payingMore);
+            payingLess = Math.addExact(payingLess, o.payingLess);
+            for (int i = 0; i < annualCostDelta.length; i++) annualCostDelta[i] = Math.addExact(annualCostDelta[i], o.annualCostDelta[i]);
             contributionDelta = Math.addExact(contributionDelta, o.contributionDelta);
         }
 
@@ -123,9 +167,16 @@ public final class CompareSummary implements Serializable {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("persons", persons);
             m.put("personsWithFlips", personsWithFlips);
+            m.put("personsChanged", personsChanged);
             m.put("gainers", gainers);
             m.put("losers", losers);
-            m.put("annualCostDelta", annualCostDelta);
+            m.put("betterOff", betterOff);
+            m.put("worseOff", worseOff);
+            m.put("payingMore", payingMore);
+            m.put("payingLess", payingLess);
+            Map<String, Object> cost = new LinkedHashMap<>();
+            for (Payer p : Payer.values()) cost.put(p.name(), annualCostDelta[p.ordinal()]);
+            m.put("annualCostDeltaByPayer", cost);
             m.put("contributionDeltaLast12Months", contributionDelta);
             return m;
         }
@@ -147,10 +198,17 @@ public final class CompareSummary implements Serializable {
     final Map<Sex, Group> bySex = new EnumMap<>(Sex.class);
     final Map<EmploymentStatus, Group> byStatus = new EnumMap<>(EmploymentStatus.class);
     final Map<String, Group> byAgeBand = new LinkedHashMap<>();
+    final Map<String, Group> byWageBand = new LinkedHashMap<>();
+    final Group all = new Group();
+    /** Per scheme: decisions on one side only and not positive there (a scheme switched on or off), and on which side. */
+    final Map<Scheme, Long> switchedOn = new EnumMap<>(Scheme.class);
+    final Map<Scheme, Long> switchedOff = new EnumMap<>(Scheme.class);
     private final TreeMap<String, SampleFlip> sample = new TreeMap<>();
 
+    /** An empty summary: no rows yet. */
     public CompareSummary() {
         for (String band : Valuation.AGE_BANDS) byAgeBand.put(band, new Group());
+        for (String band : Valuation.WAGE_BANDS) byWageBand.put(band, new Group());
     }
 
     /**
@@ -172,6 +230,10 @@ public final class CompareSummary implements Serializable {
         other.bySex.forEach((k, g) -> bySex.computeIfAbsent(k, x -> new Group()).merge(g));
         other.byStatus.forEach((k, g) -> byStatus.computeIfAbsent(k, x -> new Group()).merge(g));
         other.byAgeBand.forEach((k, g) -> byAgeBand.computeIfAbsent(k, x -> new Group()).merge(g));
+        other.byWageBand.forEach((k, g) -> byWageBand.computeIfAbsent(k, x -> new Group()).merge(g));
+        all.merge(other.all);
+        other.switchedOn.forEach((k, n) -> switchedOn.merge(k, n, Math::addExact));
+        other.switchedOff.forEach((k, n) -> switchedOff.merge(k, n, Math::addExact));
         sample.putAll(other.sample);
         while (sample.size() > SAMPLE) sample.pollLastEntry();
         return this;
@@ -183,21 +245,42 @@ public final class CompareSummary implements Serializable {
         reform.reject(e);
     }
 
-    /** Counts one person assessed both ways. */
+    /**
+     * Counts one person assessed both ways.
+     *
+     * <p>A decision that exists on one side only and is not positive there (a scheme the reform switches on, whose
+     * decisions appear as "not eligible" for everyone) is a change of the rules, counted once per scheme
+     * ({@link #switchedOn()}), not a change for the person. A person is <b>better off</b> when the values of their
+     * changed decisions add up to more (or, at equal value, they gain a benefit and lose none), <b>worse off</b> in
+     * the reverse case; <b>paying more</b> or <b>less</b> by the total of their contributions over all months.
+     */
     public void add(PersonResult base, PersonResult ref, List<Comparison.Flip> flips) {
         baseline.add(base);
         reform.add(ref);
         boolean gainer = false;
         boolean loser = false;
+        boolean changed = false;
+        long valueDelta = 0;
         Map<RunSummary.SchemeBenefit, Set<Comparison.Change>> personChanges = new TreeMap<>();
         for (Comparison.Flip f : flips) {
             if (f.provisional()) provisionalFlips++;
             if (f.kind().equals(Comparison.Flip.CONTRIBUTIONS)) {
                 contributionFlips++;
                 contributionPersons.merge(f.scheme(), 1L, Long::sum);
+                changed = true;
                 continue;
             }
             decisionFlips++;
+            if (f.baseOutcome() == null && !Comparison.positive(f.reformOutcome())) {
+                switchedOn.merge(f.scheme(), 1L, Long::sum);
+                continue;
+            }
+            if (f.reformOutcome() == null && !Comparison.positive(f.baseOutcome())) {
+                switchedOff.merge(f.scheme(), 1L, Long::sum);
+                continue;
+            }
+            changed = true;
+            if (f.delta() != null) valueDelta = Math.addExact(valueDelta, f.delta());
             RunSummary.SchemeBenefit k = new RunSummary.SchemeBenefit(f.scheme(), f.benefit());
             BenefitFlips b = benefits.computeIfAbsent(k, x -> new BenefitFlips());
             b.flips++;
@@ -218,16 +301,25 @@ public final class CompareSummary implements Serializable {
             if (changes.contains(Comparison.Change.LOSS)) b.losers++;
         });
         if (!flips.isEmpty()) personsWithFlips++;
-        long cost = ref.annualValue() - base.annualValue();
-        long contribution = ref.contributionsTotal().totalLast12() - base.contributionsTotal().totalLast12();
-        for (Group g : List.of(bySector.computeIfAbsent(base.sector(), x -> new Group()), bySex.computeIfAbsent(base.sex(), x -> new Group()),
-                byStatus.computeIfAbsent(base.status(), x -> new Group()), byAgeBand.get(base.ageBand()))) {
+        boolean better = valueDelta > 0 || valueDelta == 0 && gainer && !loser;
+        boolean worse = valueDelta < 0 || valueDelta == 0 && loser && !gainer;
+        long paid = Math.subtractExact(ref.contributionsTotal().total(), base.contributionsTotal().total());
+        long contribution = Math.subtractExact(ref.contributionsTotal().totalLast12(), base.contributionsTotal().totalLast12());
+        long[] cost = new long[Payer.values().length];
+        for (Payer p : Payer.values()) cost[p.ordinal()] = Math.subtractExact(ref.annualValue(p), base.annualValue(p));
+        for (Group g : List.of(all, bySector.computeIfAbsent(base.sector(), x -> new Group()), bySex.computeIfAbsent(base.sex(), x -> new Group()),
+                byStatus.computeIfAbsent(base.status(), x -> new Group()), byAgeBand.get(base.ageBand()), byWageBand.get(base.wageBand()))) {
             g.persons++;
             if (!flips.isEmpty()) g.personsWithFlips++;
+            if (changed) g.personsChanged++;
             if (gainer) g.gainers++;
             if (loser) g.losers++;
-            g.annualCostDelta += cost;
-            g.contributionDelta += contribution;
+            if (better) g.betterOff++;
+            if (worse) g.worseOff++;
+            if (paid > 0) g.payingMore++;
+            if (paid < 0) g.payingLess++;
+            for (int i = 0; i < cost.length; i++) g.annualCostDelta[i] = Math.addExact(g.annualCostDelta[i], cost[i]);
+            g.contributionDelta = Math.addExact(g.contributionDelta, contribution);
         }
         for (int i = 0; i < flips.size(); i++) {
             String key = base.id() + "\u0000" + String.format("%06d", i) + "\u0000" + String.format("%015d", base.line());
@@ -236,6 +328,50 @@ public final class CompareSummary implements Serializable {
                 if (sample.size() > SAMPLE) sample.pollLastEntry();
             }
         }
+    }
+
+    /** @return the whole population as one group: persons changed, better and worse off, paying more and less, cost per payer */
+    public Group all() {
+        return all;
+    }
+
+    /** @return per scheme, the decisions that exist only with the reform and are not positive: the scheme switched on (one change of the rules) */
+    public Map<Scheme, Long> switchedOn() {
+        return switchedOn;
+    }
+
+    /** @return per scheme, the decisions that exist only in the baseline and are not positive: the scheme switched off */
+    public Map<Scheme, Long> switchedOff() {
+        return switchedOff;
+    }
+
+    /**
+     * @return warnings about the data, in plain words: histories that end before the reform's first date (so the
+     *         reform cannot change what depends on them), an as-of date before it, schemes switched on or off
+     */
+    public List<String> warnings(org.rulesascode.nssf.eligibility.Reform r, java.time.LocalDate asOf) {
+        List<String> w = new ArrayList<>();
+        java.time.LocalDate first = null;
+        for (org.rulesascode.nssf.eligibility.Reform.Change c : r.changes()) if (first == null || c.from().isBefore(first)) first = c.from();
+        java.time.YearMonth end = baseline.historyEnd();
+        if (first != null && asOf.isBefore(first)) {
+            w.add("The as-of date " + asOf + " is before the reform's first date " + first + ": nothing the reform changes is in force on it.");
+        }
+        if (first != null && end != null && end.atEndOfMonth().isBefore(first)) {
+            w.add("The contribution histories of the population end in " + end + ", before the reform's first date " + first
+                    + ": the reform cannot change the contributions, nor the benefits that depend on them. Use a population whose histories run past "
+                    + first + " (nssf population --until) and an as-of date after it.");
+        }
+        switchedOn.forEach((s, n) -> w.add("The reform switches on the scheme " + s + ": " + n + (n == 1 ? " decision appears" : " decisions appear")
+                + " that give no benefit; this is one change of the rules, not a change for " + n + (n == 1 ? " person." : " persons.")));
+        switchedOff.forEach((s, n) -> w.add("The reform switches off the scheme " + s + ": " + n + (n == 1 ? " decision disappears" : " decisions disappear")
+                + " that gave no benefit; this is one change of the rules."));
+        return w;
+    }
+
+    /** @return the annual cost of the reform minus the baseline's, for one payer */
+    public long annualCostDelta(Payer payer) {
+        return reform.annualCost(payer) - baseline.annualCost(payer);
     }
 
     public RunSummary baseline() {
@@ -286,6 +422,11 @@ public final class CompareSummary implements Serializable {
             if (g.persons > 0) ages.put(k, g);
         });
         m.put("ageBand", ages);
+        Map<String, Group> wages = new LinkedHashMap<>();
+        byWageBand.forEach((k, g) -> {
+            if (g.persons > 0) wages.put(k, g);
+        });
+        m.put("wageBand", wages);
         return m;
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.population.internal.ParameterDescriptions;
 
 /**
  * The self-contained HTML report of a comparison: one file, inline CSS, inline SVG charts, no script, nothing
@@ -23,8 +24,14 @@ public final class HtmlReport {
     private static final String LOSS = "#c62828";
     private static final String NEUTRAL = "#1565c0";
 
-    /** @return the report */
+    /** @return the report, sample figures in riel */
     public static String render(CompareSummary s, Reform reform, LocalDate asOf, String baselineVersion, String reformVersion, String populationName) {
+        return render(s, reform, asOf, baselineVersion, reformVersion, populationName, Presentation.NONE);
+    }
+
+    /** @return the report, with estimates scaled to a population size and amounts in US dollars too when {@code p} says so */
+    public static String render(CompareSummary s, Reform reform, LocalDate asOf, String baselineVersion, String reformVersion, String populationName,
+                                Presentation p) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(reform.name()))
                 .append(" — NSSF reform comparison</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
@@ -39,29 +46,48 @@ public final class HtmlReport {
         fact(h, "Baseline rule set", baselineVersion);
         fact(h, "Reform rule set", reformVersion);
         fact(h, "Kind of reform", reform.structural() ? "structural: adds or replaces rules (DRL code)" : "parameters only (data)");
+        if (p.rielPerUsd() != null) fact(h, "Exchange rate used", num(p.rielPerUsd()) + " riel per US dollar (as stated by the user, for reading only)");
+        if (p.scaleTo() != null) {
+            fact(h, "Estimates for", num(p.scaleTo()) + " persons, scaled from the " + num(s.baseline().assessed()) + " assessed persons of the sample");
+        }
         h.append("</table>\n");
 
         // warnings
         List<String> warnings = warnings(s, reform);
+        for (String w : s.warnings(reform, asOf)) warnings.add(esc(w));
         h.append("<div class=\"warn\"><strong>Read before use</strong><ul>\n");
         for (String w : warnings) h.append("<li>").append(w).append("</li>\n");
         h.append("</ul></div>\n");
 
-        // headline
-        long gainers = 0;
-        long losers = 0;
-        for (CompareSummary.Group g : s.breakdowns().get("sex").values()) {
-            gainers += g.gainers();
-            losers += g.losers();
-        }
+        // headline: the sample's figures, and the estimates beside them with the sample size
+        CompareSummary.Group all = s.all();
+        long n = s.baseline().assessed();
+        boolean scaled = p.scaleTo() != null && n > 0;
         h.append("<h2>In short</h2>\n<table class=\"facts\">\n");
-        fact(h, "Persons with any change", num(s.personsWithFlips()) + " of " + num(s.baseline().assessed()));
-        fact(h, "Persons gaining a benefit or coverage", num(gainers));
-        fact(h, "Persons losing a benefit or coverage", num(losers));
-        fact(h, "Annual benefit cost, change", signedRiel(s.annualCostDelta()));
-        fact(h, "Contributions of the last 12 months, change", signedRiel(s.contributionDelta().totalLast12())
-                + " (employers " + signedRiel(s.contributionDelta().employerLast12()) + ", workers " + signedRiel(s.contributionDelta().workerLast12()) + ")");
+        if (scaled) {
+            h.append("<tr><th></th><th>In the sample of ").append(num(n)).append("</th><th>Estimate for ").append(num(p.scaleTo()))
+                    .append(" (from the sample of ").append(num(n)).append(")</th></tr>\n");
+        }
+        persons(h, "Persons whose benefits or contributions change", all.personsChanged(), n, p);
+        persons(h, "Persons better off (benefits worth more)", all.betterOff(), n, p);
+        persons(h, "Persons worse off (benefits worth less)", all.worseOff(), n, p);
+        persons(h, "Persons paying more contributions", all.payingMore(), n, p);
+        persons(h, "Persons paying less contributions", all.payingLess(), n, p);
+        persons(h, "Persons gaining a benefit or coverage", all.gainers(), n, p);
+        persons(h, "Persons losing a benefit or coverage", all.losers(), n, p);
+        for (Payer payer : Payer.values()) amount(h, "Annual benefit cost to " + payer.label() + ", change", s.annualCostDelta(payer), n, p);
+        amount(h, "Contributions of the last 12 months, change", s.contributionDelta().totalLast12(), n, p);
+        amount(h, "of which employers", s.contributionDelta().employerLast12(), n, p);
+        amount(h, "of which workers", s.contributionDelta().workerLast12(), n, p);
         h.append("</table>\n");
+        if (!s.switchedOn().isEmpty() || !s.switchedOff().isEmpty()) {
+            h.append("<p>");
+            s.switchedOn().forEach((sc, d) -> h.append("The reform switches on ").append(esc(label(sc))).append(": ").append(num(d))
+                    .append(d == 1 ? " decision appears" : " decisions appear").append(" without a benefit (one change of the rules, not counted as persons changed). "));
+            s.switchedOff().forEach((sc, d) -> h.append("The reform switches off ").append(esc(label(sc))).append(": ").append(num(d))
+                    .append(d == 1 ? " decision disappears" : " decisions disappear").append(" that gave no benefit. "));
+            h.append("</p>\n");
+        }
 
         // the reform's changes
         h.append("<h2>What the reform changes</h2>\n");
@@ -70,7 +96,8 @@ public final class HtmlReport {
         } else {
             h.append("<table>\n<tr><th>Parameter</th><th>From</th><th>Value</th><th>Illustrative</th><th>Note</th></tr>\n");
             for (Reform.Change c : reform.changes()) {
-                h.append("<tr><td><code>").append(esc(c.parameterId())).append("</code></td><td>").append(c.from()).append("</td><td class=\"n\">")
+                String d = ParameterDescriptions.of(c.parameterId());
+                h.append("<tr><td>").append(d == null ? "" : esc(d) + "<br>").append("<code>").append(esc(c.parameterId())).append("</code></td><td>").append(c.from()).append("</td><td class=\"n\">")
                         .append(esc(PopulationRunner.describe(c.value()))).append("</td><td>").append(c.illustrative() ? "<strong>yes</strong>" : "no")
                         .append("</td><td>").append(esc(c.note())).append("</td></tr>\n");
             }
@@ -145,26 +172,43 @@ public final class HtmlReport {
                     .append("<figcaption>Change in contributions of the last 12 months, riel.</figcaption></figure>\n");
         }
 
-        // breakdowns
-        h.append("<h2>Who is affected</h2>\n<p>Annual cost change and contribution change per person, summed over each group.</p>\n");
+        // breakdowns: one table per dimension, and charts each on its own scale (persons, contributions, cost)
+        h.append("<h2>Who is affected</h2>\n<p>Persons in each group, who is better or worse off, who pays more or less, and the changes "
+                + "of the annual benefit cost (per payer) and of the contributions of the last 12 months, summed over the group.</p>\n");
         for (Map.Entry<String, Map<String, CompareSummary.Group>> dim : s.breakdowns().entrySet()) {
             h.append("<h3>By ").append(dimension(dim.getKey())).append("</h3>\n<table>\n<tr><th>").append(capital(dimension(dim.getKey())))
-                    .append("</th><th>Persons</th><th>With any change</th><th>Gainers</th><th>Losers</th><th>Annual cost change</th><th>Contribution change</th></tr>\n");
+                    .append("</th><th>Persons</th><th>Changed</th><th>Better off</th><th>Worse off</th><th>Paying more</th><th>Paying less</th>"
+                            + "<th>Cost change, NSSF</th><th>Cost change, employers</th><th>Cost change, State</th><th>Contribution change</th></tr>\n");
             List<String> gl = new ArrayList<>();
-            List<long[]> gv = new ArrayList<>();
+            List<long[]> persons = new ArrayList<>();
+            List<long[]> contributions = new ArrayList<>();
+            List<long[]> costs = new ArrayList<>();
             for (Map.Entry<String, CompareSummary.Group> g : dim.getValue().entrySet()) {
                 CompareSummary.Group x = g.getValue();
-                h.append("<tr><td>").append(esc(label(g.getKey()))).append("</td><td class=\"n\">").append(num(x.persons())).append("</td><td class=\"n\">")
-                        .append(num(x.personsWithFlips())).append("</td><td class=\"n\">").append(num(x.gainers())).append("</td><td class=\"n\">")
-                        .append(num(x.losers())).append("</td><td class=\"n\">").append(signed(x.annualCostDelta())).append("</td><td class=\"n\">")
-                        .append(signed(x.contributionDelta())).append("</td></tr>\n");
+                h.append("<tr><td>").append(esc(label(g.getKey()))).append("</td>");
+                for (long v : new long[] {x.persons(), x.personsChanged(), x.betterOff(), x.worseOff(), x.payingMore(), x.payingLess()}) {
+                    h.append("<td class=\"n\">").append(num(v)).append("</td>");
+                }
+                for (Payer payer : Payer.values()) h.append("<td class=\"n\">").append(esc(p.signedRiel(x.annualCostDelta(payer)))).append("</td>");
+                h.append("<td class=\"n\">").append(esc(p.signedRiel(x.contributionDelta()))).append("</td></tr>\n");
                 gl.add(label(g.getKey()));
-                gv.add(new long[] {x.annualCostDelta(), x.contributionDelta()});
+                persons.add(new long[] {x.betterOff(), -x.worseOff()});
+                contributions.add(new long[] {x.contributionDelta()});
+                costs.add(new long[] {x.annualCostDelta(Payer.NSSF), x.annualCostDelta(Payer.EMPLOYER), x.annualCostDelta(Payer.STATE)});
             }
             h.append("</table>\n");
-            if (gv.stream().anyMatch(v -> v[0] != 0 || v[1] != 0)) {
-                h.append("<figure>").append(bars(gl, gv, new String[] {"annual cost change", "contribution change"}, new String[] {LOSS, NEUTRAL}))
-                        .append("<figcaption>By ").append(dimension(dim.getKey())).append(": annual cost change and contribution change, riel.</figcaption></figure>\n");
+            String by = dimension(dim.getKey());
+            if (persons.stream().anyMatch(v -> v[0] != 0 || v[1] != 0)) {
+                h.append("<figure>").append(bars(gl, persons, new String[] {"better off", "worse off"}, new String[] {GAIN, LOSS}, HtmlReport::signed))
+                        .append("<figcaption>By ").append(by).append(": persons better off (right) and worse off (left).</figcaption></figure>\n");
+            }
+            if (contributions.stream().anyMatch(v -> v[0] != 0)) {
+                h.append("<figure>").append(bars(gl, contributions, new String[] {"contribution change"}, new String[] {NEUTRAL}, p::signedRiel))
+                        .append("<figcaption>By ").append(by).append(": change of the contributions of the last 12 months.</figcaption></figure>\n");
+            }
+            if (costs.stream().anyMatch(v -> v[0] != 0 || v[1] != 0 || v[2] != 0)) {
+                h.append("<figure>").append(bars(gl, costs, new String[] {"NSSF", "employers", "State"}, new String[] {LOSS, "#6d4c41", "#8e24aa"}, p::signedRiel))
+                        .append("<figcaption>By ").append(by).append(": change of the annual benefit cost, per payer.</figcaption></figure>\n");
             }
         }
 
@@ -253,6 +297,11 @@ public final class HtmlReport {
      * @param values per row, one value per series
      */
     static String bars(List<String> labels, List<long[]> values, String[] series, String[] colours) {
+        return bars(labels, values, series, colours, HtmlReport::signed);
+    }
+
+    /** As {@link #bars(List, List, String[], String[])}, each value labelled by {@code format}. */
+    static String bars(List<String> labels, List<long[]> values, String[] series, String[] colours, java.util.function.LongFunction<String> format) {
         int labelWidth = 300;
         int plot = 420;
         int barHeight = 12;
@@ -267,11 +316,11 @@ public final class HtmlReport {
         }
         long span = max - min;
         double scale = plot / (double) span;
-        int pad = min < 0 ? 90 : 0; // room for the value labels of negative bars, left of the plot
+        int pad = min < 0 ? 150 : 0; // room for the value labels of negative bars, left of the plot
         double zero = labelWidth + pad + (-min) * scale;
         int legend = 20;
         int height = legend + rowHeight * labels.size() + 6;
-        int width = labelWidth + pad + plot + 120;
+        int width = labelWidth + pad + plot + 200;
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" role=\"img\" font-family=\"sans-serif\" font-size=\"11\">");
@@ -294,7 +343,7 @@ public final class HtmlReport {
                         barHeight - 2, colours[k]));
                 double tx = v[k] >= 0 ? x + len + 3 : x - 3;
                 sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\"%s>%s</text>", tx, by + barHeight - 3,
-                        v[k] >= 0 ? "" : " text-anchor=\"end\"", esc(signed(v[k]))));
+                        v[k] >= 0 ? "" : " text-anchor=\"end\"", esc(format.apply(v[k]))));
             }
         }
         sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#555\"/>", zero, legend, zero, height - 2));
@@ -304,6 +353,20 @@ public final class HtmlReport {
 
     private static String truncate(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    private static void persons(StringBuilder h, String name, long count, long sample, Presentation p) {
+        h.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">").append(num(count)).append(" of ").append(num(sample)).append("</td>");
+        Long e = p.scaled(count, sample);
+        if (e != null) h.append("<td class=\"n\">≈ ").append(num(e)).append("</td>");
+        h.append("</tr>\n");
+    }
+
+    private static void amount(StringBuilder h, String name, long riel, long sample, Presentation p) {
+        h.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">").append(esc(p.signedRiel(riel))).append("</td>");
+        Long e = p.scaled(riel, sample);
+        if (e != null) h.append("<td class=\"n\">≈ ").append(esc(p.signedRiel(e))).append("</td>");
+        h.append("</tr>\n");
     }
 
     private static void fact(StringBuilder h, String name, String value) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.Map;
 import org.rulesascode.nssf.eligibility.AmountPeriod;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.ComplianceFinding;
 import org.rulesascode.nssf.eligibility.ContributionLine;
+import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
 import org.rulesascode.nssf.eligibility.Outcome;
@@ -34,11 +37,48 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * @param status        employment status
  * @param sector        sector
  * @param ageBand       age band on the as-of date ({@link Valuation#AGE_BANDS})
+ * @param wageBand      band of the current monthly wage ({@link Valuation#WAGE_BANDS})
+ * @param historyEnd    the last month of the contribution history, or null without history
  * @param decisions     one per decision of the assessment, in its order
  * @param contributions per scheme with at least one contribution line
+ * @param compliance    the compliance findings in short, or null when they were not asked for
  */
-public record PersonResult(long line, String id, Sex sex, EmploymentStatus status, Sector sector, String ageBand,
-                           List<DecisionResult> decisions, Map<Scheme, Contributions> contributions) {
+public record PersonResult(long line, String id, Sex sex, EmploymentStatus status, Sector sector, String ageBand, String wageBand,
+                           YearMonth historyEnd, List<DecisionResult> decisions, Map<Scheme, Contributions> contributions,
+                           Compliance compliance) implements java.io.Serializable {
+
+    /**
+     * A worker's compliance findings in short.
+     *
+     * @param wageBelowMinimum     the declared wage is below the legal minimum of the sector in some month
+     * @param unpaidContributions  some months of employment were not paid
+     * @param lateRegistration     registered later than the law allows
+     * @param missingContributions contributions missing over the months concerned (employer + worker, riel), where known
+     */
+    public record Compliance(boolean wageBelowMinimum, boolean unpaidContributions, boolean lateRegistration, long missingContributions)
+            implements java.io.Serializable {
+        /** @return the findings of an explained assessment in short */
+        public static Compliance of(List<ComplianceFinding> findings) {
+            boolean below = false;
+            boolean unpaid = false;
+            boolean late = false;
+            long missing = 0;
+            for (ComplianceFinding f : findings) {
+                switch (f.issue()) {
+                    case WAGE_BELOW_MINIMUM -> below = true;
+                    case UNPAID_CONTRIBUTIONS -> unpaid = true;
+                    case LATE_REGISTRATION -> late = true;
+                }
+                if (f.missingContributions() != null) missing = Math.addExact(missing, f.missingContributions());
+            }
+            return new Compliance(below, unpaid, late, missing);
+        }
+
+        /** @return any finding */
+        public boolean any() {
+            return wageBelowMinimum || unpaidContributions || lateRegistration;
+        }
+    }
 
     /**
      * One decision, reduced.
@@ -47,7 +87,8 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
      * @param lastYear  the event date is in the 12 months ending on the as-of date
      */
     public record DecisionResult(Scheme scheme, Benefit benefit, LocalDate eventDate, Outcome outcome, boolean entitlement, Long amount,
-                                 AmountPeriod period, Integer days, boolean estimate, boolean provisional, Long value, boolean lastYear) {
+                                 AmountPeriod period, Integer days, boolean estimate, boolean provisional, Long value, boolean lastYear)
+            implements java.io.Serializable {
         /** @return eligible to a cash benefit whose amount is not known (by law, or for lack of data in the profile) */
         public boolean undetermined() {
             return outcome == Outcome.ELIGIBLE && entitlement && value == null;
@@ -88,8 +129,13 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         }
     }
 
-    /** @return the reduced result of {@code a}, an assessment of {@code p} on {@code asOf} */
+    /** @return the reduced result of {@code a}, an assessment of {@code p} on {@code asOf}, without compliance */
     public static PersonResult of(long line, WorkerProfile p, Assessment a, LocalDate asOf) {
+        return of(line, p, a, asOf, false);
+    }
+
+    /** @return the reduced result of {@code a}, with its compliance findings in short when {@code compliance} */
+    public static PersonResult of(long line, WorkerProfile p, Assessment a, LocalDate asOf, boolean compliance) {
         List<DecisionResult> ds = new ArrayList<>(a.decisions().size());
         for (Decision d : a.decisions()) {
             var e = d.entitlement();
@@ -100,7 +146,11 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         for (ContributionLine l : a.contributions()) {
             cs.merge(l.scheme(), Contributions.ZERO.plus(l, Valuation.last12Months(l.month(), asOf)), Contributions::plus);
         }
-        return new PersonResult(line, p.id(), p.sex(), p.employmentStatus(), p.sector(), Valuation.ageBand(p.birthDate(), asOf), List.copyOf(ds), cs);
+        YearMonth end = null;
+        for (ContributionPeriod h : p.history()) if (end == null || h.to().isAfter(end)) end = h.to();
+        return new PersonResult(line, p.id(), p.sex(), p.employmentStatus(), p.sector(), Valuation.ageBand(p.birthDate(), asOf),
+                Valuation.wageBand(p.wage() == null ? null : p.wage().toRiel()), end, List.copyOf(ds), cs,
+                compliance ? Compliance.of(a.compliance()) : null);
     }
 
     /** @return the sum of the contributions of every scheme */
@@ -108,6 +158,13 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         Contributions c = Contributions.ZERO;
         for (Contributions x : contributions.values()) c = c.plus(x);
         return c;
+    }
+
+    /** @return the annual cost of this person's decisions paid by {@code payer} */
+    public long annualValue(Payer payer) {
+        long s = 0;
+        for (DecisionResult d : decisions) if (Payer.of(d.benefit()) == payer) s = Math.addExact(s, d.annualValue());
+        return s;
     }
 
     /** @return the annual cost of this person's decisions ({@link DecisionResult#annualValue()} summed) */
@@ -123,17 +180,20 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
     public static final String CSV_HEADER = csvHeader();
 
     private static String csvHeader() {
-        StringBuilder sb = new StringBuilder("line,id,sex,employmentStatus,sector,ageBand,decisions,eligible,annualValue,"
+        StringBuilder sb = new StringBuilder("line,id,sex,employmentStatus,sector,ageBand,wageBand,decisions,eligible,annualValue,"
+                + "annualValue_NSSF,annualValue_EMPLOYER,annualValue_STATE,"
                 + "contributionsTotal,contributionsLast12Months,employerLast12Months,workerLast12Months");
         for (Scheme s : Scheme.values()) sb.append(",contributionsLast12Months_").append(s.name());
         for (Benefit b : Benefit.values()) sb.append(",eligible_").append(b.name()).append(",annualValue_").append(b.name());
+        sb.append(",wageBelowMinimum,unpaidContributions,lateRegistration,missingContributions");
         return sb.toString();
     }
 
     /**
      * @return this result as one {@code results.csv} record (without line break): the person, the number of decisions
      *         and of eligible ones, the annual value, contributions in all and of the last 12 months, per scheme the
-     *         contributions of the last 12 months, and per benefit the eligible decisions and their annual value
+     *         contributions of the last 12 months, per benefit the eligible decisions and their annual value, and the
+     *         compliance findings (empty when not asked for)
      */
     public String toCsvLine() {
         StringBuilder sb = new StringBuilder(256);
@@ -149,14 +209,18 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
             valueBy[d.benefit().ordinal()] += d.annualValue();
         }
         sb.append(line).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(id)).append(',').append(sex).append(',')
-                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(decisions.size()).append(',')
-                .append(eligible).append(',').append(annualValue()).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
+                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(wageBand).append(',')
+                .append(decisions.size()).append(',').append(eligible).append(',').append(annualValue()).append(',')
+                .append(annualValue(Payer.NSSF)).append(',').append(annualValue(Payer.EMPLOYER)).append(',').append(annualValue(Payer.STATE)).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
                 .append(t.employerLast12()).append(',').append(t.workerLast12());
         for (Scheme s : Scheme.values()) {
             Contributions c = contributions.get(s);
             sb.append(',').append(c == null ? 0 : c.totalLast12());
         }
         for (int i = 0; i < eligibleBy.length; i++) sb.append(',').append(eligibleBy[i]).append(',').append(valueBy[i]);
+        if (compliance == null) sb.append(",,,,");
+        else sb.append(',').append(compliance.wageBelowMinimum()).append(',').append(compliance.unpaidContributions()).append(',')
+                .append(compliance.lateRegistration()).append(',').append(compliance.missingContributions());
         return sb.toString();
     }
 
@@ -171,6 +235,7 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
             g.writeStringField("employmentStatus", status.name());
             g.writeStringField("sector", sector.name());
             g.writeStringField("ageBand", ageBand);
+            g.writeStringField("wageBand", wageBand);
             g.writeArrayFieldStart("decisions");
             for (DecisionResult d : decisions) {
                 g.writeStartObject();

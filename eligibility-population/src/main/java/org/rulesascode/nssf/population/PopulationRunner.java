@@ -77,8 +77,17 @@ public final class PopulationRunner {
      * @param out        the output directory (created if missing)
      * @param threads    worker threads, 1 to 1024
      * @param progress   told after each batch, or null
+     * @param compliance also count compliance findings (workers below the minimum wage, unpaid months, missing
+     *                   contributions, by sector): every row is then assessed explained, which costs more
+     * @param presentation estimates scaled to a population size, amounts in US dollars too; null for neither
      */
-    public record Options(LocalDate asOf, Path population, InputFormat format, Path out, int threads, Progress progress) {
+    public record Options(LocalDate asOf, Path population, InputFormat format, Path out, int threads, Progress progress,
+                          boolean compliance, Presentation presentation) {
+        /** Options without compliance and with sample figures in riel only. */
+        public Options(LocalDate asOf, Path population, InputFormat format, Path out, int threads, Progress progress) {
+            this(asOf, population, format, out, threads, progress, false, Presentation.NONE);
+        }
+
         /**
          * Checks every option before any row is read.
          *
@@ -94,6 +103,7 @@ public final class PopulationRunner {
             if (population == null) throw new InvalidInputException("--population", "is missing", "a JSON Lines (.jsonl) or CSV (.csv) file");
             if (out == null) throw new InvalidInputException("--out", "is missing", "a directory (created if missing)");
             if (format == null) format = InputFormat.of(population);
+            if (presentation == null) presentation = Presentation.NONE;
         }
 
         /**
@@ -206,17 +216,27 @@ public final class PopulationRunner {
     /** As {@link #run(EligibilityEngine, Iterator, LocalDate, int, ResultSink)}, calling {@code progress} with the rows done after each batch. */
     public static RunSummary run(EligibilityEngine engine, Iterator<? extends Row> rows, LocalDate asOf, int threads, ResultSink sink,
                                  LongConsumer progress) throws InterruptedException {
+        return run(engine, rows, asOf, threads, sink, progress, false);
+    }
+
+    /**
+     * As {@link #run(EligibilityEngine, Iterator, LocalDate, int, ResultSink, LongConsumer)}; with {@code compliance}
+     * every row is assessed {@link Detail#EXPLAINED} and its compliance findings are counted (by sector) and kept in
+     * short in its {@link PersonResult#compliance()}.
+     */
+    public static RunSummary run(EligibilityEngine engine, Iterator<? extends Row> rows, LocalDate asOf, int threads, ResultSink sink,
+                                 LongConsumer progress, boolean compliance) throws InterruptedException {
         RunSummary summary = new RunSummary();
         ResultSink out = sink == null ? ResultSink.NONE : sink;
         OrderedParallel.<Row, RunRow>runBatches(input(rows), batch -> {
             Prepared[] ps = prepare(batch, asOf);
             RowError[] failed = new RowError[ps.length];
-            Assessment[] as = assessAll(engine, batch, ps, failed, Detail.OUTCOMES, null);
+            Assessment[] as = assessAll(engine, batch, ps, failed, compliance ? Detail.EXPLAINED : Detail.OUTCOMES, null);
             List<RunRow> results = new ArrayList<>(ps.length);
             for (int i = 0; i < ps.length; i++) {
                 if (ps[i].error() != null) results.add(new RunRow(null, ps[i].error()));
                 else if (as[i] == null) results.add(new RunRow(null, failed[i]));
-                else results.add(new RunRow(PersonResult.of(batch.get(i).line(), ps[i].profile(), as[i], asOf), null));
+                else results.add(new RunRow(PersonResult.of(batch.get(i).line(), ps[i].profile(), as[i], asOf, compliance), null));
             }
             return results;
         }, row -> {
@@ -258,8 +278,8 @@ public final class PopulationRunner {
                 public void rejected(RowError e) {
                     write(errors, e.toCsv());
                 }
-            }, progress(o, in));
-            files.write("summary.json", summaryJson(summary, engine, o.asOf(), o.format()));
+            }, progress(o, in), o.compliance());
+            files.write("summary.json", summaryJson(summary, engine, o.asOf(), o.format(), o.presentation()));
             files.commit();
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -273,6 +293,11 @@ public final class PopulationRunner {
 
     /** @return the {@code summary.json} of a run: the same bytes for the same rows, however partitioned, ordered or threaded */
     public static String summaryJson(RunSummary summary, EligibilityEngine engine, LocalDate asOf, InputFormat format) {
+        return summaryJson(summary, engine, asOf, format, Presentation.NONE);
+    }
+
+    /** As {@link #summaryJson(RunSummary, EligibilityEngine, LocalDate, InputFormat)}, with the estimates of {@code p} when it scales. */
+    public static String summaryJson(RunSummary summary, EligibilityEngine engine, LocalDate asOf, InputFormat format, Presentation p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", "run");
         m.put("asOf", asOf.toString());
@@ -283,7 +308,31 @@ public final class PopulationRunner {
         m.put("rejectedByField", summary.rejectedByField());
         m.put("definitions", RunSummary.definitions());
         m.put("decisions", summary.decisionsMap());
+        m.put("annualCostByPayer", summary.annualCostByPayerMap());
         m.put("contributions", summary.contributionsMap());
+        if (summary.complianceMap() != null) m.put("compliance", summary.complianceMap());
+        if (p.scaleTo() != null) {
+            long n = summary.assessed();
+            Map<String, Object> e = new LinkedHashMap<>();
+            Map<String, Object> cost = new LinkedHashMap<>();
+            for (Payer x : Payer.values()) cost.put(x.name(), p.scaled(summary.annualCost(x), n));
+            e.put("annualCostByPayer", cost);
+            e.put("contributionsLast12Months", p.scaled(summary.contributionsTotal().totalLast12(), n));
+            if (!summary.compliance().isEmpty()) {
+                long below = 0;
+                long unpaid = 0;
+                long missing = 0;
+                for (RunSummary.ComplianceTotals c : summary.compliance().values()) {
+                    below += c.wageBelowMinimum();
+                    unpaid += c.unpaidContributions();
+                    missing += c.missingContributions();
+                }
+                e.put("workersBelowMinimumWage", p.scaled(below, n));
+                e.put("workersWithUnpaidMonths", p.scaled(unpaid, n));
+                e.put("missingContributions", p.scaled(missing, n));
+            }
+            m.put("scaling", scaling(p, n, e));
+        }
         return json(m);
     }
 
@@ -378,9 +427,9 @@ public final class PopulationRunner {
                     write(errors, e.toCsv());
                 }
             }, progress(o, in));
-            files.write("summary.json", summaryJson(summary, baseline, reform, o.asOf(), o.format()));
+            files.write("summary.json", summaryJson(summary, baseline, reform, o.asOf(), o.format(), o.presentation()));
             files.write("report.html", HtmlReport.render(summary, reform.reform(), o.asOf(), baseline.ruleSetVersion(), reform.ruleSetVersion(),
-                    o.population().getFileName() == null ? o.population().toString() : o.population().getFileName().toString()));
+                    o.population().getFileName() == null ? o.population().toString() : o.population().getFileName().toString(), o.presentation()));
             files.commit();
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -390,7 +439,40 @@ public final class PopulationRunner {
 
     /** @return the {@code summary.json} of a comparison: the same bytes for the same rows, however partitioned, ordered or threaded */
     public static String summaryJson(CompareSummary summary, EligibilityEngine baseline, EligibilityEngine reform, LocalDate asOf, InputFormat format) {
-        return json(compareMap(summary, asOf, format, baseline, reform));
+        return summaryJson(summary, baseline, reform, asOf, format, Presentation.NONE);
+    }
+
+    /** As {@link #summaryJson(CompareSummary, EligibilityEngine, EligibilityEngine, LocalDate, InputFormat)}, with the estimates of {@code p}. */
+    public static String summaryJson(CompareSummary summary, EligibilityEngine baseline, EligibilityEngine reform, LocalDate asOf, InputFormat format,
+                                     Presentation p) {
+        Map<String, Object> m = compareMap(summary, asOf, format, baseline, reform);
+        if (p.scaleTo() != null) {
+            long n = summary.baseline().assessed();
+            CompareSummary.Group all = summary.all();
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("personsChanged", p.scaled(all.personsChanged(), n));
+            e.put("betterOff", p.scaled(all.betterOff(), n));
+            e.put("worseOff", p.scaled(all.worseOff(), n));
+            e.put("payingMore", p.scaled(all.payingMore(), n));
+            e.put("payingLess", p.scaled(all.payingLess(), n));
+            e.put("gainers", p.scaled(all.gainers(), n));
+            e.put("losers", p.scaled(all.losers(), n));
+            Map<String, Object> cost = new LinkedHashMap<>();
+            for (Payer x : Payer.values()) cost.put(x.name(), p.scaled(summary.annualCostDelta(x), n));
+            e.put("annualCostDeltaByPayer", cost);
+            e.put("contributionDeltaLast12Months", p.scaled(summary.contributionDelta().totalLast12(), n));
+            m.put("scaling", scaling(p, n, e));
+        }
+        return json(m);
+    }
+
+    private static Map<String, Object> scaling(Presentation p, long sample, Map<String, Object> estimates) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scaleTo", p.scaleTo());
+        m.put("sampleSize", sample);
+        m.put("method", "each figure of the sample x scaleTo / sampleSize, whole, halves up: an estimate for a population like the sample");
+        m.put("estimates", estimates);
+        return m;
     }
 
     static Map<String, Object> compareMap(CompareSummary s, LocalDate asOf, InputFormat format, EligibilityEngine baseline, EligibilityEngine reform) {
@@ -412,8 +494,27 @@ public final class PopulationRunner {
         flips.put("contributionFlips", s.contributionFlips());
         flips.put("provisionalFlips", s.provisionalFlips());
         m.put("flips", flips);
-        m.put("annualCostDelta", s.annualCostDelta());
+        m.put("persons", s.all().toMap());
+        Map<String, Object> cost = new LinkedHashMap<>();
+        for (Payer p : Payer.values()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("paidBy", p.label());
+            c.put("baseline", s.baseline().annualCost(p));
+            c.put("reform", s.reform().annualCost(p));
+            c.put("delta", s.annualCostDelta(p));
+            cost.put(p.name(), c);
+        }
+        m.put("annualCostByPayer", cost);
         m.put("contributionDeltaLast12Months", s.contributionDelta().totalLast12());
+        Map<String, Object> switched = new LinkedHashMap<>();
+        Map<String, Object> on = new LinkedHashMap<>();
+        s.switchedOn().forEach((k, v) -> on.put(k.name(), v));
+        Map<String, Object> off = new LinkedHashMap<>();
+        s.switchedOff().forEach((k, v) -> off.put(k.name(), v));
+        switched.put("on", on);
+        switched.put("off", off);
+        m.put("schemesSwitched", switched);
+        m.put("warnings", s.warnings(reform.reform(), asOf));
         m.put("benefits", s.benefitsMap());
         m.put("contributions", s.contributionsMap());
         m.put("breakdowns", s.breakdownsMap());

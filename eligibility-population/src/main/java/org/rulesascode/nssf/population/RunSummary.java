@@ -1,6 +1,7 @@
 package org.rulesascode.nssf.population;
 
 import java.io.Serializable;
+import java.time.YearMonth;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.Sector;
 
 /**
  * The aggregates of a run: rows in, assessed and rejected, decisions by scheme, benefit and outcome, amounts and
@@ -90,12 +92,96 @@ public final class RunSummary implements Serializable {
     long rowsIn;
     long assessed;
     long rejected;
+    /** The latest month of any assessed person's history (null: no history seen). */
+    YearMonth historyEnd;
+    /** Per sector: compliance in short, when asked for. */
+    final Map<Sector, ComplianceTotals> compliance = new EnumMap<>(Sector.class);
     final Map<String, Long> rejectedByField = new TreeMap<>();
     final Map<SchemeBenefit, BenefitTotals> benefits = new TreeMap<>();
     final EnumMap<Scheme, PersonResult.Contributions> contributions = new EnumMap<>(Scheme.class);
 
     /** An empty summary: no rows yet. */
     public RunSummary() {
+    }
+
+    /** Compliance findings of one group of workers (only when a run asks for them). */
+    public static final class ComplianceTotals implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long workers;
+        long withFindings;
+        long wageBelowMinimum;
+        long unpaidContributions;
+        long lateRegistration;
+        long missingContributions;
+
+        void add(PersonResult.Compliance c) {
+            workers++;
+            if (c.any()) withFindings++;
+            if (c.wageBelowMinimum()) wageBelowMinimum++;
+            if (c.unpaidContributions()) unpaidContributions++;
+            if (c.lateRegistration()) lateRegistration++;
+            missingContributions = Math.addExact(missingContributions, c.missingContributions());
+        }
+
+        void merge(ComplianceTotals o) {
+            workers = Math.addExact(workers, o.workers);
+            withFindings = Math.addExact(withFindings, o.withFindings);
+            wageBelowMinimum = Math.addExact(wageBelowMinimum, o.wageBelowMinimum);
+            unpaidContributions = Math.addExact(unpaidContributions, o.unpaidContributions);
+            lateRegistration = Math.addExact(lateRegistration, o.lateRegistration);
+            missingContributions = Math.addExact(missingContributions, o.missingContributions);
+        }
+
+        /** @return workers declared below the minimum wage in some month */
+        public long wageBelowMinimum() {
+            return wageBelowMinimum;
+        }
+
+        /** @return workers with unpaid months */
+        public long unpaidContributions() {
+            return unpaidContributions;
+        }
+
+        /** @return the contributions missing (employer + worker, riel), where the findings give them */
+        public long missingContributions() {
+            return missingContributions;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("workers", workers);
+            m.put("workersWithFindings", withFindings);
+            m.put("wageBelowMinimum", wageBelowMinimum);
+            m.put("unpaidContributions", unpaidContributions);
+            m.put("lateRegistration", lateRegistration);
+            m.put("missingContributions", missingContributions);
+            return m;
+        }
+    }
+
+    /** @return the latest history month of any assessed person, or null */
+    public YearMonth historyEnd() {
+        return historyEnd;
+    }
+
+    /** @return compliance per sector (empty when the run did not ask for it) */
+    public Map<Sector, ComplianceTotals> compliance() {
+        return compliance;
+    }
+
+    /** @return compliance per sector and in all, as a JSON object, or null when the run did not ask for it */
+    public Map<String, Object> complianceMap() {
+        if (compliance.isEmpty()) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        ComplianceTotals all = new ComplianceTotals();
+        compliance.values().forEach(all::merge);
+        m.put("all", all.toMap());
+        Map<String, Object> bySector = new LinkedHashMap<>();
+        compliance.forEach((k, v) -> bySector.put(k.name(), v.toMap()));
+        m.put("bySector", bySector);
+        m.put("definitions", "workers with at least one finding of each kind (a worker can have several); missingContributions: employer + worker "
+                + "contributions of the months concerned, riel, where the finding can compute them");
+        return m;
     }
 
     /**
@@ -111,6 +197,8 @@ public final class RunSummary implements Serializable {
         other.rejectedByField.forEach((k, v) -> rejectedByField.merge(k, v, Math::addExact));
         other.benefits.forEach((k, t) -> benefits.computeIfAbsent(k, x -> new BenefitTotals()).merge(t));
         other.contributions.forEach((k, c) -> contributions.merge(k, c, PersonResult.Contributions::plus));
+        if (other.historyEnd != null && (historyEnd == null || other.historyEnd.isAfter(historyEnd))) historyEnd = other.historyEnd;
+        other.compliance.forEach((k, c) -> compliance.computeIfAbsent(k, x -> new ComplianceTotals()).merge(c));
         return this;
     }
 
@@ -125,6 +213,8 @@ public final class RunSummary implements Serializable {
     public void add(PersonResult p) {
         rowsIn++;
         assessed++;
+        if (p.historyEnd() != null && (historyEnd == null || p.historyEnd().isAfter(historyEnd))) historyEnd = p.historyEnd();
+        if (p.compliance() != null) compliance.computeIfAbsent(p.sector(), x -> new ComplianceTotals()).add(p.compliance());
         for (PersonResult.DecisionResult d : p.decisions()) {
             BenefitTotals t = benefits.computeIfAbsent(new SchemeBenefit(d.scheme(), d.benefit()), k -> new BenefitTotals());
             t.decisions++;
@@ -178,7 +268,23 @@ public final class RunSummary implements Serializable {
         return c;
     }
 
-    /** @return the annual cost of every benefit */
+    /** @return the annual cost of the benefits paid by {@code payer} */
+    public long annualCost(Payer payer) {
+        long s = 0;
+        for (Map.Entry<SchemeBenefit, BenefitTotals> e : benefits.entrySet()) {
+            if (Payer.of(e.getKey().benefit()) == payer) s = Math.addExact(s, e.getValue().lastYearValue);
+        }
+        return s;
+    }
+
+    /** @return the annual cost per payer as a JSON object */
+    public Map<String, Object> annualCostByPayerMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Payer p : Payer.values()) m.put(p.name(), annualCost(p));
+        return m;
+    }
+
+    /** @return the annual cost of every benefit, all payers together (for a check; reports show {@link #annualCost(Payer)}) */
     public long annualCost() {
         long s = 0;
         for (BenefitTotals t : benefits.values()) s += t.lastYearValue;

@@ -36,6 +36,24 @@ public final class Valuation {
     /** Age bands of the breakdowns (age in whole years on the as-of date). */
     public static final List<String> AGE_BANDS = List.of("under 25", "25-34", "35-44", "45-54", "55-59", "60 and over");
 
+    /**
+     * Bands of the current monthly wage (riel) for the breakdowns: cut at 400,000 and 1,200,000 (the floor and the
+     * ceiling of the pension contributable wage in 2025), 800,000 between them, and 2,000,000 above; "no wage" when
+     * the profile gives none. Presentation only: no rule reads them.
+     */
+    public static final List<String> WAGE_BANDS = List.of("under 400,000", "400,000 to 799,999", "800,000 to 1,199,999", "1,200,000 to 1,999,999",
+            "2,000,000 and over", "no wage");
+
+    /** @return the wage band ({@link #WAGE_BANDS}) of a monthly wage in riel, or "no wage" for null */
+    public static String wageBand(Long riel) {
+        if (riel == null) return WAGE_BANDS.get(5);
+        if (riel < 400_000) return WAGE_BANDS.get(0);
+        if (riel < 800_000) return WAGE_BANDS.get(1);
+        if (riel < 1_200_000) return WAGE_BANDS.get(2);
+        if (riel < 2_000_000) return WAGE_BANDS.get(3);
+        return WAGE_BANDS.get(4);
+    }
+
     /** @return the value of the decision (see the class comment), or null when it is not eligible or its amount is undetermined */
     public static Long value(Decision d) {
         if (d.outcome() != Outcome.ELIGIBLE) return null;

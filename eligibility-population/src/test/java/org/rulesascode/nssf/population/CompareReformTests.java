@@ -63,6 +63,72 @@ class CompareReformTests {
         assertThat(html).contains("Pension ceiling 2,000,000 from 2027", "pension.contributable_wage.ceiling", "2028-06-30", "<svg");
     }
 
+    /** Counts the requests each engine receives, by detail. */
+    static final class Counting implements EligibilityEngine {
+        final EligibilityEngine engine;
+        final java.util.concurrent.atomic.AtomicLong outcomes = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong explained = new java.util.concurrent.atomic.AtomicLong();
+
+        Counting(EligibilityEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public List<org.rulesascode.nssf.eligibility.Assessment> assessAll(List<org.rulesascode.nssf.eligibility.AssessmentRequest> rs,
+                                                                         java.util.Locale locale, org.rulesascode.nssf.eligibility.Detail detail) {
+            (detail == org.rulesascode.nssf.eligibility.Detail.OUTCOMES ? outcomes : explained).addAndGet(rs.size());
+            return engine.assessAll(rs, locale, detail);
+        }
+
+        @Override
+        public org.rulesascode.nssf.eligibility.Assessment assess(org.rulesascode.nssf.eligibility.AssessmentRequest r, java.util.Locale locale) {
+            explained.incrementAndGet();
+            return engine.assess(r, locale);
+        }
+
+        @Override
+        public String ruleSetVersion() {
+            return engine.ruleSetVersion();
+        }
+
+        @Override
+        public Reform reform() {
+            return engine.reform();
+        }
+    }
+
+    @Test
+    void compare_assessesEveryRowForOutcomes_andExplainsOnlyTheChangedWorkers_withTheFlipsOfTheExplainedPath() throws Exception {
+        StringWriter w = new StringWriter();
+        new PopulationGenerator(23, AS_OF).write(200, w);
+        List<String> lines = w.toString().lines().toList();
+        Counting base = new Counting(baseline());
+        Counting reform = new Counting(baseline().withReform(CEILING));
+        List<String> fast = new java.util.ArrayList<>();
+        CompareSummary s = PopulationRunner.compare(base, reform, Population.of(lines.stream().map(org.rulesascode.nssf.eligibility.json.NssfJson::readProfile).toList()),
+                AS_OF, 2, new ResultSink() {
+                    @Override
+                    public void compared(PersonResult b, PersonResult r, List<Comparison.Flip> flips) {
+                        for (Comparison.Flip f : flips) fast.add(b.id() + " " + f);
+                    }
+                });
+        assertThat(base.outcomes.get()).isEqualTo(200);
+        assertThat(reform.outcomes.get()).isEqualTo(200);
+        assertThat(s.personsWithFlips()).isPositive().isLessThan(200);
+        assertThat(base.explained.get()).as("explained: the changed workers only").isEqualTo(s.personsWithFlips());
+        assertThat(reform.explained.get()).isEqualTo(s.personsWithFlips());
+        // the reference: every worker assessed explained on both sides, flips computed from those
+        List<String> full = new java.util.ArrayList<>();
+        EligibilityEngine b0 = baseline();
+        EligibilityEngine r0 = baseline().withReform(CEILING);
+        for (String l : lines) {
+            var p = org.rulesascode.nssf.eligibility.json.NssfJson.readProfile(l);
+            var req = org.rulesascode.nssf.eligibility.AssessmentRequest.of(p, AS_OF);
+            for (Comparison.Flip f : Comparison.flips(b0.assess(req), r0.assess(req), AS_OF)) full.add(p.id() + " " + f);
+        }
+        assertThat(fast).isNotEmpty().isEqualTo(full);
+    }
+
     @Test
     void ceilingReform_handComputedPerson() throws Exception {
         // A worker born 1990 (under 60 throughout) earning 2,500,000 KHR a month from 2027-01 to 2028-06, and one earning
@@ -99,5 +165,16 @@ class CompareReformTests {
         assertThat(summary.at("/breakdowns/sector/CONSTRUCTION/personsWithFlips").asLong()).isEqualTo(1);
         assertThat(summary.at("/breakdowns/ageBand/35-44/persons").asLong()).as("aged 38 on 2028-06-30").isEqualTo(2);
         assertThat(summary.at("/ruleSetVersions/baseline").asText()).isNotEqualTo(summary.at("/ruleSetVersions/reform").asText());
+        // "high" pays 2,160,000 − 1,296,000 = 864,000 more over the 18 months and has no pension decision that changes:
+        // paying more, neither better nor worse off; "low" is unchanged
+        assertThat(summary.at("/persons/personsChanged").asLong()).isEqualTo(1);
+        assertThat(summary.at("/persons/payingMore").asLong()).isEqualTo(1);
+        assertThat(summary.at("/persons/betterOff").asLong()).isZero();
+        assertThat(summary.at("/persons/worseOff").asLong()).isZero();
+        // wages 2,500,000 and 1,000,000 fall in the bands "2,000,000 and over" and "800,000 to 1,199,999"
+        assertThat(summary.at("/breakdowns/wageBand/2,000,000 and over/payingMore").asLong()).isEqualTo(1);
+        assertThat(summary.at("/breakdowns/wageBand/800,000 to 1,199,999/personsChanged").asLong()).isZero();
+        assertThat(summary.at("/annualCostByPayer/NSSF/delta").asLong()).isZero();
+        assertThat(summary.at("/warnings").size()).isZero();
     }
 }
