@@ -6,9 +6,13 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.Reform;
 import org.rulesascode.nssf.population.CompareSummary;
 import org.rulesascode.nssf.population.HtmlReport;
+import org.rulesascode.nssf.population.InputFormat;
+import org.rulesascode.nssf.population.PopulationRunner;
+import org.rulesascode.nssf.population.Presentation;
 
 /**
  * A reform comparison on Spark: per worker both results and what changes (computed once, kept on the executors until
@@ -21,21 +25,28 @@ public final class SparkComparison implements AutoCloseable {
     private final JavaRDD<Out> out;
     private final CompareSummary summary;
     private final String summaryJson;
+    private final EligibilityEngine baseline;
+    private final EligibilityEngine reformed;
     private final Reform reform;
     private final LocalDate asOf;
     private final String baselineVersion;
     private final String reformVersion;
 
-    SparkComparison(SparkSession spark, JavaRDD<Out> out, CompareSummary summary, String summaryJson, Reform reform, LocalDate asOf,
-                    String baselineVersion, String reformVersion) {
+    private final InputFormat format;
+
+    SparkComparison(SparkSession spark, JavaRDD<Out> out, CompareSummary summary, EligibilityEngine baseline, EligibilityEngine reformed,
+                    LocalDate asOf, InputFormat format) {
         this.spark = spark;
         this.out = out;
         this.summary = summary;
-        this.summaryJson = summaryJson;
-        this.reform = reform;
+        this.baseline = baseline;
+        this.reformed = reformed;
+        this.summaryJson = PopulationRunner.summaryJson(summary, baseline, reformed, asOf, format);
+        this.reform = reformed.reform();
         this.asOf = asOf;
-        this.baselineVersion = baselineVersion;
-        this.reformVersion = reformVersion;
+        this.baselineVersion = baseline.ruleSetVersion();
+        this.reformVersion = reformed.ruleSetVersion();
+        this.format = format;
     }
 
     /**
@@ -64,11 +75,24 @@ public final class SparkComparison implements AutoCloseable {
     }
 
     /**
+     * @param p estimates scaled to a population size and amounts in US dollars too ({@code nssf compare --scale-to --usd-rate})
+     * @return the {@code summary.json} text with the estimates of {@code p}, as {@code nssf compare} writes it
+     */
+    public String summaryJson(Presentation p) {
+        return PopulationRunner.summaryJson(summary, baseline, reformed, asOf, format, p);
+    }
+
+    /**
      * @param populationName how the report names the population (e.g. the input path)
      * @return the comparison's self-contained HTML report (as {@code report.html} of {@code nssf compare})
      */
     public String reportHtml(String populationName) {
-        return HtmlReport.render(summary, reform, asOf, baselineVersion, reformVersion, populationName);
+        return reportHtml(populationName, Presentation.NONE);
+    }
+
+    /** As {@link #reportHtml(String)}, with the estimates and dollar amounts of {@code p}. */
+    public String reportHtml(String populationName, Presentation p) {
+        return HtmlReport.render(summary, reform, asOf, baselineVersion, reformVersion, populationName, p);
     }
 
     /** Releases the results kept on the executors; the datasets cannot be read after. */

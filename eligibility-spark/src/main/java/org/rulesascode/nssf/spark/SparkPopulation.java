@@ -168,7 +168,7 @@ public final class SparkPopulation {
         try {
             RunSummary s = out.treeAggregate(new RunSummary(),
                     (acc, o) -> o.kind() == Out.Kind.SUMMARY ? acc.merge((RunSummary) o.summary()) : acc, RunSummary::merge);
-            return new SparkRun(lines.sparkSession(), out, s, PopulationRunner.summaryJson(s, engine, asOf, format));
+            return new SparkRun(lines.sparkSession(), out, s, engine, asOf, format);
         } catch (RuntimeException e) {
             out.unpersist(false);
             throw e;
@@ -192,8 +192,7 @@ public final class SparkPopulation {
         try {
             CompareSummary s = out.treeAggregate(new CompareSummary(),
                     (acc, o) -> o.kind() == Out.Kind.SUMMARY ? acc.merge((CompareSummary) o.summary()) : acc, CompareSummary::merge);
-            return new SparkComparison(lines.sparkSession(), out, s, PopulationRunner.summaryJson(s, baseline, reformed, asOf, format),
-                    reformed.reform(), asOf, baseline.ruleSetVersion(), reformed.ruleSetVersion());
+            return new SparkComparison(lines.sparkSession(), out, s, baseline, reformed, asOf, format);
         } catch (RuntimeException e) {
             out.unpersist(false);
             throw e;

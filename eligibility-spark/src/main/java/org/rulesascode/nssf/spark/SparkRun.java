@@ -1,9 +1,15 @@
 package org.rulesascode.nssf.spark;
 
+import java.time.LocalDate;
+
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.rulesascode.nssf.eligibility.EligibilityEngine;
+import org.rulesascode.nssf.population.InputFormat;
+import org.rulesascode.nssf.population.PopulationRunner;
+import org.rulesascode.nssf.population.Presentation;
 import org.rulesascode.nssf.population.RunSummary;
 
 /**
@@ -17,12 +23,18 @@ public final class SparkRun implements AutoCloseable {
     private final JavaRDD<Out> out;
     private final RunSummary summary;
     private final String summaryJson;
+    private final EligibilityEngine engine;
+    private final LocalDate asOf;
+    private final InputFormat format;
 
-    SparkRun(SparkSession spark, JavaRDD<Out> out, RunSummary summary, String summaryJson) {
+    SparkRun(SparkSession spark, JavaRDD<Out> out, RunSummary summary, EligibilityEngine engine, LocalDate asOf, InputFormat format) {
         this.spark = spark;
         this.out = out;
         this.summary = summary;
-        this.summaryJson = summaryJson;
+        this.engine = engine;
+        this.asOf = asOf;
+        this.format = format;
+        this.summaryJson = PopulationRunner.summaryJson(summary, engine, asOf, format);
     }
 
     /**
@@ -46,6 +58,11 @@ public final class SparkRun implements AutoCloseable {
     /** @return the {@code summary.json} text (UTF-8 when written), the same bytes as a run on one machine */
     public String summaryJson() {
         return summaryJson;
+    }
+
+    /** @return the {@code summary.json} text with the estimates of {@code p} ({@code nssf run --scale-to --usd-rate}) */
+    public String summaryJson(Presentation p) {
+        return PopulationRunner.summaryJson(summary, engine, asOf, format, p);
     }
 
     /** Releases the results kept on the executors; the datasets cannot be read after. */
