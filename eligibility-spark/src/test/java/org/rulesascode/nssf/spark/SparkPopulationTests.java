@@ -110,7 +110,7 @@ class SparkPopulationTests {
 
     @Test
     void compare_jsonLinesScrambledOverPartitions_sameSummaryBytesErrorsAndFlipsAsOneMachine() throws Exception {
-        int n = 400;
+        int n = 300;
         Path file = jsonl("compare.jsonl", n);
         EligibilityEngine baseline = EligibilityEngine.standard();
         Reform reform = NssfReforms.parse("reform", REFORM_YAML, null, false);
@@ -137,7 +137,7 @@ class SparkPopulationTests {
 
     @Test
     void run_jsonLinesUnderAReform_sameSummaryBytesAsOneMachine() throws Exception {
-        int n = 300;
+        int n = 260;
         Path file = jsonl("run.jsonl", n);
         Reform reform = NssfReforms.parse("reform", REFORM_YAML, null, false);
         Path out = dir.resolve("run-one-machine");
@@ -187,7 +187,7 @@ class SparkPopulationTests {
 
     @Test
     void run_csvColumnsAndCsvLines_sameSummaryBytesAndErrorsAsOneMachine() throws Exception {
-        int n = 160;
+        int n = 120;
         Path file = csv("run.csv", n);
         Path out = dir.resolve("csv-one-machine");
         RunSummary one = PopulationRunner.run(EligibilityEngine.standard(), new PopulationRunner.Options(AS_OF, file, InputFormat.csv, out, 2, null));
