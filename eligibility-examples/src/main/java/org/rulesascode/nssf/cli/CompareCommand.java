@@ -61,8 +61,8 @@ final class CompareCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "nssf compare: %s%n", reformed.reform().name());
-        out.printf(Locale.ROOT, "%,d rows in, %,d assessed, %,d rejected; %,d persons with changes (%,d decisions, %,d contribution totals)%n",
-                s.baseline().rowsIn(), s.baseline().assessed(), s.baseline().rejected(), s.personsWithFlips(), s.decisionFlips(), s.contributionFlips());
+        out.printf(Locale.ROOT, "%,d rows in, %,d assessed, %,d rejected; %,d persons changed (%,d decisions, %,d contribution totals)%n",
+                s.baseline().rowsIn(), s.baseline().assessed(), s.baseline().rejected(), s.all().personsChanged(), s.decisionFlips(), s.contributionFlips());
         out.printf(Locale.ROOT, "%,d better off, %,d worse off, %,d paying more, %,d paying less%n", s.all().betterOff(), s.all().worseOff(),
                 s.all().payingMore(), s.all().payingLess());
         out.printf(Locale.ROOT, "annual benefit cost: NSSF %+,d riel, employers %+,d riel, State %+,d riel; contributions of the last 12 months %+,d riel%n",

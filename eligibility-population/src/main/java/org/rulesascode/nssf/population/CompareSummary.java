@@ -200,9 +200,8 @@ public final class CompareSummary implements Serializable {
     final Map<String, Group> byAgeBand = new LinkedHashMap<>();
     final Map<String, Group> byWageBand = new LinkedHashMap<>();
     final Group all = new Group();
-    /** Per scheme: decisions on one side only and not positive there (a scheme switched on or off), and on which side. */
-    final Map<Scheme, Long> switchedOn = new EnumMap<>(Scheme.class);
-    final Map<Scheme, Long> switchedOff = new EnumMap<>(Scheme.class);
+    /** Per scheme: decisions that change only between outcomes that give nothing (a scheme switched on or off). */
+    final Map<Scheme, Long> withoutEffect = new EnumMap<>(Scheme.class);
     private final TreeMap<String, SampleFlip> sample = new TreeMap<>();
 
     /** An empty summary: no rows yet. */
@@ -232,8 +231,7 @@ public final class CompareSummary implements Serializable {
         other.byAgeBand.forEach((k, g) -> byAgeBand.computeIfAbsent(k, x -> new Group()).merge(g));
         other.byWageBand.forEach((k, g) -> byWageBand.computeIfAbsent(k, x -> new Group()).merge(g));
         all.merge(other.all);
-        other.switchedOn.forEach((k, n) -> switchedOn.merge(k, n, Math::addExact));
-        other.switchedOff.forEach((k, n) -> switchedOff.merge(k, n, Math::addExact));
+        other.withoutEffect.forEach((k, n) -> withoutEffect.merge(k, n, Math::addExact));
         sample.putAll(other.sample);
         while (sample.size() > SAMPLE) sample.pollLastEntry();
         return this;
@@ -248,9 +246,9 @@ public final class CompareSummary implements Serializable {
     /**
      * Counts one person assessed both ways.
      *
-     * <p>A decision that exists on one side only and is not positive there (a scheme the reform switches on, whose
-     * decisions appear as "not eligible" for everyone) is a change of the rules, counted once per scheme
-     * ({@link #switchedOn()}), not a change for the person. A person is <b>better off</b> when the values of their
+     * <p>A decision that changes only between outcomes that give nothing and ask nothing (absent, not in force, not
+     * covered, not eligible: a scheme the reform switches on, whose decisions appear as "not covered" for everyone
+     * outside it) is a change of the rules, counted per scheme ({@link #withoutEffect()}), not a change for the person. A person is <b>better off</b> when the values of their
      * changed decisions add up to more (or, at equal value, they gain a benefit and lose none), <b>worse off</b> in
      * the reverse case; <b>paying more</b> or <b>less</b> by the total of their contributions over all months.
      */
@@ -271,12 +269,8 @@ public final class CompareSummary implements Serializable {
                 continue;
             }
             decisionFlips++;
-            if (f.baseOutcome() == null && !Comparison.positive(f.reformOutcome())) {
-                switchedOn.merge(f.scheme(), 1L, Long::sum);
-                continue;
-            }
-            if (f.reformOutcome() == null && !Comparison.positive(f.baseOutcome())) {
-                switchedOff.merge(f.scheme(), 1L, Long::sum);
+            if (givesNothing(f.baseOutcome()) && givesNothing(f.reformOutcome())) {
+                withoutEffect.merge(f.scheme(), 1L, Long::sum);
                 continue;
             }
             changed = true;
@@ -335,14 +329,18 @@ public final class CompareSummary implements Serializable {
         return all;
     }
 
-    /** @return per scheme, the decisions that exist only with the reform and are not positive: the scheme switched on (one change of the rules) */
-    public Map<Scheme, Long> switchedOn() {
-        return switchedOn;
+    /**
+     * @return per scheme, the decisions that change only between outcomes that give nothing and ask nothing (absent,
+     *         not in force, not covered, not eligible): a scheme switched on or off, one change of the rules
+     */
+    public Map<Scheme, Long> withoutEffect() {
+        return withoutEffect;
     }
 
-    /** @return per scheme, the decisions that exist only in the baseline and are not positive: the scheme switched off */
-    public Map<Scheme, Long> switchedOff() {
-        return switchedOff;
+    /** @return true for an outcome that gives nothing and asks nothing of the person (absent, not in force, not covered, not eligible) */
+    static boolean givesNothing(org.rulesascode.nssf.eligibility.Outcome o) {
+        return o == null || o == org.rulesascode.nssf.eligibility.Outcome.NOT_IN_FORCE || o == org.rulesascode.nssf.eligibility.Outcome.NOT_COVERED
+                || o == org.rulesascode.nssf.eligibility.Outcome.NOT_ELIGIBLE;
     }
 
     /**
@@ -362,10 +360,9 @@ public final class CompareSummary implements Serializable {
                     + ": the reform cannot change the contributions, nor the benefits that depend on them. Use a population whose histories run past "
                     + first + " (nssf population --until) and an as-of date after it.");
         }
-        switchedOn.forEach((s, n) -> w.add("The reform switches on the scheme " + s + ": " + n + (n == 1 ? " decision appears" : " decisions appear")
-                + " that give no benefit; this is one change of the rules, not a change for " + n + (n == 1 ? " person." : " persons.")));
-        switchedOff.forEach((s, n) -> w.add("The reform switches off the scheme " + s + ": " + n + (n == 1 ? " decision disappears" : " decisions disappear")
-                + " that gave no benefit; this is one change of the rules."));
+        withoutEffect.forEach((s, n) -> w.add("The scheme " + s + " is switched on or off: " + String.format(java.util.Locale.ROOT, "%,d", n)
+                + (n == 1 ? " decision changes" : " decisions change") + " only between outcomes that give nothing (absent, not in force, not covered, "
+                + "not eligible); this is one change of the rules, not a change for " + (n == 1 ? "a person." : "each of those persons.")));
         return w;
     }
 

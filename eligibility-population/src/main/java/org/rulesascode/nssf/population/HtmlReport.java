@@ -80,14 +80,6 @@ public final class HtmlReport {
         amount(h, "of which employers", s.contributionDelta().employerLast12(), n, p);
         amount(h, "of which workers", s.contributionDelta().workerLast12(), n, p);
         h.append("</table>\n");
-        if (!s.switchedOn().isEmpty() || !s.switchedOff().isEmpty()) {
-            h.append("<p>");
-            s.switchedOn().forEach((sc, d) -> h.append("The reform switches on ").append(esc(label(sc))).append(": ").append(num(d))
-                    .append(d == 1 ? " decision appears" : " decisions appear").append(" without a benefit (one change of the rules, not counted as persons changed). "));
-            s.switchedOff().forEach((sc, d) -> h.append("The reform switches off ").append(esc(label(sc))).append(": ").append(num(d))
-                    .append(d == 1 ? " decision disappears" : " decisions disappear").append(" that gave no benefit. "));
-            h.append("</p>\n");
-        }
 
         // the reform's changes
         h.append("<h2>What the reform changes</h2>\n");

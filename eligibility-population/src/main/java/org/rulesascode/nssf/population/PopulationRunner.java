@@ -507,13 +507,8 @@ public final class PopulationRunner {
         m.put("annualCostByPayer", cost);
         m.put("contributionDeltaLast12Months", s.contributionDelta().totalLast12());
         Map<String, Object> switched = new LinkedHashMap<>();
-        Map<String, Object> on = new LinkedHashMap<>();
-        s.switchedOn().forEach((k, v) -> on.put(k.name(), v));
-        Map<String, Object> off = new LinkedHashMap<>();
-        s.switchedOff().forEach((k, v) -> off.put(k.name(), v));
-        switched.put("on", on);
-        switched.put("off", off);
-        m.put("schemesSwitched", switched);
+        s.withoutEffect().forEach((k, v) -> switched.put(k.name(), v));
+        m.put("decisionsWithoutEffect", switched);
         m.put("warnings", s.warnings(reform.reform(), asOf));
         m.put("benefits", s.benefitsMap());
         m.put("contributions", s.contributionsMap());

@@ -11,7 +11,7 @@ import org.rulesascode.nssf.population.internal.Csv;
  * @param problem what is wrong
  * @param allowed what would be accepted; may be empty
  */
-public record RowError(long line, String id, String field, String problem, String allowed) {
+public record RowError(long line, String id, String field, String problem, String allowed) implements java.io.Serializable {
     public RowError {
         id = id == null ? "" : id;
         field = field == null || field.isEmpty() ? "$" : field;

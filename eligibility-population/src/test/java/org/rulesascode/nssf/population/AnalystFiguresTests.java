@@ -77,29 +77,31 @@ class AnalystFiguresTests {
         s.add(person("b", Sector.CONSTRUCTION, band, List.of(), 100_000), person("b", Sector.CONSTRUCTION, band, List.of(), 160_000),
                 List.of(new Comparison.Flip(Comparison.Flip.CONTRIBUTIONS, Scheme.PENSION, null, null, Comparison.Change.AMOUNT_UP, null, null,
                         100_000L, 160_000L, null, 100_000L, 160_000L, 60_000L, true, "", "", false)));
-        // c: a scheme switched on gives her a decision that is not eligible: no change for her
+        // c: a scheme switched on gives her a decision "not covered" (and e: "not in force" becomes "not covered"): no change for them
         s.add(person("c", Sector.GARMENT, band, List.of(), 0), person("c", Sector.GARMENT, band, List.of(), 0),
                 List.of(new Comparison.Flip(Comparison.Flip.DECISION, Scheme.UNEMPLOYMENT, Benefit.COVERAGE, null, Comparison.Change.OTHER, null,
                         Outcome.NOT_COVERED, null, null, null, null, null, 0L, false, "", "", false)));
+        s.add(person("e", Sector.GARMENT, band, List.of(), 0), person("e", Sector.GARMENT, band, List.of(), 0),
+                List.of(flip(Benefit.COVERAGE, Comparison.Change.OTHER, Outcome.NOT_IN_FORCE, Outcome.NOT_COVERED, 0L)));
         // d: loses a benefit worth 300,000: worse off and a loser
         s.add(person("d", Sector.GARMENT, band, List.of(), 0), person("d", Sector.GARMENT, band, List.of(), 0),
                 List.of(flip(Benefit.SICKNESS_ALLOWANCE, Comparison.Change.LOSS, Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE, -300_000L)));
         CompareSummary.Group all = s.all();
-        assertThat(all.persons()).isEqualTo(4);
-        assertThat(all.personsWithFlips()).isEqualTo(4);
-        assertThat(all.personsChanged()).as("a, b and d; not c").isEqualTo(3);
+        assertThat(all.persons()).isEqualTo(5);
+        assertThat(all.personsWithFlips()).isEqualTo(5);
+        assertThat(all.personsChanged()).as("a, b and d; not c nor e").isEqualTo(3);
         assertThat(all.betterOff()).isEqualTo(1);
         assertThat(all.worseOff()).isEqualTo(1);
         assertThat(all.payingMore()).isEqualTo(1);
         assertThat(all.payingLess()).isZero();
         assertThat(all.gainers()).isZero();
         assertThat(all.losers()).isEqualTo(1);
-        assertThat(s.switchedOn()).containsExactly(Map.entry(Scheme.UNEMPLOYMENT, 1L));
+        assertThat(s.withoutEffect()).containsExactly(Map.entry(Scheme.HEALTH_CARE, 1L), Map.entry(Scheme.UNEMPLOYMENT, 1L));
         assertThat(s.breakdowns().get("wageBand")).containsOnlyKeys(band);
         assertThat(s.breakdowns().get("wageBand").get(band).payingMore()).isEqualTo(1);
         Reform none = Reform.none();
-        assertThat(s.warnings(none, LocalDate.of(2025, 6, 30))).singleElement().asString()
-                .contains("switches on the scheme UNEMPLOYMENT", "one change of the rules");
+        assertThat(s.warnings(none, LocalDate.of(2025, 6, 30))).hasSize(2).last().asString()
+                .contains("The scheme UNEMPLOYMENT is switched on or off: 1 decision changes", "one change of the rules");
     }
 
     @Test

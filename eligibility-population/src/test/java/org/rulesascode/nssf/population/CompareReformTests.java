@@ -60,6 +60,12 @@ class CompareReformTests {
                 .isEqualTo(s.baseline().contributions().get(org.rulesascode.nssf.eligibility.Scheme.HEALTH_CARE));
         String html = Files.readString(out.resolve("report.html"));
         PopulationRunTests.assertSelfContained(html);
+        // one thread: the same bytes in every file (the explained re-assessments of changed workers included)
+        Path one = dir.resolve("ceiling-1");
+        PopulationRunner.compare(baseline(), baseline().withReform(CEILING), new PopulationRunner.Options(AS_OF, file, InputFormat.jsonl, one, 1, null));
+        for (String name : List.of("flips.csv", "errors.csv", "summary.json", "report.html")) {
+            assertThat(Files.readString(one.resolve(name))).as(name).isEqualTo(Files.readString(out.resolve(name)));
+        }
         assertThat(html).contains("Pension ceiling 2,000,000 from 2027", "pension.contributable_wage.ceiling", "2028-06-30", "<svg");
     }
 

@@ -134,7 +134,7 @@ class PopulationRunTests {
         Path two = dir.resolve("threads-2");
         PopulationRunner.run(engine(), options(population, one, 1));
         PopulationRunner.run(engine(), options(population, two, 2));
-        for (String f : List.of("results.jsonl", "errors.csv", "summary.json")) {
+        for (String f : List.of("results.jsonl", "results.csv", "errors.csv", "summary.json")) {
             assertThat(read(two.resolve(f))).as(f).isEqualTo(read(one.resolve(f)));
         }
 
