@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import org.rulesascode.nssf.cli.population.CompareSummary;
-import org.rulesascode.nssf.cli.population.GeneratedSource;
-import org.rulesascode.nssf.cli.population.PopulationGenerator;
-import org.rulesascode.nssf.cli.population.PopulationRunner;
+import org.rulesascode.nssf.population.CompareSummary;
+import org.rulesascode.nssf.population.Population;
+import org.rulesascode.nssf.population.PopulationGenerator;
+import org.rulesascode.nssf.population.PopulationRunner;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
 import org.rulesascode.nssf.eligibility.Reform;
@@ -100,7 +100,7 @@ final class BenchCompareCommand implements Callable<Integer> {
         if (warmup > 0) {
             long w0 = System.nanoTime();
             // the warm-up uses persons after the measured ones, so the measured run sees fresh profiles
-            PopulationRunner.compare(baseline, reformed, GeneratedSource.range(g, size, size + warmup), asOf, threads, null, null, null);
+            PopulationRunner.compare(baseline, reformed, Population.generated(g, size, size + warmup), asOf, threads, null);
             out.printf(Locale.ROOT, "warm-up: %,d workers in %.1f s%n", warmup, (System.nanoTime() - w0) / 1e9);
             out.flush();
         }
@@ -110,7 +110,7 @@ final class BenchCompareCommand implements Callable<Integer> {
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long[] maxUsed = {memory.getHeapMemoryUsage().getUsed()};
         long s0 = System.nanoTime();
-        CompareSummary s = PopulationRunner.compare(baseline, reformed, GeneratedSource.range(g, 0, size), asOf, threads, null, null,
+        CompareSummary s = PopulationRunner.compare(baseline, reformed, Population.generated(g, 0, size), asOf, threads, null,
                 rows -> maxUsed[0] = Math.max(maxUsed[0], memory.getHeapMemoryUsage().getUsed()));
         double seconds = (System.nanoTime() - s0) / 1e9;
         long poolPeaks = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
@@ -121,9 +121,9 @@ final class BenchCompareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "heap: max used %,d MB (sampled after each batch), sum of heap-pool peaks %,d MB, committed %,d MB, max %,d MB%n",
                 maxUsed[0] >> 20, poolPeaks >> 20, committed >> 20, rt.maxMemory() >> 20);
         out.printf(Locale.ROOT, "result: %,d assessed, %,d rejected, %,d persons with changes (%,d decisions, %,d contribution totals); "
-                        + "contributions of the last 12 months %+,d riel, annual benefit cost %+,d riel%n",
+                        + "contributions of the last 12 months %+,d riel, annual benefit cost to NSSF %+,d riel%n",
                 s.baseline().assessed(), s.baseline().rejected(), s.personsWithFlips(), s.decisionFlips(), s.contributionFlips(),
-                s.contributionDelta().totalLast12(), s.annualCostDelta());
+                s.contributionDelta().totalLast12(), s.annualCostDelta(org.rulesascode.nssf.population.Payer.NSSF));
         out.flush();
         return 0;
     }

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.rulesascode.nssf.cli.population.CompareSummary;
-import org.rulesascode.nssf.cli.population.PopulationRunner;
+import org.rulesascode.nssf.population.CompareSummary;
+import org.rulesascode.nssf.population.Payer;
+import org.rulesascode.nssf.population.PopulationRunner;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 
 import picocli.CommandLine.Command;
@@ -50,17 +51,23 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PopulationRunner.Options o = common.options(spec.commandLine().getErr());
+        common.progress.phase("building the engines");
         EligibilityEngine baseline = nssf.engine();
         EligibilityEngine reformed = common.reformed(baseline, reform);
         long t0 = System.nanoTime();
+        common.progress.rowsStart();
         CompareSummary s = PopulationRunner.compare(baseline, reformed, o);
+        common.progress.done(s.baseline().rowsIn());
         double seconds = (System.nanoTime() - t0) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "nssf compare: %s%n", reformed.reform().name());
-        out.printf(Locale.ROOT, "%,d rows in, %,d assessed, %,d rejected; %,d persons with changes (%,d decisions, %,d contribution totals)%n",
-                s.baseline().rowsIn(), s.baseline().assessed(), s.baseline().rejected(), s.personsWithFlips(), s.decisionFlips(), s.contributionFlips());
-        out.printf(Locale.ROOT, "annual benefit cost %+,d riel; contributions of the last 12 months %+,d riel%n", s.annualCostDelta(),
-                s.contributionDelta().totalLast12());
+        out.printf(Locale.ROOT, "%,d rows in, %,d assessed, %,d rejected; %,d persons changed (%,d decisions, %,d contribution totals)%n",
+                s.baseline().rowsIn(), s.baseline().assessed(), s.baseline().rejected(), s.all().personsChanged(), s.decisionFlips(), s.contributionFlips());
+        out.printf(Locale.ROOT, "%,d better off, %,d worse off, %,d paying more, %,d paying less%n", s.all().betterOff(), s.all().worseOff(),
+                s.all().payingMore(), s.all().payingLess());
+        out.printf(Locale.ROOT, "annual benefit cost: NSSF %+,d riel, employers %+,d riel, State %+,d riel; contributions of the last 12 months %+,d riel%n",
+                s.annualCostDelta(Payer.NSSF), s.annualCostDelta(Payer.EMPLOYER), s.annualCostDelta(Payer.STATE), s.contributionDelta().totalLast12());
+        for (String w : s.warnings(reformed.reform(), o.asOf())) out.println("warning: " + w);
         out.printf(Locale.ROOT, "%.1f s on %d thread%s (%,.0f rows/s); wrote %s, %s, %s, %s%n", seconds, o.threads(), o.threads() == 1 ? "" : "s",
                 s.baseline().rowsIn() / Math.max(seconds, 1e-9), o.out().resolve("report.html"), o.out().resolve("summary.json"),
                 o.out().resolve("flips.csv"), o.out().resolve("errors.csv"));

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.rulesascode.nssf.cli.population.PopulationGenerator;
+import org.rulesascode.nssf.population.PopulationGenerator;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
 
 import picocli.CommandLine.Command;

@@ -85,6 +85,40 @@ class PopulationCommandsTests {
     }
 
     @Test
+    void run_badOptions_areExitTwo_beforeAnyRowIsRead() throws IOException {
+        Path pop = population(3, "2025-06-30");
+        Path out = dir.resolve("never");
+        // the rule base covers 2008-01-01 to 2060-12-31: refused as an option, not as 3 rejected rows
+        Run late = run("run", "--as-of", "2061-01-01", "--population", pop.toString(), "--out", out.toString());
+        assertUserError(late, "--as-of");
+        assertThat(late.err()).contains("2060-12-31");
+        assertThat(out).doesNotExist();
+        // an --out that cannot be made a folder (its parent is a file)
+        Run unwritable = run("run", "--as-of", "2025-06-30", "--population", pop.toString(), "--out", pop.resolve("out").toString());
+        assertUserError(unwritable, "--out");
+        assertThat(unwritable.err()).contains("cannot be written");
+    }
+
+    @Test
+    void progress_countsRows_andEstimatesTheTimeLeft() {
+        // 2,000 rows in 10 s with a quarter of the file read: 30 s left
+        assertThat(Progress.line(2_000, 0.25, 10_000_000_000L)).contains(" 25% [", "2,000 rows", "200 rows/s", "about 30 s left");
+        assertThat(Progress.line(1, Double.NaN, 1_000_000_000L)).contains("1 row,").doesNotContain("%", "left");
+        assertThat(Progress.duration(200)).isEqualTo("3 min 20 s");
+        assertThat(Progress.duration(3_900)).isEqualTo("1 h 05 min");
+        java.io.StringWriter w = new java.io.StringWriter();
+        long[] now = {0};
+        Progress p = new Progress(new java.io.PrintWriter(w), () -> now[0]);
+        p.phase("building the engine");
+        assertThat(w.toString()).contains("building the engine");
+        now[0] = 60_000_000_000L;
+        p.rowsStart();
+        now[0] += 4_000_000_000L;
+        p.update(400, 0.5);
+        assertThat(w.toString()).as("the time left counts from the first row, not from the engine build").contains("100 rows/s", "about 4 s left");
+    }
+
+    @Test
     void compare_writesTheReport_andRefusesRulesWithoutTrust() throws IOException {
         Path pop = population(40, "2028-06-30");
         Path reform = dir.resolve("ceiling.yaml");
@@ -95,6 +129,16 @@ class PopulationCommandsTests {
         assertThat(r.out()).contains("Pension ceiling of 2,000,000 riel from 2027", "40 rows in, 40 assessed, 0 rejected");
         for (String f : new String[] {"report.html", "summary.json", "flips.csv", "errors.csv"}) assertThat(out.resolve(f)).exists();
         assertThat(Files.readString(out.resolve("report.html"))).contains("<h1>Pension ceiling of 2,000,000 riel from 2027</h1>");
+        assertThat(r.out()).contains("better off", "annual benefit cost: NSSF ");
+
+        Path scaled = dir.resolve("scaled");
+        Run s = run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--reform", reform.toString(), "--out", scaled.toString(),
+                "--scale-to", "4335501", "--usd-rate", "4000");
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(Files.readString(scaled.resolve("report.html"))).contains("Estimate for 4,335,501 (from the sample of 40)", "4,000 riel per US dollar", "US$");
+        assertThat(new ObjectMapper().readTree(scaled.resolve("summary.json").toFile()).at("/scaling/sampleSize").asLong()).isEqualTo(40);
+        assertUserError(run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--reform", reform.toString(), "--out", scaled.toString(),
+                "--scale-to", "0"), "--scale-to");
 
         assertUserError(run("compare", "--as-of", "2028-06-30", "--population", pop.toString(), "--out", out.toString()), "--reform");
         Path structural = dir.resolve("structural.yaml");

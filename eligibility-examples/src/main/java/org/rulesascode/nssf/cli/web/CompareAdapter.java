@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.rulesascode.nssf.cli.population.Comparison;
+import org.rulesascode.nssf.population.Comparison;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * {@code POST /v1/compare}: a small population (at most {@link #MAX_PROFILES} profiles) assessed under the standard
  * rules and under a reform given as YAML text, answered with every flip per profile. The one place the web server
- * uses the population classes: when they move to their own module, only the import here changes. The reform may only
+ * uses the population library (eligibility-population). The reform may only
  * override parameters: DRL rules (code) and any file reference are refused, so a request never makes the server read
  * a file.
  */

@@ -1,0 +1,280 @@
+package org.rulesascode.nssf.population;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.rulesascode.nssf.eligibility.AmountPeriod;
+import org.rulesascode.nssf.eligibility.Assessment;
+import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.ContributionLine;
+import org.rulesascode.nssf.eligibility.Decision;
+import org.rulesascode.nssf.eligibility.Entitlement;
+import org.rulesascode.nssf.eligibility.Outcome;
+import org.rulesascode.nssf.eligibility.ParameterUse;
+import org.rulesascode.nssf.eligibility.Reason;
+import org.rulesascode.nssf.eligibility.Scheme;
+
+/**
+ * What changes for one person between a baseline assessment and a reformed one: the flips.
+ *
+ * <p>Decisions are matched by scheme, benefit and event date (and their rank when several share these). A decision
+ * flips when its outcome, amount, period or number of days differs, or when it exists on one side only. The
+ * contributions of a scheme flip when any line (month, contributable wage, rate, shares, rule) differs. Each flip
+ * says which rules and parameters caused it: the symmetric difference of the (rule id, status) pairs of the
+ * decision's reasons ({@code -ID:STATUS} only in the baseline, {@code +ID:STATUS} only in the reform), and the
+ * parameters used on both sides whose values differ ({@code id: baseline → reform}; see {@link #parameterDifference}). A decision whose own rules and parameters
+ * are unchanged changed through the wages it averages: its cause is then given as {@code via the contribution lines:}
+ * and the parameters of the changed contribution lines.
+ */
+public final class Comparison {
+    private Comparison() { }
+
+    /** What kind of change a flip is. */
+    public enum Change {
+        /** Not eligible (or not covered, or no decision) in the baseline; eligible (or covered) with the reform. */
+        GAIN,
+        /** The reverse of {@link #GAIN}. */
+        LOSS,
+        /** Same outcome, higher value (or contributions). */
+        AMOUNT_UP,
+        /** Same outcome, lower value (or contributions). */
+        AMOUNT_DOWN,
+        /** Another change: an outcome between two negative outcomes, or an amount that cannot be valued. */
+        OTHER
+    }
+
+    /**
+     * One flip.
+     *
+     * @param kind        {@code DECISION} or {@code CONTRIBUTIONS}
+     * @param benefit     the benefit; null for contributions
+     * @param eventDate   the event date of a benefit decision; null otherwise
+     * @param baseAmount  decision: the entitlement amount; contributions: the total of all months
+     * @param baseValue   decision: {@link Valuation#value}; contributions: the total of the last 12 months
+     * @param delta       decision: reform value − baseline value (a missing value counts 0; null when either side is
+     *                    eligible with an undetermined amount); contributions: reform − baseline total of the last 12 months
+     * @param lastYear    decision: the event is in the last year; contributions: always true
+     * @param rules       the rules that made the difference
+     * @param parameters  the parameters whose values differ
+     * @param provisional either side is provisional
+     */
+    public record Flip(String kind, Scheme scheme, Benefit benefit, LocalDate eventDate, Change change,
+                       Outcome baseOutcome, Outcome reformOutcome, Long baseAmount, Long reformAmount, AmountPeriod period,
+                       Long baseValue, Long reformValue, Long delta, boolean lastYear, String rules, String parameters, boolean provisional)
+            implements java.io.Serializable {
+        public static final String DECISION = "DECISION";
+        public static final String CONTRIBUTIONS = "CONTRIBUTIONS";
+
+        /** @return the delta counted in the annual figures: the delta of a last-year decision or of contributions, else 0 */
+        public long annualDelta() {
+            return lastYear && delta != null ? delta : 0L;
+        }
+    }
+
+    /** @return the flips between two assessments of the same person: decisions first (in the baseline's order), then contributions by scheme */
+    public static List<Flip> flips(Assessment base, Assessment reform, LocalDate asOf) {
+        List<Flip> contributions = new ArrayList<>();
+        Map<Scheme, Map<YearMonth, ContributionLine>> bl = lines(base.contributions());
+        Map<Scheme, Map<YearMonth, ContributionLine>> rl = lines(reform.contributions());
+        Set<Scheme> schemes = new TreeSet<>(bl.keySet());
+        schemes.addAll(rl.keySet());
+        for (Scheme s : schemes) {
+            Flip f = contributionFlip(s, bl.getOrDefault(s, Map.of()), rl.getOrDefault(s, Map.of()), asOf);
+            if (f != null) contributions.add(f);
+        }
+        List<Flip> out = new ArrayList<>();
+        Map<String, Decision> b = keyed(base.decisions());
+        Map<String, Decision> r = keyed(reform.decisions());
+        Set<String> keys = new java.util.LinkedHashSet<>(b.keySet());
+        keys.addAll(r.keySet());
+        for (String k : keys) {
+            Flip f = decisionFlip(b.get(k), r.get(k), asOf);
+            if (f != null) out.add(viaContributions(f, contributions));
+        }
+        out.addAll(contributions);
+        return out;
+    }
+
+    private static Map<String, Decision> keyed(List<Decision> ds) {
+        Map<String, Decision> m = new LinkedHashMap<>();
+        Map<String, Integer> rank = new HashMap<>();
+        for (Decision d : ds) {
+            String k = d.scheme() + "/" + d.benefit() + "/" + d.eventDate();
+            int n = rank.merge(k, 1, Integer::sum);
+            m.put(k + "#" + n, d);
+        }
+        return m;
+    }
+
+    static boolean positive(Outcome o) {
+        return o == Outcome.ELIGIBLE || o == Outcome.COVERED;
+    }
+
+    private static Flip decisionFlip(Decision b, Decision r, LocalDate asOf) {
+        Outcome bo = b == null ? null : b.outcome();
+        Outcome ro = r == null ? null : r.outcome();
+        Entitlement be = b == null ? null : b.entitlement();
+        Entitlement re = r == null ? null : r.entitlement();
+        boolean sameEntitlement = Objects.equals(be == null ? null : be.amount(), re == null ? null : re.amount())
+                && Objects.equals(be == null ? null : be.period(), re == null ? null : re.period())
+                && Objects.equals(be == null ? null : be.durationDays(), re == null ? null : re.durationDays());
+        if (bo == ro && sameEntitlement) return null;
+        Decision any = b != null ? b : r;
+        Long bv = b == null ? null : Valuation.value(b);
+        Long rv = r == null ? null : Valuation.value(r);
+        boolean bUndetermined = bo == Outcome.ELIGIBLE && be != null && bv == null;
+        boolean rUndetermined = ro == Outcome.ELIGIBLE && re != null && rv == null;
+        Long delta = bUndetermined || rUndetermined ? null : (rv == null ? 0L : rv) - (bv == null ? 0L : bv);
+        Change change;
+        if (!positive(bo) && positive(ro)) change = Change.GAIN;
+        else if (positive(bo) && !positive(ro)) change = Change.LOSS;
+        else if (delta != null && delta > 0) change = Change.AMOUNT_UP;
+        else if (delta != null && delta < 0) change = Change.AMOUNT_DOWN;
+        else change = Change.OTHER;
+        AmountPeriod period = re != null && re.period() != null ? re.period() : be == null ? null : be.period();
+        return new Flip(Flip.DECISION, any.scheme(), any.benefit(), any.eventDate(), change, bo, ro,
+                be == null ? null : be.amount(), re == null ? null : re.amount(), period, bv, rv, delta,
+                Valuation.lastYear(any.eventDate(), asOf), ruleDifference(b, r), parameterDifference(reasonsParameters(b), reasonsParameters(r)),
+                b != null && b.provisional() || r != null && r.provisional());
+    }
+
+    /**
+     * A decision whose own rules and parameters are the same on both sides changed through its inputs: the wages of
+     * the contribution lines it averages (the old-age pension's reference wage, the daily wage of an allowance). Its
+     * cause is then the parameters of the changed contribution lines, of its scheme if any changed, else of all.
+     */
+    private static Flip viaContributions(Flip f, List<Flip> contributions) {
+        if (!f.rules().isEmpty() || !f.parameters().isEmpty() || contributions.isEmpty()) return f;
+        List<String> same = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        for (Flip c : contributions) {
+            if (c.parameters().isEmpty()) continue;
+            all.add(c.parameters());
+            if (c.scheme() == f.scheme()) same.add(c.parameters());
+        }
+        List<String> causes = same.isEmpty() ? all : same;
+        if (causes.isEmpty()) return f;
+        return new Flip(f.kind(), f.scheme(), f.benefit(), f.eventDate(), f.change(), f.baseOutcome(), f.reformOutcome(), f.baseAmount(),
+                f.reformAmount(), f.period(), f.baseValue(), f.reformValue(), f.delta(), f.lastYear(), f.rules(),
+                "via the contribution lines: " + String.join("; ", new TreeSet<>(causes)), f.provisional());
+    }
+
+    private static String ruleDifference(Decision b, Decision r) {
+        Set<String> bs = new TreeSet<>();
+        Set<String> rs = new TreeSet<>();
+        if (b != null) for (Reason x : b.reasons()) bs.add(x.ruleId() + ":" + x.status());
+        if (r != null) for (Reason x : r.reasons()) rs.add(x.ruleId() + ":" + x.status());
+        List<String> out = new ArrayList<>();
+        for (String s : bs) if (!rs.contains(s)) out.add("-" + s);
+        for (String s : rs) if (!bs.contains(s)) out.add("+" + s);
+        return String.join(" ", out);
+    }
+
+    private static List<ParameterUse> reasonsParameters(Decision d) {
+        if (d == null) return List.of();
+        List<ParameterUse> out = new ArrayList<>();
+        for (Reason x : d.reasons()) out.addAll(x.parameters());
+        return out;
+    }
+
+    /**
+     * @return "id: v1|v2 → w1; …" for the parameters used on both sides whose values differ, sorted by id. When there
+     *         is none, the parameters used on one side only ("id: (not used) → w1"): a rule that fired on one side only
+     *         reads parameters the other side never needed, which are consequences of the change, not its cause.
+     */
+    static String parameterDifference(Collection<ParameterUse> base, Collection<ParameterUse> reform) {
+        Map<String, Set<String>> b = values(base);
+        Map<String, Set<String>> r = values(reform);
+        Set<String> ids = new TreeSet<>(b.keySet());
+        ids.addAll(r.keySet());
+        List<String> changed = new ArrayList<>();
+        List<String> oneSided = new ArrayList<>();
+        for (String id : ids) {
+            Set<String> bv = b.getOrDefault(id, Set.of());
+            Set<String> rv = r.getOrDefault(id, Set.of());
+            if (bv.equals(rv)) continue;
+            String text = id + ": " + (bv.isEmpty() ? "(not used)" : String.join("|", bv)) + " → " + (rv.isEmpty() ? "(not used)" : String.join("|", rv));
+            (bv.isEmpty() || rv.isEmpty() ? oneSided : changed).add(text);
+        }
+        return String.join("; ", changed.isEmpty() ? oneSided : changed);
+    }
+
+    private static Map<String, Set<String>> values(Collection<ParameterUse> uses) {
+        Map<String, Set<String>> m = new TreeMap<>();
+        for (ParameterUse u : uses) m.computeIfAbsent(u.id(), k -> new TreeSet<>()).add(String.valueOf(u.value()));
+        return m;
+    }
+
+    private static Map<Scheme, Map<YearMonth, ContributionLine>> lines(List<ContributionLine> ls) {
+        Map<Scheme, Map<YearMonth, ContributionLine>> m = new TreeMap<>();
+        for (ContributionLine l : ls) m.computeIfAbsent(l.scheme(), k -> new TreeMap<>()).put(l.month(), l);
+        return m;
+    }
+
+    private static Flip contributionFlip(Scheme s, Map<YearMonth, ContributionLine> b, Map<YearMonth, ContributionLine> r, LocalDate asOf) {
+        Set<YearMonth> months = new TreeSet<>(b.keySet());
+        months.addAll(r.keySet());
+        List<ParameterUse> bp = new ArrayList<>();
+        List<ParameterUse> rp = new ArrayList<>();
+        Set<String> bRules = new TreeSet<>();
+        Set<String> rRules = new TreeSet<>();
+        long bTotal = 0;
+        long rTotal = 0;
+        long b12 = 0;
+        long r12 = 0;
+        boolean differs = false;
+        boolean provisional = false;
+        for (YearMonth m : months) {
+            ContributionLine x = b.get(m);
+            ContributionLine y = r.get(m);
+            boolean last12 = Valuation.last12Months(m, asOf);
+            if (x != null) {
+                bTotal += x.total();
+                if (last12) b12 += x.total();
+            }
+            if (y != null) {
+                rTotal += y.total();
+                if (last12) r12 += y.total();
+            }
+            if (sameLine(x, y)) continue;
+            differs = true;
+            if (x != null) {
+                bp.addAll(x.parameters());
+                bRules.add(x.ruleId());
+                provisional |= x.provisional();
+            }
+            if (y != null) {
+                rp.addAll(y.parameters());
+                rRules.add(y.ruleId());
+                provisional |= y.provisional();
+            }
+        }
+        if (!differs) return null;
+        List<String> rules = new ArrayList<>();
+        for (String x : bRules) if (!rRules.contains(x)) rules.add("-" + x);
+        for (String x : rRules) if (!bRules.contains(x)) rules.add("+" + x);
+        long delta = r12 - b12;
+        Change change = rTotal > bTotal ? Change.AMOUNT_UP : rTotal < bTotal ? Change.AMOUNT_DOWN : Change.OTHER;
+        if (b.isEmpty()) change = Change.GAIN;
+        else if (r.isEmpty()) change = Change.LOSS;
+        return new Flip(Flip.CONTRIBUTIONS, s, null, null, change, null, null, bTotal, rTotal, null, b12, r12, delta, true,
+                String.join(" ", rules), parameterDifference(bp, rp), provisional);
+    }
+
+    private static boolean sameLine(ContributionLine x, ContributionLine y) {
+        if (x == null || y == null) return x == y;
+        boolean sameRate = x.rate() == null ? y.rate() == null : y.rate() != null && x.rate().compareTo(y.rate()) == 0;
+        return x.contributableWage() == y.contributableWage() && sameRate && x.employer() == y.employer()
+                && x.worker() == y.worker() && x.total() == y.total() && x.ruleId().equals(y.ruleId());
+    }
+}

@@ -1,0 +1,283 @@
+package org.rulesascode.nssf.population;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rulesascode.nssf.eligibility.AmountPeriod;
+import org.rulesascode.nssf.eligibility.Assessment;
+import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.ComplianceFinding;
+import org.rulesascode.nssf.eligibility.ContributionLine;
+import org.rulesascode.nssf.eligibility.ContributionPeriod;
+import org.rulesascode.nssf.eligibility.Decision;
+import org.rulesascode.nssf.eligibility.EmploymentStatus;
+import org.rulesascode.nssf.eligibility.Outcome;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.Sector;
+import org.rulesascode.nssf.eligibility.Sex;
+import org.rulesascode.nssf.eligibility.WorkerProfile;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+/**
+ * The compact result of one person's assessment: what the aggregates and {@code results.jsonl} need, nothing more
+ * (the explanations stay in the engine; {@code nssf assess} gives them for one person).
+ *
+ * @param line          line of the person in the input
+ * @param id            the profile id
+ * @param sex           sex
+ * @param status        employment status
+ * @param sector        sector
+ * @param ageBand       age band on the as-of date ({@link Valuation#AGE_BANDS})
+ * @param wageBand      band of the current monthly wage ({@link Valuation#WAGE_BANDS})
+ * @param historyEnd    the last month of the contribution history, or null without history
+ * @param decisions     one per decision of the assessment, in its order
+ * @param contributions per scheme with at least one contribution line
+ * @param compliance    the compliance findings in short, or null when they were not asked for
+ */
+public record PersonResult(long line, String id, Sex sex, EmploymentStatus status, Sector sector, String ageBand, String wageBand,
+                           YearMonth historyEnd, List<DecisionResult> decisions, Map<Scheme, Contributions> contributions,
+                           Compliance compliance) implements java.io.Serializable {
+
+    /**
+     * A worker's compliance findings in short.
+     *
+     * @param wageBelowMinimum     the declared wage is below the legal minimum of the sector in some month
+     * @param unpaidContributions  some months of employment were not paid
+     * @param lateRegistration     registered later than the law allows
+     * @param missingContributions contributions missing over the months concerned (employer + worker, riel), where known
+     */
+    public record Compliance(boolean wageBelowMinimum, boolean unpaidContributions, boolean lateRegistration, long missingContributions)
+            implements java.io.Serializable {
+        /** @return the findings of an explained assessment in short */
+        public static Compliance of(List<ComplianceFinding> findings) {
+            boolean below = false;
+            boolean unpaid = false;
+            boolean late = false;
+            long missing = 0;
+            for (ComplianceFinding f : findings) {
+                switch (f.issue()) {
+                    case WAGE_BELOW_MINIMUM -> below = true;
+                    case UNPAID_CONTRIBUTIONS -> unpaid = true;
+                    case LATE_REGISTRATION -> late = true;
+                }
+                if (f.missingContributions() != null) missing = Math.addExact(missing, f.missingContributions());
+            }
+            return new Compliance(below, unpaid, late, missing);
+        }
+
+        /** @return any finding */
+        public boolean any() {
+            return wageBelowMinimum || unpaidContributions || lateRegistration;
+        }
+    }
+
+    /**
+     * One decision, reduced.
+     *
+     * @param value     see {@link Valuation#value(Decision)}: null when not eligible or undetermined
+     * @param lastYear  the event date is in the 12 months ending on the as-of date
+     */
+    public record DecisionResult(Scheme scheme, Benefit benefit, LocalDate eventDate, Outcome outcome, boolean entitlement, Long amount,
+                                 AmountPeriod period, Integer days, boolean estimate, boolean provisional, Long value, boolean lastYear)
+            implements java.io.Serializable {
+        /** @return eligible to a cash benefit whose amount is not known (by law, or for lack of data in the profile) */
+        public boolean undetermined() {
+            return outcome == Outcome.ELIGIBLE && entitlement && value == null;
+        }
+
+        /** @return eligible to a benefit without a cash amount (medical care: care in kind) */
+        public boolean inKind() {
+            return outcome == Outcome.ELIGIBLE && !entitlement;
+        }
+
+        /** @return the value counted in the annual cost: the value when in the last year, otherwise 0 */
+        public long annualValue() {
+            return lastYear && value != null ? value : 0L;
+        }
+    }
+
+    /** Sums of one scheme's contribution lines: all months of the history, and the 12 months ending with the as-of month. */
+    public record Contributions(long total, long employer, long worker, long totalLast12, long employerLast12, long workerLast12)
+            implements java.io.Serializable {
+        /** No contributions. */
+        public static final Contributions ZERO = new Contributions(0, 0, 0, 0, 0, 0);
+
+        Contributions plus(ContributionLine l, boolean last12) {
+            return new Contributions(total + l.total(), employer + l.employer(), worker + l.worker(),
+                    totalLast12 + (last12 ? l.total() : 0), employerLast12 + (last12 ? l.employer() : 0), workerLast12 + (last12 ? l.worker() : 0));
+        }
+
+        /** @return the sum of both (an overflow of a riel sum is an error, never a wrong total) */
+        public Contributions plus(Contributions o) {
+            return new Contributions(Math.addExact(total, o.total), Math.addExact(employer, o.employer), Math.addExact(worker, o.worker),
+                    Math.addExact(totalLast12, o.totalLast12), Math.addExact(employerLast12, o.employerLast12), Math.addExact(workerLast12, o.workerLast12));
+        }
+
+        /** @return this minus {@code o} */
+        public Contributions minus(Contributions o) {
+            return new Contributions(total - o.total, employer - o.employer, worker - o.worker, totalLast12 - o.totalLast12,
+                    employerLast12 - o.employerLast12, workerLast12 - o.workerLast12);
+        }
+    }
+
+    /** @return the reduced result of {@code a}, an assessment of {@code p} on {@code asOf}, without compliance */
+    public static PersonResult of(long line, WorkerProfile p, Assessment a, LocalDate asOf) {
+        return of(line, p, a, asOf, false);
+    }
+
+    /** @return the reduced result of {@code a}, with its compliance findings in short when {@code compliance} */
+    public static PersonResult of(long line, WorkerProfile p, Assessment a, LocalDate asOf, boolean compliance) {
+        List<DecisionResult> ds = new ArrayList<>(a.decisions().size());
+        for (Decision d : a.decisions()) {
+            var e = d.entitlement();
+            ds.add(new DecisionResult(d.scheme(), d.benefit(), d.eventDate(), d.outcome(), e != null, e == null ? null : e.amount(), e == null ? null : e.period(),
+                    e == null ? null : e.durationDays(), e != null && e.estimate(), d.provisional(), Valuation.value(d), Valuation.lastYear(d.eventDate(), asOf)));
+        }
+        Map<Scheme, Contributions> cs = new EnumMap<>(Scheme.class);
+        for (ContributionLine l : a.contributions()) {
+            cs.merge(l.scheme(), Contributions.ZERO.plus(l, Valuation.last12Months(l.month(), asOf)), Contributions::plus);
+        }
+        YearMonth end = null;
+        for (ContributionPeriod h : p.history()) if (end == null || h.to().isAfter(end)) end = h.to();
+        return new PersonResult(line, p.id(), p.sex(), p.employmentStatus(), p.sector(), Valuation.ageBand(p.birthDate(), asOf),
+                Valuation.wageBand(p.wage() == null ? null : p.wage().toRiel()), end, List.copyOf(ds), cs,
+                compliance ? Compliance.of(a.compliance()) : null);
+    }
+
+    /** @return the sum of the contributions of every scheme */
+    public Contributions contributionsTotal() {
+        Contributions c = Contributions.ZERO;
+        for (Contributions x : contributions.values()) c = c.plus(x);
+        return c;
+    }
+
+    /** @return the annual cost of this person's decisions paid by {@code payer} */
+    public long annualValue(Payer payer) {
+        long s = 0;
+        for (DecisionResult d : decisions) if (Payer.of(d.benefit()) == payer) s = Math.addExact(s, d.annualValue());
+        return s;
+    }
+
+    /** @return the annual cost of this person's decisions ({@link DecisionResult#annualValue()} summed) */
+    public long annualValue() {
+        long s = 0;
+        for (DecisionResult d : decisions) s += d.annualValue();
+        return s;
+    }
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Header of {@code results.csv}: one flat row per worker, for notebooks and spreadsheets. */
+    public static final String CSV_HEADER = csvHeader();
+
+    private static String csvHeader() {
+        StringBuilder sb = new StringBuilder("line,id,sex,employmentStatus,sector,ageBand,wageBand,decisions,eligible,annualValue,"
+                + "annualValue_NSSF,annualValue_EMPLOYER,annualValue_STATE,"
+                + "contributionsTotal,contributionsLast12Months,employerLast12Months,workerLast12Months");
+        for (Scheme s : Scheme.values()) sb.append(",contributionsLast12Months_").append(s.name());
+        for (Benefit b : Benefit.values()) sb.append(",eligible_").append(b.name()).append(",annualValue_").append(b.name());
+        sb.append(",wageBelowMinimum,unpaidContributions,lateRegistration,missingContributions");
+        return sb.toString();
+    }
+
+    /**
+     * @return this result as one {@code results.csv} record (without line break): the person, the number of decisions
+     *         and of eligible ones, the annual value, contributions in all and of the last 12 months, per scheme the
+     *         contributions of the last 12 months, per benefit the eligible decisions and their annual value, and the
+     *         compliance findings (empty when not asked for)
+     */
+    public String toCsvLine() {
+        StringBuilder sb = new StringBuilder(256);
+        Contributions t = contributionsTotal();
+        long eligible = 0;
+        long[] eligibleBy = new long[Benefit.values().length];
+        long[] valueBy = new long[Benefit.values().length];
+        for (DecisionResult d : decisions) {
+            if (d.outcome() == Outcome.ELIGIBLE || d.outcome() == Outcome.COVERED) {
+                eligible++;
+                eligibleBy[d.benefit().ordinal()]++;
+            }
+            valueBy[d.benefit().ordinal()] += d.annualValue();
+        }
+        sb.append(line).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(id)).append(',').append(sex).append(',')
+                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(wageBand).append(',')
+                .append(decisions.size()).append(',').append(eligible).append(',').append(annualValue()).append(',')
+                .append(annualValue(Payer.NSSF)).append(',').append(annualValue(Payer.EMPLOYER)).append(',').append(annualValue(Payer.STATE)).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
+                .append(t.employerLast12()).append(',').append(t.workerLast12());
+        for (Scheme s : Scheme.values()) {
+            Contributions c = contributions.get(s);
+            sb.append(',').append(c == null ? 0 : c.totalLast12());
+        }
+        for (int i = 0; i < eligibleBy.length; i++) sb.append(',').append(eligibleBy[i]).append(',').append(valueBy[i]);
+        if (compliance == null) sb.append(",,,,");
+        else sb.append(',').append(compliance.wageBelowMinimum()).append(',').append(compliance.unpaidContributions()).append(',')
+                .append(compliance.lateRegistration()).append(',').append(compliance.missingContributions());
+        return sb.toString();
+    }
+
+    /** @return this result as one compact JSON line (without line break) for {@code results.jsonl} */
+    public String toJsonLine() {
+        StringWriter w = new StringWriter(512);
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeNumberField("line", line);
+            g.writeStringField("id", id);
+            g.writeStringField("sex", sex.name());
+            g.writeStringField("employmentStatus", status.name());
+            g.writeStringField("sector", sector.name());
+            g.writeStringField("ageBand", ageBand);
+            g.writeStringField("wageBand", wageBand);
+            g.writeArrayFieldStart("decisions");
+            for (DecisionResult d : decisions) {
+                g.writeStartObject();
+                g.writeStringField("scheme", d.scheme().name());
+                g.writeStringField("benefit", d.benefit().name());
+                if (d.eventDate() != null) g.writeStringField("eventDate", d.eventDate().toString());
+                g.writeStringField("outcome", d.outcome().name());
+                if (d.amount() != null) g.writeNumberField("amount", d.amount());
+                if (d.period() != null) g.writeStringField("period", d.period().name());
+                if (d.days() != null) g.writeNumberField("days", d.days());
+                if (d.value() != null) g.writeNumberField("value", d.value());
+                if (d.undetermined()) g.writeBooleanField("undetermined", true);
+                if (d.inKind()) g.writeBooleanField("inKind", true);
+                if (d.lastYear()) g.writeBooleanField("lastYear", true);
+                if (d.estimate()) g.writeBooleanField("estimate", true);
+                if (d.provisional()) g.writeBooleanField("provisional", true);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("contributions");
+            for (Map.Entry<Scheme, Contributions> e : contributions.entrySet()) {
+                g.writeObjectFieldStart(e.getKey().name());
+                writeContributions(g, e.getValue());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("contributionsTotal");
+            writeContributions(g, contributionsTotal());
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    static void writeContributions(JsonGenerator g, Contributions c) throws IOException {
+        g.writeNumberField("total", c.total());
+        g.writeNumberField("employer", c.employer());
+        g.writeNumberField("worker", c.worker());
+        g.writeNumberField("totalLast12Months", c.totalLast12());
+        g.writeNumberField("employerLast12Months", c.employerLast12());
+        g.writeNumberField("workerLast12Months", c.workerLast12());
+    }
+}

@@ -1,0 +1,350 @@
+package org.rulesascode.nssf.population;
+
+import java.io.Serializable;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.Outcome;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.Sector;
+
+/**
+ * The aggregates of a run: rows in, assessed and rejected, decisions by scheme, benefit and outcome, amounts and
+ * contributions. Only sums and counts, so the result does not depend on the order rows are added in, and summaries
+ * of parts of a population computed apart (partitions, machines) {@linkplain #merge merge} into the summary of the
+ * whole: merging is associative and commutative, and gives the same {@code summary.json} bytes as one run over all
+ * rows. Serializable (plain data), for a driver that gathers partial summaries. Not thread-safe: one thread adds.
+ */
+public final class RunSummary implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** A scheme and a benefit, ordered as the enums are. */
+    public record SchemeBenefit(Scheme scheme, Benefit benefit) implements Comparable<SchemeBenefit>, Serializable {
+        @Override
+        public int compareTo(SchemeBenefit o) {
+            int c = scheme.compareTo(o.scheme);
+            return c != 0 ? c : benefit.compareTo(o.benefit);
+        }
+    }
+
+    /** Totals of one scheme and benefit. */
+    public static final class BenefitTotals implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final EnumMap<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        long decisions;
+        long valued;
+        long undetermined;
+        long inKind;
+        long estimates;
+        long provisional;
+        long totalValue;
+        long lastYearDecisions;
+        long lastYearEligible;
+        long lastYearValue;
+
+        /** @return the annual cost: the value of the eligible decisions of the last year */
+        public long lastYearValue() {
+            return lastYearValue;
+        }
+
+        /** @return the number of decisions with this outcome */
+        public long count(Outcome o) {
+            return outcomes.getOrDefault(o, 0L);
+        }
+
+        void merge(BenefitTotals o) {
+            o.outcomes.forEach((k, v) -> outcomes.merge(k, v, Math::addExact));
+            decisions = Math.addExact(decisions, o.decisions);
+            valued = Math.addExact(valued, o.valued);
+            undetermined = Math.addExact(undetermined, o.undetermined);
+            inKind = Math.addExact(inKind, o.inKind);
+            estimates = Math.addExact(estimates, o.estimates);
+            provisional = Math.addExact(provisional, o.provisional);
+            totalValue = Math.addExact(totalValue, o.totalValue);
+            lastYearDecisions = Math.addExact(lastYearDecisions, o.lastYearDecisions);
+            lastYearEligible = Math.addExact(lastYearEligible, o.lastYearEligible);
+            lastYearValue = Math.addExact(lastYearValue, o.lastYearValue);
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> os = new LinkedHashMap<>();
+            outcomes.forEach((k, v) -> os.put(k.name(), v));
+            m.put("decisions", decisions);
+            m.put("outcomes", os);
+            m.put("eligibleWithAmount", valued);
+            m.put("eligibleAmountUndetermined", undetermined);
+            m.put("eligibleInKind", inKind);
+            m.put("estimates", estimates);
+            m.put("provisional", provisional);
+            m.put("totalValue", totalValue);
+            m.put("lastYearDecisions", lastYearDecisions);
+            m.put("lastYearEligible", lastYearEligible);
+            m.put("annualCost", lastYearValue);
+            return m;
+        }
+    }
+
+    long rowsIn;
+    long assessed;
+    long rejected;
+    /** The latest month of any assessed person's history (null: no history seen). */
+    YearMonth historyEnd;
+    /** Per sector: compliance in short, when asked for. */
+    final Map<Sector, ComplianceTotals> compliance = new EnumMap<>(Sector.class);
+    final Map<String, Long> rejectedByField = new TreeMap<>();
+    final Map<SchemeBenefit, BenefitTotals> benefits = new TreeMap<>();
+    final EnumMap<Scheme, PersonResult.Contributions> contributions = new EnumMap<>(Scheme.class);
+
+    /** An empty summary: no rows yet. */
+    public RunSummary() {
+    }
+
+    /** Compliance findings of one group of workers (only when a run asks for them). */
+    public static final class ComplianceTotals implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long workers;
+        long withFindings;
+        long wageBelowMinimum;
+        long unpaidContributions;
+        long lateRegistration;
+        long missingContributions;
+
+        void add(PersonResult.Compliance c) {
+            workers++;
+            if (c.any()) withFindings++;
+            if (c.wageBelowMinimum()) wageBelowMinimum++;
+            if (c.unpaidContributions()) unpaidContributions++;
+            if (c.lateRegistration()) lateRegistration++;
+            missingContributions = Math.addExact(missingContributions, c.missingContributions());
+        }
+
+        void merge(ComplianceTotals o) {
+            workers = Math.addExact(workers, o.workers);
+            withFindings = Math.addExact(withFindings, o.withFindings);
+            wageBelowMinimum = Math.addExact(wageBelowMinimum, o.wageBelowMinimum);
+            unpaidContributions = Math.addExact(unpaidContributions, o.unpaidContributions);
+            lateRegistration = Math.addExact(lateRegistration, o.lateRegistration);
+            missingContributions = Math.addExact(missingContributions, o.missingContributions);
+        }
+
+        /** @return workers declared below the minimum wage in some month */
+        public long wageBelowMinimum() {
+            return wageBelowMinimum;
+        }
+
+        /** @return workers with unpaid months */
+        public long unpaidContributions() {
+            return unpaidContributions;
+        }
+
+        /** @return the contributions missing (employer + worker, riel), where the findings give them */
+        public long missingContributions() {
+            return missingContributions;
+        }
+
+        Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("workers", workers);
+            m.put("workersWithFindings", withFindings);
+            m.put("wageBelowMinimum", wageBelowMinimum);
+            m.put("unpaidContributions", unpaidContributions);
+            m.put("lateRegistration", lateRegistration);
+            m.put("missingContributions", missingContributions);
+            return m;
+        }
+    }
+
+    /** @return the latest history month of any assessed person, or null */
+    public YearMonth historyEnd() {
+        return historyEnd;
+    }
+
+    /** @return compliance per sector (empty when the run did not ask for it) */
+    public Map<Sector, ComplianceTotals> compliance() {
+        return compliance;
+    }
+
+    /** @return compliance per sector and in all, as a JSON object, or null when the run did not ask for it */
+    public Map<String, Object> complianceMap() {
+        if (compliance.isEmpty()) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        ComplianceTotals all = new ComplianceTotals();
+        compliance.values().forEach(all::merge);
+        m.put("all", all.toMap());
+        Map<String, Object> bySector = new LinkedHashMap<>();
+        compliance.forEach((k, v) -> bySector.put(k.name(), v.toMap()));
+        m.put("bySector", bySector);
+        m.put("definitions", "workers with at least one finding of each kind (a worker can have several); missingContributions: employer + worker "
+                + "contributions of the months concerned, riel, where the finding can compute them");
+        return m;
+    }
+
+    /**
+     * Adds the rows of {@code other} (another partition of the same population, assessed by the same engine on the
+     * same date) to this summary.
+     *
+     * @return this summary
+     */
+    public RunSummary merge(RunSummary other) {
+        rowsIn = Math.addExact(rowsIn, other.rowsIn);
+        assessed = Math.addExact(assessed, other.assessed);
+        rejected = Math.addExact(rejected, other.rejected);
+        other.rejectedByField.forEach((k, v) -> rejectedByField.merge(k, v, Math::addExact));
+        other.benefits.forEach((k, t) -> benefits.computeIfAbsent(k, x -> new BenefitTotals()).merge(t));
+        other.contributions.forEach((k, c) -> contributions.merge(k, c, PersonResult.Contributions::plus));
+        if (other.historyEnd != null && (historyEnd == null || other.historyEnd.isAfter(historyEnd))) historyEnd = other.historyEnd;
+        other.compliance.forEach((k, c) -> compliance.computeIfAbsent(k, x -> new ComplianceTotals()).merge(c));
+        return this;
+    }
+
+    /** Counts a rejected row. */
+    public void reject(RowError e) {
+        rowsIn++;
+        rejected++;
+        rejectedByField.merge(e.fieldKind(), 1L, Long::sum);
+    }
+
+    /** Counts an assessed row. */
+    public void add(PersonResult p) {
+        rowsIn++;
+        assessed++;
+        if (p.historyEnd() != null && (historyEnd == null || p.historyEnd().isAfter(historyEnd))) historyEnd = p.historyEnd();
+        if (p.compliance() != null) compliance.computeIfAbsent(p.sector(), x -> new ComplianceTotals()).add(p.compliance());
+        for (PersonResult.DecisionResult d : p.decisions()) {
+            BenefitTotals t = benefits.computeIfAbsent(new SchemeBenefit(d.scheme(), d.benefit()), k -> new BenefitTotals());
+            t.decisions++;
+            t.outcomes.merge(d.outcome(), 1L, Long::sum);
+            if (d.value() != null) {
+                t.valued++;
+                t.totalValue = Math.addExact(t.totalValue, d.value());
+            }
+            if (d.undetermined()) t.undetermined++;
+            if (d.inKind()) t.inKind++;
+            if (d.estimate()) t.estimates++;
+            if (d.provisional()) t.provisional++;
+            if (d.lastYear()) {
+                t.lastYearDecisions++;
+                if (d.outcome() == Outcome.ELIGIBLE) t.lastYearEligible++;
+                t.lastYearValue = Math.addExact(t.lastYearValue, d.annualValue());
+            }
+        }
+        p.contributions().forEach((s, c) -> contributions.merge(s, c, PersonResult.Contributions::plus));
+    }
+
+    /** @return rows read */
+    public long rowsIn() {
+        return rowsIn;
+    }
+
+    /** @return rows assessed */
+    public long assessed() {
+        return assessed;
+    }
+
+    /** @return rows rejected */
+    public long rejected() {
+        return rejected;
+    }
+
+    /** @return the totals per scheme and benefit, in enum order */
+    public Map<SchemeBenefit, BenefitTotals> benefits() {
+        return benefits;
+    }
+
+    /** @return the contributions per scheme */
+    public Map<Scheme, PersonResult.Contributions> contributions() {
+        return contributions;
+    }
+
+    /** @return the contributions of every scheme */
+    public PersonResult.Contributions contributionsTotal() {
+        PersonResult.Contributions c = PersonResult.Contributions.ZERO;
+        for (PersonResult.Contributions x : contributions.values()) c = c.plus(x);
+        return c;
+    }
+
+    /** @return the annual cost of the benefits paid by {@code payer} */
+    public long annualCost(Payer payer) {
+        long s = 0;
+        for (Map.Entry<SchemeBenefit, BenefitTotals> e : benefits.entrySet()) {
+            if (Payer.of(e.getKey().benefit()) == payer) s = Math.addExact(s, e.getValue().lastYearValue);
+        }
+        return s;
+    }
+
+    /** @return the annual cost per payer as a JSON object */
+    public Map<String, Object> annualCostByPayerMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Payer p : Payer.values()) m.put(p.name(), annualCost(p));
+        return m;
+    }
+
+    /** @return the annual cost of every benefit, all payers together (for a check; reports show {@link #annualCost(Payer)}) */
+    public long annualCost() {
+        long s = 0;
+        for (BenefitTotals t : benefits.values()) s += t.lastYearValue;
+        return s;
+    }
+
+    /** @return the row counts as a JSON object */
+    public Map<String, Object> rowsMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("in", rowsIn);
+        m.put("assessed", assessed);
+        m.put("rejected", rejected);
+        return m;
+    }
+
+    /** @return the rejected rows counted by field (array indices removed) */
+    public Map<String, Long> rejectedByField() {
+        return rejectedByField;
+    }
+
+    /** @return decisions and amounts per scheme and benefit: {scheme: {benefit: totals}} */
+    public Map<String, Object> decisionsMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        benefits.forEach((k, t) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) m.computeIfAbsent(k.scheme().name(), x -> new LinkedHashMap<String, Object>());
+            s.put(k.benefit().name(), t.toMap());
+        });
+        return m;
+    }
+
+    /** @return contributions per scheme and in total */
+    public Map<String, Object> contributionsMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        contributions.forEach((s, c) -> m.put(s.name(), contributionMap(c)));
+        m.put("all", contributionMap(contributionsTotal()));
+        return m;
+    }
+
+    static Map<String, Object> contributionMap(PersonResult.Contributions c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", c.total());
+        m.put("employer", c.employer());
+        m.put("worker", c.worker());
+        m.put("totalLast12Months", c.totalLast12());
+        m.put("employerLast12Months", c.employerLast12());
+        m.put("workerLast12Months", c.workerLast12());
+        return m;
+    }
+
+    /** The definitions every summary repeats, so a reader of the JSON alone knows what the numbers mean. */
+    public static Map<String, Object> definitions() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("value", "eligible decisions with a known amount: ONCE = amount; PER_DAY = amount x durationDays; PER_MONTH = amount x durationDays / "
+                + Valuation.DAYS_PER_MONTH + " when durationDays is given, otherwise amount x 12; whole riel, halves up");
+        m.put("lastYear", "decisions whose event date is after the as-of date minus one year and on or before the as-of date");
+        m.put("annualCost", "sum of the values of the eligible decisions of the last year (riel)");
+        m.put("contributionsLast12Months", "contribution lines of the 12 months ending with the month of the as-of date (riel)");
+        m.put("undetermined", "eligible to a cash benefit whose amount is not known (by law, or for lack of data in the profile): in no sum");
+        m.put("inKind", "eligible to a benefit without a cash amount (medical care): in no sum");
+        return m;
+    }
+}
