@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 "month. Run 'nssf demo' to see worked examples.",
                 ""},
         subcommands = {ContributionsCommand.class, AssessCommand.class, DemoCommand.class, SchemaCommand.class,
-                BenchCommand.class, PopulationCommand.class, RunCommand.class, CompareCommand.class, BenchCompareCommand.class, VerifyCommand.class},
+                BenchCommand.class, PopulationCommand.class, RunCommand.class, CompareCommand.class, BenchCompareCommand.class, BenchPopulationCommand.class, VerifyCommand.class},
         footer = {"", "Exit status: 0 ok, 2 invalid input, 1 internal error (set NSSF_DEBUG=1 for the stack trace)."})
 public final class Nssf implements Callable<Integer> {
 
