@@ -169,7 +169,7 @@ final class BenchPopulationCommand implements Callable<Integer> {
                 f.cpuNs / 1e3 / f.rows, f.heapPeak >> 20, f.decisions, f.changed);
     }
 
-    private void check() {
+    private void check() throws IOException {
         if (small < 1) throw new InvalidInputException("--small", "is " + small, "a whole number >= 1");
         if (big <= small) throw new InvalidInputException("--big", "is " + big, "a whole number greater than --small (" + small + ")");
         if (threads < 1 || threads > 1024) throw new InvalidInputException("--threads", "is " + threads, "a whole number from 1 to 1024");
@@ -177,6 +177,13 @@ final class BenchPopulationCommand implements Callable<Integer> {
         if (single < 0) throw new InvalidInputException("--single", "is " + single, "a whole number >= 0");
         if (repeat < 1) throw new InvalidInputException("--repeat", "is " + repeat, "a whole number >= 1");
         if (!Files.isRegularFile(population)) throw new InvalidInputException("--population", "is " + population + ", which is not a readable file", "a JSON lines population file");
+        int lines = 0;
+        try (BufferedReader in = Files.newBufferedReader(population, StandardCharsets.UTF_8)) {
+            while (lines < big && in.readLine() != null) lines++;
+        } catch (IOException e) {
+            throw new InvalidInputException("--population", "is " + population + ", which cannot be read (" + e.getMessage() + ")", "a JSON lines population file");
+        }
+        if (lines < big) throw new InvalidInputException("--big", "is " + big, "at most the " + lines + " rows of " + population);
     }
 
     /** What one measurement found. */
@@ -257,7 +264,7 @@ final class BenchPopulationCommand implements Callable<Integer> {
         }
         long wall = System.nanoTime() - t0;
         long cpu = os.getProcessCpuTime() - c0;
-        if (read < rows) throw new InvalidInputException("--big", "is " + rows, "at most the " + read + " rows of " + population);
+        if (read < rows) throw new IllegalStateException("read " + read + " rows of " + population + ", expected " + rows);
         long peak = 0;
         for (MemoryPoolMXBean p : heap) peak += p.getPeakUsage().getUsed();
         if (sink.get() < 0) throw new IllegalStateException("impossible"); // keeps the formatting from being optimised away
