@@ -664,7 +664,7 @@ public final class Assessor {
     }
 
     /** The parameters of a rule in one snapshot: their uses and their values as message arguments. */
-    private record RuleParameters(List<ParameterUse> uses, Map<String, String> args) { }
+    private record RuleParameters(List<ParameterUse> uses, Map<String, String> args, boolean provisional) { }
 
     /** Snapshots are shared and compared by identity, so there are at most rules × snapshots keys. */
     private record RuleParametersKey(String ruleId, Params params) { }
@@ -681,7 +681,9 @@ public final class Assessor {
             }
             args.put("start:" + parameter.id(), parameterStarts.get(parameter.id()));
         }
-        return new RuleParameters(List.copyOf(uses), Map.copyOf(args));
+        boolean provisional = false;
+        for (ParameterUse u : uses) provisional |= u.provisional();
+        return new RuleParameters(List.copyOf(uses), Map.copyOf(args), provisional);
     }
 
     private String message(Finding f, Locale locale) {
@@ -704,15 +706,9 @@ public final class Assessor {
             RuleInfo rule = ruleSet.rules().rule(c.ruleId());
             Scheme scheme = Scheme.valueOf(rule.scheme());
             SpanFact s = c.span();
-            List<ParameterUse> uses = new ArrayList<>(rule.parameterIds().size());
-            boolean provisional = false;
-            for (Parameter parameter : ruleParameters.get(rule.id())) {
-                Parameter.Entry e = s.getParams().entry(parameter.id());
-                if (e == null) continue;
-                ParameterUse u = ruleSet.parameters().use(e);
-                uses.add(u);
-                provisional |= u.provisional();
-            }
+            RuleParameters rp = ruleParameterValues.computeIfAbsent(new RuleParametersKey(rule.id(), s.getParams()), this::ruleParameters);
+            List<ParameterUse> shared = rp.uses();
+            boolean provisional = rp.provisional();
             long employer;
             long worker;
             BigDecimal rate;
@@ -725,7 +721,6 @@ public final class Assessor {
                 worker = share(c.base(), c.workerRate());
                 rate = c.employerRate().add(c.workerRate());
             }
-            List<ParameterUse> shared = List.copyOf(uses);
             for (YearMonth m = s.getFrom(); !m.isAfter(s.getTo()); m = m.plusMonths(1)) {
                 out.add(new ContributionLine(m, scheme, c.base(), rate, employer, worker, employer + worker, s.isPaid(),
                         provisional, c.ruleId(), rule.citations(), shared));
