@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
+import org.rulesascode.nssf.eligibility.Detail;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
 
@@ -65,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "profiles per EligibilityEngine.assessAll call (1: one assess call per profile; default: ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--detail", defaultValue = "EXPLAINED", paramLabel = "D",
+            description = "detail of the assessments: EXPLAINED or OUTCOMES (the population fast path; default: ${DEFAULT-VALUE})")
+    Detail detail;
+
     @Option(names = "--warmup", defaultValue = "50000", paramLabel = "N", description = "assessments before timing (default: ${DEFAULT-VALUE})")
     int warmup;
 
@@ -79,8 +84,8 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         Runtime rt = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "nssf bench: %,d synthetic profiles (seed %d), 36-month histories, warm-up %,d, %d per assessAll call%n",
-                profiles, seed, warmup, batch);
+        out.printf(Locale.ROOT, "nssf bench: %,d synthetic profiles (seed %d), 36-month histories, warm-up %,d, %d per assessAll call, %s%n",
+                profiles, seed, warmup, batch, detail);
         out.printf(Locale.ROOT, "JVM: %s %s, %d processors, max heap %,d MB, GC %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
@@ -106,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
         int maxThreads = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
         if (warmup > 0) {
             long w0 = System.nanoTime();
-            run(engine, requests, maxThreads, warmup, batch);
+            run(engine, requests, maxThreads, warmup, batch, detail);
             out.printf(Locale.ROOT, "warm-up: %,d assessments on %d thread%s in %.2f s%n", warmup, maxThreads, maxThreads == 1 ? "" : "s",
                     (System.nanoTime() - w0) / 1e9);
         }
@@ -119,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int t : threads) {
             gc();
             long s0 = System.nanoTime();
-            long[] sums = run(engine, requests, t, profiles, batch);
+            long[] sums = run(engine, requests, t, profiles, batch, detail);
             double seconds = (System.nanoTime() - s0) / 1e9;
             long heapUsed = memory.getHeapMemoryUsage().getUsed();
             out.printf(Locale.ROOT, "%7d  %,12.0f  %9.3f  %,14.1f  %,12d  %,18d  %,14d%n", t, profiles / seconds, seconds,
@@ -144,7 +149,7 @@ final class BenchCommand implements Callable<Integer> {
      * slice. @return {decisions, contribution lines, CPU nanoseconds of the worker threads} summed (the sums also keep
      * the work from being optimised away); CPU time is steadier than wall time on a shared machine
      */
-    static long[] run(EligibilityEngine engine, AssessmentRequest[] requests, int threads, int count, int batch) throws InterruptedException {
+    static long[] run(EligibilityEngine engine, AssessmentRequest[] requests, int threads, int count, int batch, Detail detail) throws InterruptedException {
         AtomicInteger names = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "nssf-bench-" + names.incrementAndGet());
@@ -165,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
                     for (int k = from; k < to; k += batch) {
                         chunk.clear();
                         for (int j = k; j < Math.min(to, k + batch); j++) chunk.add(requests[j % requests.length]);
-                        List<Assessment> as = batch == 1 ? List.of(engine.assess(chunk.get(0))) : engine.assessAll(chunk, Locale.ENGLISH);
+                        List<Assessment> as = batch == 1 && detail == Detail.EXPLAINED ? List.of(engine.assess(chunk.get(0))) : engine.assessAll(chunk, Locale.ENGLISH, detail);
                         for (Assessment a : as) {
                             decisions += a.decisions().size();
                             lines += a.contributions().size();

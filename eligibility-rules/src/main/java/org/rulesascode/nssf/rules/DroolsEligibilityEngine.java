@@ -3,6 +3,9 @@ package org.rulesascode.nssf.rules;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Benefit;
+import org.rulesascode.nssf.eligibility.Citation;
+import org.rulesascode.nssf.eligibility.Confidence;
+import org.rulesascode.nssf.eligibility.Detail;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
 import org.rulesascode.nssf.eligibility.ParameterValue;
 import org.rulesascode.nssf.eligibility.InvalidInputException;
@@ -118,6 +121,26 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         if (requests.isEmpty()) return List.of();
         try {
             return assessor.assessAll(requests, locale == null ? Locale.ENGLISH : locale);
+        } catch (RuntimeException e) {
+            throw reformFailure(e, requests);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>With {@link Detail#OUTCOMES} the rules fire exactly as for the explained form (Drools judges every outcome),
+     * but no reason, citation, calculation step or message is rendered and the compliance checks (with their
+     * re-assessments of corrected histories) do not run.
+     */
+    @Override
+    public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale, Detail detail) {
+        if (detail == null || detail == Detail.EXPLAINED) return assessAll(requests, locale);
+        Objects.requireNonNull(requests, "requests");
+        for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
+        if (requests.isEmpty()) return List.of();
+        try {
+            return assessor.assessAll(requests, locale == null ? Locale.ENGLISH : locale, false);
         } catch (RuntimeException e) {
             throw reformFailure(e, requests);
         }

@@ -85,7 +85,7 @@ public final class Assessor {
 
     /** @param compliance false for the corrected profiles {@link ComplianceCheck} re-assesses: no findings, no recursion */
     Assessment assess(AssessmentRequest request, Locale locale, boolean compliance) {
-        return batch(List.of(request), locale, compliance).get(0);
+        return batch(List.of(request), locale, compliance, true).get(0);
     }
 
     /**
@@ -95,11 +95,24 @@ public final class Assessor {
      * sharing it is cheaper than one session per profile; the answers are the same (a property test compares them).
      */
     public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale) {
-        return inBatches(requests, locale, true);
+        return inBatches(requests, locale, true, true);
+    }
+
+    /**
+     * Assesses several requests, in order, with or without their explanation.
+     *
+     * @param explain false for the outcome fast path: the same findings are fired and the same outcomes, entitlements,
+     *                event dates, provisional flags and contribution lines are built, but no reason, citation, step or
+     *                message is rendered and no compliance fact is inserted or re-assessed; the decisions carry no
+     *                reasons and no steps and the assessments no compliance findings ({@link Assessment#outcomesOnly()}
+     *                of the explained form, which a differential test checks)
+     */
+    public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale, boolean explain) {
+        return inBatches(requests, locale, explain, explain);
     }
 
     /** Assesses requests in batches of requests that ask about the same schemes; the answers in the requests' order. */
-    private List<Assessment> inBatches(List<AssessmentRequest> requests, Locale locale, boolean compliance) {
+    private List<Assessment> inBatches(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain) {
         Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
         Assessment[] out = new Assessment[requests.size()];
@@ -108,7 +121,7 @@ public final class Assessor {
                 List<Integer> slice = group.subList(from, Math.min(group.size(), from + BATCH));
                 List<AssessmentRequest> rs = new ArrayList<>(slice.size());
                 for (int i : slice) rs.add(requests.get(i));
-                List<Assessment> as = batch(rs, locale, compliance);
+                List<Assessment> as = batch(rs, locale, compliance, explain);
                 for (int k = 0; k < slice.size(); k++) out[slice.get(k)] = as.get(k);
             }
         }
@@ -131,7 +144,7 @@ public final class Assessor {
     }
 
     /** Assesses requests that ask about the same schemes in one session. */
-    private List<Assessment> batch(List<AssessmentRequest> requests, Locale locale, boolean compliance) {
+    private List<Assessment> batch(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain) {
         Work[] work = new Work[requests.size()];
         KieSession session = ruleSet.rules().pool().newKieSession();
         try {
@@ -200,7 +213,7 @@ public final class Assessor {
         List<List<Decision>> decisions = new ArrayList<>(work.length);
         List<List<ContributionLine>> lines = new ArrayList<>(work.length);
         for (Work w : work) {
-            decisions.add(decisions(w, locale));
+            decisions.add(decisions(w, locale, explain));
             lines.add(lines(w.contributions));
         }
         Map<AssessmentRequest, Assessment> corrected = compliance ? corrected(work, lines, locale) : Map.of();
@@ -221,11 +234,11 @@ public final class Assessor {
     }
 
     /** The decisions of one profile of a batch: on the as-of date, then on each event. */
-    private List<Decision> decisions(Work w, Locale locale) {
-        List<Decision> decisions = decisions(w.request, w.coverage, w.findings, w.benefits, locale);
+    private List<Decision> decisions(Work w, Locale locale, boolean explain) {
+        List<Decision> decisions = decisions(w.request, w.coverage, w.findings, w.benefits, locale, explain);
         if (!w.benefits.isEmpty() || w.findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
             decisions = new ArrayList<>(decisions);
-            decisions.addAll(benefitDecisions(w.findings, w.benefits, locale));
+            decisions.addAll(benefitDecisions(w.findings, w.benefits, locale, explain));
         }
         return decisions;
     }
@@ -238,7 +251,7 @@ public final class Assessor {
         }
         if (wanted.isEmpty()) return Map.of();
         List<AssessmentRequest> requests = new ArrayList<>(wanted);
-        List<Assessment> as = inBatches(requests, locale, false);
+        List<Assessment> as = inBatches(requests, locale, false, true);
         Map<AssessmentRequest, Assessment> out = new HashMap<>();
         for (int k = 0; k < requests.size(); k++) out.put(requests.get(k), as.get(k));
         return out;
@@ -274,7 +287,7 @@ public final class Assessor {
     }
 
     /** One decision per (event, scheme, benefit) that a benefit rule gave an outcome for. */
-    private List<Decision> benefitDecisions(List<Finding> findings, List<BenefitFinding> amounts, Locale locale) {
+    private List<Decision> benefitDecisions(List<Finding> findings, List<BenefitFinding> amounts, Locale locale, boolean explain) {
         record Key(EventFact event, Scheme scheme, Benefit benefit) { }
         Map<Key, List<Finding>> outcomes = new LinkedHashMap<>();
         Map<Key, List<Finding>> criteria = new LinkedHashMap<>();
@@ -307,15 +320,15 @@ public final class Assessor {
                 throw new IllegalStateException("rule base overlap: rules " + os.stream().map(Finding::getRuleId).sorted().toList()
                         + " give " + distinct + " for " + k.benefit() + " on " + k.event().getDate());
             }
-            List<Reason> reasons = new ArrayList<>();
+            Reasons reasons = new Reasons(locale, explain);
             Set<String> seen = new LinkedHashSet<>();
             List<Finding> all = new ArrayList<>(criteria.getOrDefault(k, List.of()));
             all.sort(Comparator.comparing(Finding::getRuleId));
             os.sort(Comparator.comparing(Finding::getRuleId));
-            for (Finding f : all) if (seen.add(f.getRuleId())) reasons.add(reason(f, f.getSubject(), null, locale));
+            for (Finding f : all) if (seen.add(f.getRuleId())) reasons.add(f, f.getSubject());
             for (Finding f : os) {
-                if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(reason(f.getSupport(), f.getSupport().getSubject(), null, locale));
-                if (seen.add(f.getRuleId())) reasons.add(reason(f, k.event(), null, locale));
+                if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(f.getSupport(), f.getSupport().getSubject());
+                if (seen.add(f.getRuleId())) reasons.add(f, k.event());
             }
             Outcome outcome = os.get(0).getOutcome();
             BenefitFinding b = amountBy.get(k);
@@ -324,23 +337,22 @@ public final class Assessor {
             if (b != null) {
                 if (outcome != Outcome.ELIGIBLE) throw new IllegalStateException("rule base defect: an amount for a " + outcome + " decision (" + b.ruleId() + ")");
                 entitlement = entitlement(b, locale);
-                steps = Texts.steps(ruleSet.messages(), b.steps(), locale);
+                if (explain) steps = Texts.steps(ruleSet.messages(), b.steps(), locale);
                 RuleInfo rule = ruleSet.rules().rule(b.ruleId());
                 if (seen.add(b.ruleId())) {
-                    List<ParameterUse> uses = new ArrayList<>();
-                    for (Parameter parameter : ruleParameters.get(rule.id())) {
-                        Parameter.Entry e = k.event().getParams().entry(parameter.id());
-                        if (e != null) uses.add(ruleSet.parameters().use(e));
+                    List<ParameterUse> uses = uses(rule.id(), k.event().getParams());
+                    if (explain) {
+                        Map<String, String> args = new HashMap<>(k.event().facts());
+                        String message = ruleSet.messages().render(b.ruleId(), locale, args);
+                        reasons.add(new Reason(b.ruleId(), CriterionStatus.MET, message == null ? rule.name().substring(rule.id().length() + 1) : message,
+                                rule.citations(), uses, k.event().facts(), null));
+                    } else {
+                        reasons.uses(uses);
                     }
-                    Map<String, String> args = new HashMap<>(k.event().facts());
-                    String message = ruleSet.messages().render(b.ruleId(), locale, args);
-                    reasons.add(new Reason(b.ruleId(), CriterionStatus.MET, message == null ? rule.name().substring(rule.id().length() + 1) : message,
-                            rule.citations(), uses, k.event().facts(), null));
                 }
             }
-            List<String> provisional = new ArrayList<>();
-            for (Reason r : reasons) for (ParameterUse u : r.parameters()) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
-            out.add(new Decision(k.scheme(), k.benefit(), outcome, entitlement, reasons, steps, !provisional.isEmpty(), provisional, k.event().getDate()));
+            List<String> provisional = reasons.provisional();
+            out.add(new Decision(k.scheme(), k.benefit(), outcome, entitlement, reasons.reasons(), steps, !provisional.isEmpty(), provisional, k.event().getDate()));
         }
         out.sort(Comparator.comparing(Decision::eventDate).thenComparing(Decision::scheme).thenComparing(Decision::benefit));
         return out;
@@ -450,7 +462,7 @@ public final class Assessor {
     // ---------------------------------------------------------------- decisions
 
     private List<Decision> decisions(AssessmentRequest request, CoverageFact coverage, List<Finding> findings, List<BenefitFinding> amounts,
-                                     Locale locale) {
+                                     Locale locale, boolean explain) {
         record Key(Scheme scheme, Benefit benefit) { }
         Map<Key, List<Finding>> outcomes = new LinkedHashMap<>();
         Map<Scheme, List<Finding>> notes = new EnumMap<>(Scheme.class);
@@ -491,7 +503,7 @@ public final class Assessor {
                 if (os == null) continue;
                 Key k = new Key(s, b);
                 out.add(decision(s, b, coverage, os, b == Benefit.COVERAGE ? notes.getOrDefault(s, List.of()) : List.of(),
-                        criteria.getOrDefault(k, List.of()), amountBy.get(k), locale));
+                        criteria.getOrDefault(k, List.of()), amountBy.get(k), locale, explain));
             }
         }
         return out;
@@ -502,7 +514,7 @@ public final class Assessor {
      * person, then each dependant in the profile's order), notes on history months, and an optional amount.
      */
     private Decision decision(Scheme s, Benefit b, CoverageFact coverage, List<Finding> os, List<Finding> notes, List<Finding> criteria,
-                              BenefitFinding amount, Locale locale) {
+                              BenefitFinding amount, Locale locale, boolean explain) {
         Set<Outcome> distinct = new LinkedHashSet<>();
         for (Finding f : os) distinct.add(f.getOutcome());
         if (distinct.size() > 1) {
@@ -510,37 +522,89 @@ public final class Assessor {
             throw new IllegalStateException("rule base overlap: rules " + ids + " give " + distinct + " for " + s + " " + b + " on " + coverage.getDate());
         }
         os.sort(Comparator.comparing(Finding::getRuleId));
-        List<Reason> reasons = new ArrayList<>();
+        Reasons reasons = new Reasons(locale, explain);
         Set<String> seen = new LinkedHashSet<>();
         List<Finding> cs = new ArrayList<>(criteria);
         cs.sort(Comparator.comparingInt((Finding f) -> f.getSubject() instanceof DependantFact d ? d.getIndex() : -1).thenComparing(Finding::getRuleId));
-        for (Finding f : cs) reasons.add(reason(f, f.getSubject(), null, locale)); // one per dependant: the same rule may judge several
+        for (Finding f : cs) reasons.add(f, f.getSubject()); // one per dependant: the same rule may judge several
         for (Finding f : os) {
-            if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(reason(f.getSupport(), f.getSupport().getSubject(), null, locale));
-            if (seen.add(f.getRuleId())) reasons.add(reason(f, coverage, null, locale));
+            if (f.getSupport() != null && seen.add(f.getSupport().getRuleId())) reasons.add(f.getSupport(), f.getSupport().getSubject());
+            if (seen.add(f.getRuleId())) reasons.add(f, coverage);
         }
-        reasons.addAll(noteReasons(notes, locale));
-        List<String> provisional = new ArrayList<>();
-        for (Reason r : reasons) for (ParameterUse u : r.parameters()) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
+        noteReasons(notes, reasons);
+        List<String> provisional = reasons.provisional();
         Entitlement entitlement = null;
         List<TraceStep> steps = List.of();
         if (amount != null) {
             if (os.get(0).getOutcome() != Outcome.ELIGIBLE) throw new IllegalStateException("rule base defect: an amount for a " + os.get(0).getOutcome() + " decision (" + amount.ruleId() + ")");
             entitlement = entitlement(amount, locale);
-            steps = Texts.steps(ruleSet.messages(), amount.steps(), locale);
+            if (explain) steps = Texts.steps(ruleSet.messages(), amount.steps(), locale);
         }
-        return new Decision(s, b, os.get(0).getOutcome(), entitlement, reasons, steps, !provisional.isEmpty(), provisional);
+        return new Decision(s, b, os.get(0).getOutcome(), entitlement, reasons.reasons(), steps, !provisional.isEmpty(), provisional);
+    }
+
+    /**
+     * The reasons of one decision and the provisional parameters they use, in order. Explained, each reason is rendered;
+     * on the outcome fast path only the parameter uses of the rules are looked up (from the same cache the rendered
+     * reasons take them from), so the provisional flag and list come out the same without a message.
+     */
+    private final class Reasons {
+        private final Locale locale;
+        private final boolean explain;
+        private final List<Reason> reasons;
+        private final List<String> provisional = new ArrayList<>(0);
+
+        Reasons(Locale locale, boolean explain) {
+            this.locale = locale;
+            this.explain = explain;
+            this.reasons = explain ? new ArrayList<>() : List.of();
+        }
+
+        void add(Finding f, Subject subject) {
+            add(f, subject, null);
+        }
+
+        /** @param months the months a note on history spans lists (explained only); null otherwise */
+        void add(Finding f, Subject subject, String months) {
+            if (explain) add(reason(f, subject, months, locale));
+            else uses(Assessor.this.uses(f.getRuleId(), subject.getParams()));
+        }
+
+        void add(Reason r) {
+            reasons.add(r);
+            uses(r.parameters());
+        }
+
+        void uses(List<ParameterUse> uses) {
+            for (ParameterUse u : uses) if (u.provisional() && !provisional.contains(u.id())) provisional.add(u.id());
+        }
+
+        List<Reason> reasons() {
+            return reasons;
+        }
+
+        List<String> provisional() {
+            return provisional;
+        }
+    }
+
+    /** @return the uses of a rule's parameters in a snapshot (the values it has there), in the rule's order */
+    private List<ParameterUse> uses(String ruleId, Params params) {
+        return ruleParameterValues.computeIfAbsent(new RuleParametersKey(ruleId, params), this::ruleParameters).uses();
     }
 
     /** Merges notes of the same rule and status over several spans into one reason listing the months. */
-    private List<Reason> noteReasons(List<Finding> notes, Locale locale) {
-        if (notes.isEmpty()) return List.of();
+    private void noteReasons(List<Finding> notes, Reasons reasons) {
+        if (notes.isEmpty()) return;
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         notes.stream()
                 .sorted(Comparator.comparing((Finding f) -> f.getRuleId()).thenComparing(f -> ((SpanFact) f.getSubject()).getFrom()))
                 .forEach(f -> groups.computeIfAbsent(f.getRuleId() + "|" + f.getStatus(), k -> new ArrayList<>()).add(f));
-        List<Reason> out = new ArrayList<>();
         for (List<Finding> g : groups.values()) {
+            if (!reasons.explain) { // the months only appear in the message
+                reasons.add(g.get(0), g.get(0).getSubject());
+                continue;
+            }
             List<String> months = new ArrayList<>();
             YearMonth runFrom = null;
             YearMonth runTo = null;
@@ -555,9 +619,8 @@ public final class Assessor {
                 }
             }
             months.add(range(runFrom, runTo));
-            out.add(reason(g.get(0), g.get(0).getSubject(), String.join(", ", months), locale));
+            reasons.add(g.get(0), g.get(0).getSubject(), String.join(", ", months));
         }
-        return out;
     }
 
     private static String range(YearMonth a, YearMonth b) {
@@ -602,7 +665,7 @@ public final class Assessor {
     }
 
     /** The parameters of a rule in one snapshot: their uses and their values as message arguments. */
-    private record RuleParameters(List<ParameterUse> uses, Map<String, String> args) { }
+    private record RuleParameters(List<ParameterUse> uses, Map<String, String> args, boolean provisional) { }
 
     /** Snapshots are shared and compared by identity, so there are at most rules × snapshots keys. */
     private record RuleParametersKey(String ruleId, Params params) { }
@@ -621,7 +684,9 @@ public final class Assessor {
             }
             args.put("start:" + parameter.id(), parameterStarts.get(parameter.id()));
         }
-        return new RuleParameters(List.copyOf(uses), Map.copyOf(args));
+        boolean provisional = false;
+        for (ParameterUse u : uses) provisional |= u.provisional();
+        return new RuleParameters(List.copyOf(uses), Map.copyOf(args), provisional);
     }
 
     private String message(Finding f, Locale locale) {
@@ -644,15 +709,9 @@ public final class Assessor {
             RuleInfo rule = ruleSet.rules().rule(c.ruleId());
             Scheme scheme = Scheme.valueOf(rule.scheme());
             SpanFact s = c.span();
-            List<ParameterUse> uses = new ArrayList<>(rule.parameterIds().size());
-            boolean provisional = false;
-            for (Parameter parameter : ruleParameters.get(rule.id())) {
-                Parameter.Entry e = s.getParams().entry(parameter.id());
-                if (e == null) continue;
-                ParameterUse u = ruleSet.parameters().use(e);
-                uses.add(u);
-                provisional |= u.provisional();
-            }
+            RuleParameters rp = ruleParameterValues.computeIfAbsent(new RuleParametersKey(rule.id(), s.getParams()), this::ruleParameters);
+            List<ParameterUse> shared = rp.uses();
+            boolean provisional = rp.provisional();
             long employer;
             long worker;
             BigDecimal rate;
@@ -665,7 +724,6 @@ public final class Assessor {
                 worker = share(c.base(), c.workerRate());
                 rate = c.employerRate().add(c.workerRate());
             }
-            List<ParameterUse> shared = List.copyOf(uses);
             for (YearMonth m = s.getFrom(); !m.isAfter(s.getTo()); m = m.plusMonths(1)) {
                 out.add(new ContributionLine(m, scheme, c.base(), rate, employer, worker, employer + worker, s.isPaid(),
                         provisional, c.ruleId(), rule.citations(), shared));
