@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum InputFormat {
     /** JSON Lines: one worker profile (the JSON of {@code nssf schema}) per line. */
     jsonl,
-    /** Flat CSV with a header: one history period per row, no events (see {@link CsvProfiles}). */
+    /** Flat CSV with a header: one history period per row, no events (columns: {@link Population#CSV_HEADER}). */
     csv;
 
     /** @return {@code csv} for a file name ending in {@code .csv} (any case), otherwise {@code jsonl} */
