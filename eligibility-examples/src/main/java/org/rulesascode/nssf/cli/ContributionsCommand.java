@@ -96,6 +96,7 @@ public final class ContributionsCommand implements Callable<Integer> {
     public Integer call() {
         Query q = new Query(month, wage, currency, exchangeRate, birthDate, status, enterpriseWorkers, sex,
                 declared == null ? Set.of() : EnumSet.copyOf(declared));
+        request(q, q.schemes(), "--"); // a bad option is refused before the engine is built
         Report report = report(nssf.engine(), q, "--");
         PrintWriter out = spec.commandLine().getOut();
         out.print(NssfJson.write(report));
@@ -114,12 +115,12 @@ public final class ContributionsCommand implements Callable<Integer> {
      */
     public static Report report(EligibilityEngine engine, Query q, String prefix) {
         Assessment a = engine.assess(request(q, q.schemes(), prefix));
-        List<ContributionLine> lines = a.contributions().stream().filter(l -> l.month().equals(q.month())).toList();
+        List<ContributionLine> lines = a.contributionsFor(q.month());
         IfJoined ifJoined = null;
         if (q.status() == EmploymentStatus.SELF_EMPLOYED && !q.schemes().contains(Scheme.VOLUNTARY_HEALTH_CARE)) {
             Assessment joined = engine.assess(request(q, Set.of(Scheme.VOLUNTARY_HEALTH_CARE), prefix));
-            List<ContributionLine> vhc = joined.contributions().stream()
-                    .filter(l -> l.month().equals(q.month()) && l.scheme() == Scheme.VOLUNTARY_HEALTH_CARE).toList();
+            List<ContributionLine> vhc = joined.contributionsFor(q.month()).stream()
+                    .filter(l -> l.scheme() == Scheme.VOLUNTARY_HEALTH_CARE).toList();
             Decision cover = joined.coverage(Scheme.VOLUNTARY_HEALTH_CARE);
             ifJoined = new IfJoined(Scheme.VOLUNTARY_HEALTH_CARE, vhc.stream().mapToLong(ContributionLine::worker).sum(), vhc,
                     cover == null ? "" : mainMessage(cover));
