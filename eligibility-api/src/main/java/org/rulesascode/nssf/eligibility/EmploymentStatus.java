@@ -1,6 +1,6 @@
 package org.rulesascode.nssf.eligibility;
 
-/** How the person works; it decides which schemes can cover her (nssf-rules.md §2). */
+/** How the person works; it decides which schemes can cover her. */
 public enum EmploymentStatus {
     /** A person defined by the provisions of the Labour Law, working for an employer (written or oral contract). */
     EMPLOYEE,

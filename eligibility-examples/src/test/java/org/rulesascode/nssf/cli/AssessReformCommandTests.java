@@ -54,7 +54,7 @@ class AssessReformCommandTests {
         throw new AssertionError("no pension line");
     }
 
-    /** nssf-rules.md §3.3 and §6.1: min(2,500,000, ceiling) at 2 % each in January 2027: 1,200,000 → 24,000; 2,000,000 → 40,000. */
+    /** min(2,500,000, ceiling) at 2 % each in January 2027: 1,200,000 → 24,000; 2,000,000 → 40,000. */
     @Test
     void reform_changesThePensionBase_andTheVersion() throws IOException {
         Run baseline = assess();

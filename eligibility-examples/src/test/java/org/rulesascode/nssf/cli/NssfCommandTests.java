@@ -252,7 +252,7 @@ class NssfCommandTests {
         JsonNode out = json(r.out());
         assertThat(out.get("month").asText()).isEqualTo("2025-06");
 
-        // 852,800 is in the 850,001–900,000 band: assumed wage 875,000 (nssf-rules.md §3.2)
+        // 852,800 is in the 850,001–900,000 band: assumed wage 875,000
         JsonNode or = line(out, "OCCUPATIONAL_RISK");
         assertThat(or.get("contributableWage").asLong()).isEqualTo(875_000);
         assertThat(or.get("employer").asLong()).isEqualTo(7_000);   // 0.8 % × 875,000, employer only

@@ -41,7 +41,7 @@ class CheckingYourRulesTest {
     @TestFactory
     Stream<DynamicTest> anInvariantOfMyOwn() {
         Invariant noPensionBeforeOctober2022 = Invariant.of("no pension contribution before 2022-10",
-                "Sub-decree 32: the first pension contribution month is October 2022 (nssf-rules.md §6.1)",
+                "Sub-decree 32: the first pension contribution month is October 2022",
                 (engine, c) -> Verdict.check(engine.assess(c.request()).contributions().stream()
                         .noneMatch(l -> l.scheme() == Scheme.PENSION && l.month().isBefore(YearMonth.of(2022, 10))),
                         "a pension line before 2022-10"));

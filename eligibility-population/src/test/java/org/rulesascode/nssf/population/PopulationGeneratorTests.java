@@ -160,7 +160,7 @@ class PopulationGeneratorTests {
 
     @Test
     void calibrationConstants_areTheReferenceArithmetic() {
-        // each derived constant recomputed by hand from the numbers of nssf-rules.md
+        // each derived constant recomputed by hand from the published numbers (docs/law.md)
         assertThat(Calibration.FEMALE_SHARE).isCloseTo(1_633_583.0 / 4_335_501.0, within(1e-12));
         assertThat(Calibration.GARMENT_SHARE).isCloseTo(0.21059, within(1e-5));
         assertThat(Calibration.CHILDBIRTHS_PER_WOMAN_YEAR).isCloseTo(0.04897, within(1e-5));

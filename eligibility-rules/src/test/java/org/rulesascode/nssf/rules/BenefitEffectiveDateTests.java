@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Boundary tables of the benefits: the day before, the day of and the day after each date at which a benefit
- * provision starts or changes (nssf-rules.md §4.1, §5.2, §5.3, §6.1, §12 row 4a). A benefit is judged under the law
+ * provision starts or changes. A benefit is judged under the law
  * of its event's date, so each row moves the event across the date. Expected values are read off the reference.
  */
 class BenefitEffectiveDateTests {

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Invariants of the compliance findings over seeded profiles. Oracles from nssf-rules.md: contributions are due by
+ * Invariants of the compliance findings over seeded profiles. Oracles from the law (docs/law.md): contributions are due by
  * the 15th of the following month (§5.1, §6.1); only the garment, footwear and travel-goods sectors have a minimum
  * wage (§10); voluntary health care is the member's own, not an employer's obligation (§2.2 rules 5-6).
  */

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Invariants of the contribution lines (and of the assessment as a whole) over thousands of seeded profiles.
- * Legal numbers used as oracles come from nssf-rules.md (§2.1, §3, §4.1, §5.1, §6.1); the rule base's own
+ * Legal numbers used as oracles come from the law (docs/law.md); the rule base's own
  * parameter tree is read only where the invariant is about "the table's ceiling".
  * Run with {@code -Dnssf.seed=N} to try other cases; the seed is printed on failure.
  */
@@ -51,7 +51,7 @@ class ContributionProperties {
     static final int COVERAGE_CASES = 3_000;
     static final Arbitrary<ProfileCase> PROFILES = WorkerProfiles.any().arbitrary();
 
-    // nssf-rules.md: first contribution month of each scheme
+    // The law (docs/law.md): first contribution month of each scheme
     static final YearMonth OR_START = YearMonth.of(2008, 11);      // §1 "Occupational-risk scheme operational Nov 2008"
     static final YearMonth HC_START = YearMonth.of(2016, 5);       // 1 May 2016 (three provinces first; the profile has no province)
     static final YearMonth PENSION_START = YearMonth.of(2022, 10); // §6.1 first contribution month
@@ -128,7 +128,7 @@ class ContributionProperties {
 
     @Test
     void occupationalRiskAndHealthCareAssumedWageFollowsTheBracketRuleOfTheRulesReference() {
-        forAll("OR/HC assumed wage = nssf-rules.md §3.2 bracket rule", c -> {
+        forAll("OR/HC assumed wage = bracket rule", c -> {
             for (ContributionLine l : Assessments.of(c).contributions()) {
                 if (l.scheme() != Scheme.OCCUPATIONAL_RISK && l.scheme() != Scheme.HEALTH_CARE) continue;
                 long w = wageIn(c.profile(), l.month());
@@ -144,7 +144,7 @@ class ContributionProperties {
         });
     }
 
-    /** nssf-rules.md §3.2: 200,000 if W <= 200,000; 1,200,000 if W >= 1,200,001; else 200,000 + 50,000 k - 25,000. */
+    /** 200,000 if W <= 200,000; 1,200,000 if W >= 1,200,001; else 200,000 + 50,000 k - 25,000. */
     static long bracket(long w) {
         if (w <= 200_000) return 200_000;
         if (w >= 1_200_001) return 1_200_000;
@@ -154,7 +154,7 @@ class ContributionProperties {
 
     @Test
     void linesUseTheRatesOfTheRulesReference() {
-        forAll("rates and shares = nssf-rules.md §4.1, §5.1, §6.1", c -> {
+        forAll("rates and shares = the law's rates", c -> {
             for (ContributionLine l : Assessments.of(c).contributions()) {
                 YearMonth m = l.month();
                 switch (l.scheme()) {
@@ -358,7 +358,7 @@ class ContributionProperties {
 
     // ------------------------------------------------------------------ the generators reach every outcome
 
-    /** Coverage outcomes the current rule base can produce, per scheme (nssf-rules.md §2, §7). */
+    /** Coverage outcomes the current rule base can produce, per scheme. */
     static final Map<Scheme, Set<Outcome>> REACHABLE = new EnumMap<>(Map.of(
             Scheme.OCCUPATIONAL_RISK, EnumSet.of(Outcome.COVERED, Outcome.NOT_COVERED, Outcome.NOT_IN_FORCE, Outcome.NEEDS_INFORMATION),
             Scheme.HEALTH_CARE, EnumSet.of(Outcome.COVERED, Outcome.NOT_COVERED, Outcome.NOT_IN_FORCE, Outcome.NEEDS_INFORMATION),

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Boundary tables for every effective date of the parameter files: the day (for coverage, decided on the as-of
  * date) or the month (for contributions, read on the month's first day) before, of and after each change.
- * Every expected value is computed by hand from nssf-rules.md; the section is named beside each table. An empty
+ * Every expected value is computed by hand from the law (docs/law.md); the section is named beside each table. An empty
  * employer/worker cell means "no line at all" (a scheme not in force is never a zero line).
  */
 class EffectiveDateTests {

@@ -85,7 +85,7 @@ class LawDocumentTests {
             if (i.date() == null && i.inForce() == null && !NO_DATE_SAID.matcher(i.title() + " " + i.notes()).find()) {
                 problems.add(id + ": no date, no in_force, and neither the title nor the notes say when or why not");
             }
-            if (i.url() == null && !OFFICIAL.contains(i.kind()) && !"nssf-rules-reference".equals(id)
+            if (i.url() == null && !OFFICIAL.contains(i.kind()) && !"no-published-source".equals(id)
                     && (i.notes() == null || !i.notes().toLowerCase(java.util.Locale.ROOT).contains("no web address"))) {
                 problems.add(id + ": a secondary source without a link, and the notes do not say 'no web address' was kept");
             }

@@ -27,7 +27,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The occupational-risk survivors' pension with named survivors (nssf-rules.md §12 row 3b). These are the disabled
+ * The occupational-risk survivors' pension with named survivors. These are the disabled
  * cases at the end of {@code cases/occupational_risk/benefits.yaml}, run here because CaseTests does not yet read the
  * {@code survivors} of a DEATH event; the profiles and the hand computations are the same.
  */

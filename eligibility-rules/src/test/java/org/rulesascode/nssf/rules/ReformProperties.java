@@ -46,7 +46,7 @@ class ReformProperties {
 
     /**
      * The ceiling reform (2,000,000 riel from 2027-01-01) touches only pension lines of months from 2027-01 whose
-     * declared wage is above the standard ceiling of 1,200,000 (nssf-rules.md §3.3: the contributable wage is
+     * declared wage is above the standard ceiling of 1,200,000 (the contributable wage is
      * min(max(wage, floor), ceiling), so a wage at or below 1,200,000 gives the same base under both ceilings).
      * Such a line's base is min(wage, 2,000,000) instead of 1,200,000. Every other line is the baseline's, and the
      * reformed version differs from the baseline's.

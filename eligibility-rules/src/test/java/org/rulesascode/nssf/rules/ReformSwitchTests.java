@@ -136,7 +136,7 @@ class ReformSwitchTests {
     /**
      * A self-employed member who paid the voluntary contribution every month from June 2024 to May 2025 gives birth
      * on 10 June 2025 (39 weeks, NSSF notified on 1 February 2025).
-     * Baseline (nssf-rules.md §5.1-5.3): the voluntary scheme gives no maternity allowance (HC-MAT-12) and the childbirth
+     * Baseline: the voluntary scheme gives no maternity allowance (HC-MAT-12) and the childbirth
      * allowance is for registered workers (HC-CBA-02): both NOT_ELIGIBLE.
      * Switched on from 2025-01-01: 12 consecutive paid voluntary months before June ≥ the waiting period of 2 (§5.1), no
      * unpaid month, so no abandonment (§12) → ELIGIBLE. Daily wage 600,000 ÷ 30 = 20,000; × 0.70 = 14,000 a day

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Reforms applied to the standard engine: validation against the parameter tree (errors name the reform file, line
  * and parameter), dated overrides merged into the tree, reformed values explained with the reform as source, the
  * baseline untouched, and structural reforms (DRL) compiled with the standard rules. Expected figures are derived by
- * hand from nssf-rules.md; each test says how.
+ * hand from the law (docs/law.md); each test says how.
  */
 class ReformTests {
     private static final EligibilityEngine BASELINE = EligibilityEngine.standard();
@@ -75,7 +75,7 @@ class ReformTests {
     // ------------------------------------------------------------------ parameter reform: figures
 
     /**
-     * nssf-rules.md §3.3: contributable wage = min(max(wage, 400,000), ceiling); §6.1: phase 1 total 4 % (2 + 2) for
+     * contributable wage = min(max(wage, 400,000), ceiling); phase 1 total 4 % (2 + 2) for
      * 2022-10 to 2027-09, phase 2 total 8 % (4 + 4) from 2027-10-01.
      * <ul>
      *   <li>2026-12, before the reform's date: min(2,500,000, 1,200,000) = 1,200,000; 2 % = 24,000 each, 48,000 total.</li>
@@ -161,7 +161,7 @@ class ReformTests {
     }
 
     /**
-     * A benefit switched off by its flag: nssf-rules.md §5.3, the State childbirth allowance exists from 2018; the
+     * A benefit switched off by its flag: the State childbirth allowance exists from 2018; the
      * reform sets health_care.childbirth_allowance.in_force to false from 2027-01-01, so a birth on 2027-03-01 is
      * NOT_IN_FORCE (HC-CBA-00) and the reason names the reform; the baseline still judges the allowance.
      */

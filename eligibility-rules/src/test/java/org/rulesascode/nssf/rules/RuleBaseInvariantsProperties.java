@@ -81,7 +81,7 @@ class RuleBaseInvariantsProperties {
      * of the pension ceiling changes the finding with nothing naming it (eligibility-examples' CheckingYourRulesTest
      * leaves compliance findings out of that invariant for this reason). Shown on one unpaid month, 2026-07, at
      * 200,000 KHR. Missing
-     * contributions by hand (nssf-rules.md §3.2, §4.1, §5.1, §6.1): occupational risk 0.8 % x 200,000 = 1,600; health care
+     * contributions by hand: occupational risk 0.8 % x 200,000 = 1,600; health care
      * 2.6 % x 200,000 = 5,200; pension 4 % x 400,000 (the floor) = 16,000; 22,800 in all. With the rate at 1 %: 2,000,
      * so 23,200; and the finding does not name the rate.
      */

@@ -33,7 +33,7 @@ class RuleCoverageTests {
      * not applying. Keep it short: where a case can show a rule not applying, write the case instead.
      */
     static final Map<String, String> ALWAYS_APPLY = Map.of(
-            "UNE-COV-00", "unemployment is not in force on any date (nssf-rules.md §7): its one coverage rule gives NOT_IN_FORCE to every request",
+            "UNE-COV-00", "unemployment is not in force on any date: its one coverage rule gives NOT_IN_FORCE to every request",
             "UNE-BEN-00", "the same for the unemployment benefit: its only decision is the NOT_IN_FORCE this rule gives");
 
     static RuleCoverage coverage() {

@@ -43,7 +43,7 @@ class TemporalSweepTests {
     static final YearMonth LAST = YearMonth.of(2060, 12);
     static final int DAYS_AROUND = 7;
 
-    /** First day each scheme is in force (nssf-rules.md §1, §2.2, §6.1; health care: 1 May 2016, first in three provinces). */
+    /** First day each scheme is in force (health care: 1 May 2016, first in three provinces). */
     static final Map<Scheme, LocalDate> IN_FORCE = new EnumMap<>(Map.of(
             Scheme.OCCUPATIONAL_RISK, LocalDate.of(2008, 11, 1),
             Scheme.HEALTH_CARE, LocalDate.of(2016, 5, 1),

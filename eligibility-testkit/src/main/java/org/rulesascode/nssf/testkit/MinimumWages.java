@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The monthly minimum wage of the garment, footwear and travel-goods sectors (US dollars), as the rules reference
- * lists it (nssf-rules.md §10). The testkit depends on the API only and cannot read the rule base's parameters, so it
+ * lists it. The testkit depends on the API only and cannot read the rule base's parameters, so it
  * keeps this small table, used for one thing: to draw realistic wages <em>around</em> the minimum of the year
  * ({@link WorkerProfiles#nearMinimumWage()}). It is never a test oracle: an invariant never compares a decision with
  * these numbers. Each row names the source and the confidence code the reference gives it (C2: two or more
@@ -28,7 +28,7 @@ public final class MinimumWages {
      */
     public record Row(LocalDate from, int regularUsd, Integer probationUsd, String source, String confidence) { }
 
-    /** nssf-rules.md §10, row by row. */
+    /** The garment-sector minimum wages, row by row. */
     public static final List<Row> TABLE = List.of(
             new Row(LocalDate.of(2010, 10, 1), 61, null, "cambodia1.wordpress.com", "S"),
             new Row(LocalDate.of(2012, 1, 1), 66, null, "cambodia1.wordpress.com (citing US gov archive)", "S"),

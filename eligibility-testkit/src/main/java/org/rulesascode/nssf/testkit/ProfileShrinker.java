@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * shrinking ends; candidates the API rejects are skipped.
  */
 public final class ProfileShrinker implements Shrinker<ProfileCase> {
-    /** The wage the shrinker moves wages towards: the floor of the assumed-wage table (nssf-rules.md §3.2). */
+    /** The wage the shrinker moves wages towards: the floor of the assumed-wage table. */
     public static final long TARGET_WAGE = 200_000L;
 
     /** A shrinker; it holds no state and can be shared. */

@@ -71,7 +71,7 @@ public final class WorkerProfiles implements Gen<ProfileCase> {
     public static final long MAX_WAGE = 3_000_000L;
 
     /**
-     * Dates where the rules reference (nssf-rules.md) says something starts or changes: occupational risk
+     * Dates where the law (docs/law.md) says something starts or changes: occupational risk
      * (2008-11), health care (2016-07 as assumed by the rule base), registration of every employer and public
      * employees (2018-01), the 1,200,000 ceiling (2018-10, 2019-01), the 2019 Law, pension (2022-07, contributions
      * 2022-10 and the phase dates), voluntary health care (2023-04, 2023-11-14). As-of dates cluster around them.
@@ -82,7 +82,7 @@ public final class WorkerProfiles implements Gen<ProfileCase> {
             LocalDate.of(2023, 4, 1), LocalDate.of(2023, 11, 14), LocalDate.of(2027, 10, 1), LocalDate.of(2032, 10, 1),
             LocalDate.of(2042, 10, 1), LocalDate.of(2052, 10, 1));
 
-    /** Wages on which the assumed-wage table and the pension clamp turn (nssf-rules.md §3). */
+    /** Wages on which the assumed-wage table and the pension clamp turn. */
     private static final long[] WAGE_EDGES = {0, 200_000, 400_000, 1_000_000, 1_200_000};
 
     /** History months drawn by {@link #nearMinimumWage()} when {@link #withHistoryMonths} is not given. */
@@ -221,7 +221,7 @@ public final class WorkerProfiles implements Gen<ProfileCase> {
     }
 
     /**
-     * Wages around the garment-sector minimum wage of each month ({@link MinimumWages}, nssf-rules.md §10): each worker
+     * Wages around the garment-sector minimum wage of each month ({@link MinimumWages}): each worker
      * earns a fixed multiple of the minimum (a quarter exactly the minimum, a tenth 90-99 % of it, one in twenty the
      * probation minimum where the table gives one, the others 100-200 %),
      * in US dollars with an exchange rate of 4,000 to 4,150 riel (the reference's rates are about 4,100), or in riel

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * The numbers the synthetic population is calibrated to, each with where it comes from. "§n" is a section of the
- * rules reference {@code nssf-rules.md} (its §13 lists the published aggregates); "ASSUMPTION" marks a number of
+ * The numbers the synthetic population is calibrated to, each with where it comes from. The published sources are
+ * listed in {@code eligibility-examples/POPULATION.md} (legal values in {@code docs/law.md}); "ASSUMPTION" marks a number of
  * ours that no source gives, chosen to be plausible and documented in {@code eligibility-examples/POPULATION.md}.
  *
  * <p>These are calibration targets for a synthetic population, not law: the engine never reads them. Shares are
@@ -14,25 +14,25 @@ import java.time.YearMonth;
 public final class Calibration {
     private Calibration() { }
 
-    // ---- published aggregates (§13 and the sections it points to) -------------------------------------------
+    // ---- published aggregates (sources in POPULATION.md) -------------------------------------------
 
-    /** NSSF members (occupational risk / health care) up to 2021: 4,335,501. §13 row 2 (WSM/INSP!R Asia 2023, C). */
+    /** NSSF members (occupational risk / health care) up to 2021: 4,335,501. published aggregates (WSM/INSP!R Asia 2023, C). */
     public static final long MEMBERS = 4_335_501L;
-    /** Women among them: 1,633,583. §13 row 2 (the report's split does not add up exactly; we take women / total). */
+    /** Women among them: 1,633,583. published aggregates (the report's split does not add up exactly; we take women / total). */
     public static final long MEMBERS_WOMEN = 1_633_583L;
-    /** Garment, footwear and travel-goods workers: about 913,000 in about 1,538 factories (2024). §10 "Sector size", §13. */
+    /** Garment, footwear and travel-goods workers: about 913,000 in about 1,538 factories (2024). garment sector size (MENAFN 2024), published aggregates. */
     public static final long GARMENT_SECTOR_WORKERS = 913_000L;
-    /** Factories of that sector (2024). §10 "Sector size". */
+    /** Factories of that sector (2024). garment sector size (MENAFN 2024). */
     public static final long GARMENT_SECTOR_FACTORIES = 1_538L;
-    /** Workers in the pension scheme, H1 2024: more than 1.56 million in 21,288 enterprises. §13, §6.6 (S55, C). */
+    /** Workers in the pension scheme, H1 2024: more than 1.56 million in 21,288 enterprises. published aggregates, pension-scheme figures (S55, C). */
     public static final long PENSION_SCHEME_WORKERS = 1_560_000L;
-    /** Enterprises in the pension scheme, H1 2024. §6.6 (S55). */
+    /** Enterprises in the pension scheme, H1 2024. pension-scheme figures (S55). */
     public static final long PENSION_SCHEME_ENTERPRISES = 21_288L;
-    /** Self-employed members of voluntary health care: 90,000 to "over 100,000" (2024). §13 (S43). */
+    /** Self-employed members of voluntary health care: 90,000 to "over 100,000" (2024). published aggregates (S43). */
     public static final long SELF_EMPLOYED_MEMBERS = 100_000L;
-    /** Civil servants, former civil servants and veterans in health care, H1 2024: more than 430,000. §8 (S55). */
+    /** Civil servants, former civil servants and veterans in health care, H1 2024: more than 430,000. public sector (S55). */
     public static final long PUBLIC_MEMBERS = 430_000L;
-    /** Women receiving the State childbirth allowance: about 80,000 a year around 2020. §13 (S33, S34, C2). The
+    /** Women receiving the State childbirth allowance: about 80,000 a year around 2020. published aggregates (S33, S34, C2). The
      *  same row's 196,866 newborns over Jan 2018 to Aug 2020 (about 74,000 a year) is the cross-check. */
     public static final long CHILDBIRTHS_PER_YEAR = 80_000L;
 
@@ -46,66 +46,66 @@ public final class Calibration {
     /** Share of public employees: 430,000 / 4,335,501 = 0.0992. ASSUMPTION: former civil servants and veterans are
      *  drawn as public employees (the profile has no "retired civil servant" status). */
     public static final double PUBLIC_SHARE = (double) PUBLIC_MEMBERS / MEMBERS;
-    /** Informal workers registered by an employer (Prakas 404, §2.2 rule 8). ASSUMPTION: 1 %; no count is published. */
+    /** Informal workers registered by an employer (Prakas 404, voluntary scheme law (docs/law.md)). ASSUMPTION: 1 %; no count is published. */
     public static final double INFORMAL_SHARE = 0.01;
     /** Employees under the Labour Law: the rest, 1 − 0.0992 − 0.0231 − 0.01 = 0.8677. */
     public static final double EMPLOYEE_SHARE = 1 - PUBLIC_SHARE - SELF_EMPLOYED_SHARE - INFORMAL_SHARE;
     /** Probability that an employee is in the garment, footwear or travel-goods sector: 0.2106 / 0.8677 = 0.2427. */
     public static final double GARMENT_AMONG_EMPLOYEES = GARMENT_SHARE / EMPLOYEE_SHARE;
     /** Share of employees (Labour Law) still employed in the last month of the history window:
-     *  1,560,000 / (4,335,501 × 0.8677) = 0.4147 (§13: pension-scheme workers over employee members). The others
+     *  1,560,000 / (4,335,501 × 0.8677) = 0.4147 (published aggregates: pension-scheme workers over employee members). The others
      *  left formal work at some month of the window. ASSUMPTION: the same share applies to informal workers; the
      *  month of leaving is uniform over the window (no source gives dates of leaving). */
     public static final double ACTIVE_EMPLOYEE_SHARE = PENSION_SCHEME_WORKERS / (MEMBERS * EMPLOYEE_SHARE);
     /** ASSUMPTION: public employees rarely leave: 95 % still employed at the end of the window. */
     public static final double ACTIVE_PUBLIC_SHARE = 0.95;
-    /** Childbirths per woman member per year: 80,000 / 1,633,583 = 0.0490 (§13). Births are drawn only for women
+    /** Childbirths per woman member per year: 80,000 / 1,633,583 = 0.0490 (published aggregates). Births are drawn only for women
      *  aged 18 to 45 at the end of the window (ASSUMPTION), at the rate that gives 0.0490 over all women. */
     public static final double CHILDBIRTHS_PER_WOMAN_YEAR = (double) CHILDBIRTHS_PER_YEAR / MEMBERS_WOMEN;
-    /** Mean workers per garment factory: 913,000 / 1,538 = 594 (§10, D). */
+    /** Mean workers per garment factory: 913,000 / 1,538 = 594 (garment minimum wages, D). */
     public static final double GARMENT_ENTERPRISE_MEAN = (double) GARMENT_SECTOR_WORKERS / GARMENT_SECTOR_FACTORIES;
-    /** Mean workers per enterprise of the pension scheme: 1,560,000 / 21,288 = 73 (§6.6, D); used for the other sectors. */
+    /** Mean workers per enterprise of the pension scheme: 1,560,000 / 21,288 = 73 (pension-scheme figures, D); used for the other sectors. */
     public static final double OTHER_ENTERPRISE_MEAN = (double) PENSION_SCHEME_WORKERS / PENSION_SCHEME_ENTERPRISES;
 
     // ---- legal and market facts of the reference used to shape histories ------------------------------------
 
-    /** Garment, footwear and travel-goods minimum wage, US$ per month, from 1 January of the year (§10, 2014 to 2026;
+    /** Garment, footwear and travel-goods minimum wage, US$ per month, from 1 January of the year (garment minimum wages, 2014 to 2026;
      *  2014 C2 with the start month unknown). Years after 2026 keep 210: ASSUMPTION (no later figure is published). */
     private static final int FIRST_MINIMUM_WAGE_YEAR = 2014;
     private static final int[] GARMENT_MINIMUM_WAGE_USD = {
-        100, // 2014 §10
-        128, // 2015 §10
-        140, // 2016 §10
-        153, // 2017 §10
-        170, // 2018 §10
-        182, // 2019 §10
-        190, // 2020 §10
-        192, // 2021 §10
-        194, // 2022 §10
-        200, // 2023 §10
-        204, // 2024 §10
-        208, // 2025 §10
-        210, // 2026 §10
+        100, // 2014 garment minimum wages
+        128, // 2015 garment minimum wages
+        140, // 2016 garment minimum wages
+        153, // 2017 garment minimum wages
+        170, // 2018 garment minimum wages
+        182, // 2019 garment minimum wages
+        190, // 2020 garment minimum wages
+        192, // 2021 garment minimum wages
+        194, // 2022 garment minimum wages
+        200, // 2023 garment minimum wages
+        204, // 2024 garment minimum wages
+        208, // 2025 garment minimum wages
+        210, // 2026 garment minimum wages
     };
-    /** Riel per US dollar for USD wages: about 4,100 (§10 "Interaction with contributory wage" uses ≈ 4,100; the
+    /** Riel per US dollar for USD wages: about 4,100 (NSSF's exchange rates uses ≈ 4,100; the
      *  reference rates seen are 4,103 in 2018 and about 4,098 in 2022, see the currency note at the top of the
      *  reference). ASSUMPTION: one rate for every month. */
     public static final long RIEL_PER_DOLLAR = 4_100L;
-    /** First month of voluntary health care for self-employed members (pilot from 2023-04-01, §2.2 rule 5, §5.1). */
+    /** First month of voluntary health care for self-employed members (pilot from 2023-04-01, voluntary scheme law (docs/law.md), health-care law (docs/law.md)). */
     public static final YearMonth VOLUNTARY_HEALTH_CARE_START = YearMonth.of(2023, 4);
-    /** A self-employed member must be under 60 to join voluntary health care (§2.1). */
+    /** A self-employed member must be under 60 to join voluntary health care (who is covered (docs/law.md)). */
     public static final int SELF_EMPLOYED_MAX_AGE = 59;
-    /** The self-employed contribution is flat (15,600 KHR, §5.1); the declared wage is 600,000 KHR, the notional wage
-     *  15,600 = 2.6 % × 600,000 suggests (§5.1 note, D, not confirmed). It does not change any amount. */
+    /** The self-employed contribution is flat (15,600 KHR, health-care law (docs/law.md)); the declared wage is 600,000 KHR, the notional wage
+     *  15,600 = 2.6 % × 600,000 suggests (health-care law (docs/law.md) note, D, not confirmed). It does not change any amount. */
     public static final long SELF_EMPLOYED_DECLARED_WAGE = 600_000L;
-    /** Pensionable age 60 (§6.1): retirement claims are drawn around the 60th birthday. */
+    /** Pensionable age 60 (pension law (docs/law.md)): retirement claims are drawn around the 60th birthday. */
     public static final int PENSIONABLE_AGE = 60;
 
     // ---- our assumptions (no published figure) ---------------------------------------------------------------
 
-    /** ASSUMPTION: share of women in the garment sector, "the large majority" (§13, S). 80 %. The overall 37.7 % of
+    /** ASSUMPTION: share of women in the garment sector, "the large majority" (published aggregates, S). 80 %. The overall 37.7 % of
      *  women then fixes the share in the other groups (next constant). Cross-check: 62.6 % of the pension scheme's
-     *  employees were women in 2022 (§6.6: 836,288 of 1,335,609). */
+     *  employees were women in 2022 (pension-scheme figures: 836,288 of 1,335,609). */
     public static final double FEMALE_SHARE_GARMENT = 0.80;
     /** Share of women outside the garment sector, so that the whole population has {@link #FEMALE_SHARE}:
      *  (0.3768 − 0.2106 × 0.80) / (1 − 0.2106) = 0.2639. */
@@ -115,7 +115,7 @@ public final class Calibration {
     /** ASSUMPTION: sectors of the other employees, percent: construction, hospitality, transport, trade, domestic
      *  work, agriculture, other. */
     public static final int[] OTHER_SECTORS_PERCENT = {15, 12, 10, 25, 3, 5, 30};
-    /** ASSUMPTION: sectors of self-employed members, percent: trade, transport, construction, in the order §2.2 rule
+    /** ASSUMPTION: sectors of self-employed members, percent: trade, transport, construction, in the order the law (docs/law.md) rule
      *  5 reports them (S81: "mostly traders, then tuk-tuk drivers and construction workers"). */
     public static final int[] SELF_EMPLOYED_SECTORS_PERCENT = {55, 30, 15};
     /** ASSUMPTION: sectors of informal workers, percent: domestic work, agriculture, construction, hospitality. */
@@ -131,9 +131,9 @@ public final class Calibration {
     public static final int FERTILE_TO = 45;
     /** ASSUMPTION: twins in 1.2 % of deliveries. */
     public static final double TWIN_SHARE = 0.012;
-    /** ASSUMPTION: 90 % of deliveries at 37 to 41 weeks, the rest at 28 to 36 (all above the 26 weeks of §5.2). */
+    /** ASSUMPTION: 90 % of deliveries at 37 to 41 weeks, the rest at 28 to 36 (all above the 26 weeks of health-care law (docs/law.md)). */
     public static final double TERM_SHARE = 0.90;
-    /** ASSUMPTION: 90 % notify NSSF 3 to 6 months before delivery (the deadline is 3 months, §12), 10 % late. */
+    /** ASSUMPTION: 90 % notify NSSF 3 to 6 months before delivery (the deadline is 3 months, health-care law), 10 % late. */
     public static final double NOTIFIED_ON_TIME_SHARE = 0.90;
 
     /** ASSUMPTION: 20 % of employees started their job during the window (the others before it). */
@@ -159,7 +159,7 @@ public final class Calibration {
     public static final double UNPAID_STRETCH_SHARE = 0.05;
     public static final int UNPAID_STRETCH_MAX_MONTHS = 6;
     /** ASSUMPTION: 10 % of self-employed members stop paying after some months (voluntary abandonment after more than
-     *  6 unpaid months, §2.2 rule 6, when the window allows). */
+     *  6 unpaid months, voluntary scheme law (docs/law.md), when the window allows). */
     public static final double SELF_EMPLOYED_STOP_SHARE = 0.10;
     /** ASSUMPTION: enterprise sizes are log-normal with σ 0.9 (garment) and 1.8 (others) around the means above. */
     public static final double GARMENT_ENTERPRISE_SIGMA = 0.9;
@@ -183,14 +183,14 @@ public final class Calibration {
     /** ASSUMPTION: a deceased member aged 25 or more leaves a spouse in 75 % of cases, and 0 to 3 children. */
     public static final double SPOUSE_SHARE = 0.75;
 
-    /** @return the garment minimum wage in US$ for a month (§10); null before 2014, 210 after 2026 (assumption) */
+    /** @return the garment minimum wage in US$ for a month (garment minimum wages); null before 2014, 210 after 2026 (assumption) */
     public static Integer garmentMinimumWageUsd(YearMonth month) {
         int i = month.getYear() - FIRST_MINIMUM_WAGE_YEAR;
         if (i < 0) return null;
         return GARMENT_MINIMUM_WAGE_USD[Math.min(i, GARMENT_MINIMUM_WAGE_USD.length - 1)];
     }
 
-    /** @return the last year with a published garment minimum wage (§10) */
+    /** @return the last year with a published garment minimum wage (garment minimum wages) */
     public static int lastPublishedMinimumWageYear() {
         return FIRST_MINIMUM_WAGE_YEAR + GARMENT_MINIMUM_WAGE_USD.length - 1;
     }

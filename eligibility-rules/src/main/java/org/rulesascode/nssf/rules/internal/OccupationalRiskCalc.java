@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Occupational-risk (employment-injury) benefits (nssf-rules.md §4, §12 rows 3a-3d): the named tests the rules use
+ * Occupational-risk (employment-injury) benefits: the named tests the rules use
  * on an injury or a death (so that the DRL holds no literal), and the amounts, called from rule consequences. Every
  * number comes from the parameters in force on the date of the accident or death; every step is recorded.
  * Rounding: each per-day amount to the nearest riel, halves up ({@link Money#ROUNDING}).

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Pension benefits (nssf-rules.md §6.2-§6.4, §12 rows 1, 2b, 2c, 8), called from the rules of
+ * Pension benefits, called from the rules of
  * {@code rules/pension/benefits_*.drl}. Every number comes from the parameters in force on the event's date.
  *
  * <p>The old-age pension formula is known only from secondary sources: every amount built on it is an

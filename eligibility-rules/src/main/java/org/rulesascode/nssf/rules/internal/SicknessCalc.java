@@ -100,7 +100,7 @@ public final class SicknessCalc {
 
     // ------------------------------------------------------------------ funeral allowance
 
-    /** The health-care funeral allowance exists, but no source gives its amount (nssf-rules.md §12 row 5). */
+    /** The health-care funeral allowance exists, but no source gives its amount. */
     public static BenefitFinding funeralAllowance(RuleContext k, EventFact e) {
         return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, Text.of("undetermined.hc.funeral_allowance"));
     }

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a compliance finding costs the worker: the benefit steps found by re-assessing a corrected profile, and the
  * corrected profiles themselves. The missing contributions are checked by the cases (cases/compliance/). Amounts are
- * worked out by hand from nssf-rules.md: daily wage = average declared wage of the 6 months before the month of
+ * worked out by hand from the law (docs/law.md): daily wage = average declared wage of the 6 months before the month of
  * delivery, banded (§3.2), ÷ 30, × 70 % (§12 4b); employer's pay = 50 % of the 12-month average (§5.2).
  */
 class ComplianceCheckTests {

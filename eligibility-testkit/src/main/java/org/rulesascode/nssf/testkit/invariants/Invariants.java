@@ -61,7 +61,7 @@ public final class Invariants {
     private Invariants() { }
 
     /**
-     * Benefits paid instead of another when the other's conditions fail (nssf-rules.md §6.2): with more contribution
+     * Benefits paid instead of another when the other's conditions fail: with more contribution
      * months the first may give way to the second (a lump-sum allowance to a pension), which is not a loss.
      */
     static final Map<Benefit, Benefit> GIVES_WAY_TO = Map.of(
