@@ -58,9 +58,20 @@ class BatchTests {
     /** A Finding pattern that does not name its subject: it could match another profile's finding. */
     private static final Pattern UNTIED_FINDING = Pattern.compile("Finding\\((?![^)]*subject)");
 
+    /** A pattern on a fact that belongs to one profile. */
+    private static final Pattern PROFILE_FACT = Pattern.compile("\\b(?:SpanFact|CoverageFact|EventFact|EmploymentGapFact|DependantFact|ComplianceFact)\\(");
+
+    private static int profileFacts(String lhs) {
+        Matcher m = PROFILE_FACT.matcher(lhs);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
     /**
      * A rule that gathers facts (collect, accumulate, forall), joins a profile-level fact (ComplianceFact, an
-     * existing DependantFact) or matches a finding without naming its subject must match the owner.
+     * existing DependantFact), matches two facts of a profile (a span and a coverage fact, say) or matches a finding
+     * without naming its subject must match the owner.
      */
     @Test
     void everyRuleThatJoinsFactsOfAProfileMatchesTheirOwner() {
@@ -71,7 +82,8 @@ class BatchTests {
             while (m.find()) {
                 String lhs = m.group(3);
                 boolean joins = lhs.contains("collect(") || lhs.contains("accumulate(") || lhs.contains("forall(")
-                        || lhs.contains("ComplianceFact(") || lhs.contains("exists DependantFact(") || UNTIED_FINDING.matcher(lhs).find();
+                        || lhs.contains("ComplianceFact(") || lhs.contains("exists DependantFact(") || UNTIED_FINDING.matcher(lhs).find()
+                        || profileFacts(lhs) >= 2;
                 if (joins) {
                     joining++;
                     if (!lhs.contains("owner ==")) missing.add(m.group(1) + " (" + f.getKey() + ")");
