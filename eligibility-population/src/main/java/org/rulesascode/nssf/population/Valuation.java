@@ -1,6 +1,5 @@
 package org.rulesascode.nssf.population;
 
-import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
@@ -9,7 +8,7 @@ import java.util.List;
 
 import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.Entitlement;
-import org.rulesascode.nssf.eligibility.Outcome;
+import org.rulesascode.nssf.eligibility.Money;
 
 /**
  * How amounts are added up in population runs (documented in README, "Population runs").
@@ -29,10 +28,10 @@ import org.rulesascode.nssf.eligibility.Outcome;
 public final class Valuation {
     private Valuation() { }
 
-    /** Days in a month for a PER_MONTH amount paid for a number of days (the 30-day month of the health-care daily wage). */
-    public static final int DAYS_PER_MONTH = 30;
-    /** Rounding of a PER_MONTH amount paid for a number of days. */
-    public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+    /** Days in a month for a PER_MONTH amount paid for a number of days: {@link Entitlement#DAYS_PER_MONTH}. */
+    public static final int DAYS_PER_MONTH = Entitlement.DAYS_PER_MONTH;
+    /** Rounding of a PER_MONTH amount paid for a number of days: {@link Money#ROUNDING}. */
+    public static final RoundingMode ROUNDING = Money.ROUNDING;
     /** Age bands of the breakdowns (age in whole years on the as-of date). */
     public static final List<String> AGE_BANDS = List.of("under 25", "25-34", "35-44", "45-54", "55-59", "60 and over");
 
@@ -56,21 +55,12 @@ public final class Valuation {
 
     /** @return the value of the decision (see the class comment), or null when it is not eligible or its amount is undetermined */
     public static Long value(Decision d) {
-        if (d.outcome() != Outcome.ELIGIBLE) return null;
-        return value(d.entitlement());
+        return d.value();
     }
 
     /** @return the value of an entitlement, or null when its amount (or its number of days) is not known */
     public static Long value(Entitlement e) {
-        if (e == null || e.amount() == null || e.period() == null) return null;
-        long amount = e.amount();
-        return switch (e.period()) {
-            case ONCE -> amount;
-            case PER_DAY -> e.durationDays() == null ? null : Math.multiplyExact(amount, (long) e.durationDays());
-            case PER_MONTH -> e.durationDays() == null ? Math.multiplyExact(amount, 12L)
-                    : BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(e.durationDays()))
-                            .divide(BigDecimal.valueOf(DAYS_PER_MONTH), 0, ROUNDING).longValueExact();
-        };
+        return e == null ? null : e.value();
     }
 
     /** @return true when {@code event} is within the 12 months ending on {@code asOf} */
