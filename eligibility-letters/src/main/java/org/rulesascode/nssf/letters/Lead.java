@@ -1,7 +1,6 @@
 package org.rulesascode.nssf.letters;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -34,7 +33,6 @@ final class Lead {
     record Section(String heading, List<String> items, List<String> notes) { }
 
     /** Days in the month the daily allowances count (a calendar convention used to total a monthly pay over days). */
-    static final BigDecimal DAYS_PER_MONTH = BigDecimal.valueOf(30);
 
     private final Assessment a;
     private final Words w;
@@ -85,7 +83,7 @@ final class Lead {
             } else {
                 text = amount(e);
                 Long t = total(e);
-                if (t != null) total += t; else unknown++;
+                if (t != null) total = Math.addExact(total, t); else unknown++;
                 List<String> marks = new ArrayList<>();
                 if (e.estimate()) marks.add(w.f("amount.estimate"));
                 if (d.provisional()) marks.add(w.f("amount.provisional"));
@@ -110,23 +108,21 @@ final class Lead {
         AmountPeriod period = e.period() == null ? AmountPeriod.ONCE : e.period();
         Integer days = e.durationDays();
         return switch (period) {
-            case PER_DAY -> days == null ? w.f("amount.perDayOpen", amount) : w.f("amount.perDay", amount, days, amount * days);
+            case PER_DAY -> days == null ? w.f("amount.perDayOpen", amount) : w.f("amount.perDay", amount, days, total(e));
             case PER_MONTH -> days == null ? w.f("amount.perMonth", amount) : w.f("amount.perMonthFor", amount, days, total(e));
             case ONCE -> w.f("amount.once", amount);
         };
     }
 
-    /** @return the whole amount of a limited entitlement in riel (a monthly pay over days counts months of 30 days), or null */
+    /**
+     * @return the whole amount of a limited entitlement in riel ({@link Entitlement#value()}: a monthly pay over days
+     *         counts months of 30 days), or null for an open-ended monthly or daily amount
+     */
     static Long total(Entitlement e) {
         if (e.amount() == null) return null;
-        AmountPeriod period = e.period() == null ? AmountPeriod.ONCE : e.period();
-        Integer days = e.durationDays();
-        return switch (period) {
-            case ONCE -> e.amount();
-            case PER_DAY -> days == null ? null : e.amount() * days;
-            case PER_MONTH -> days == null ? null
-                    : BigDecimal.valueOf(e.amount()).multiply(BigDecimal.valueOf(days)).divide(DAYS_PER_MONTH, 0, RoundingMode.HALF_UP).longValueExact();
-        };
+        if (e.period() == null) return e.amount();
+        if (e.period() == AmountPeriod.PER_MONTH && e.durationDays() == null) return null; // a pension: no total
+        return e.value();
     }
 
     /**
@@ -149,7 +145,7 @@ final class Lead {
         String employerRate = value(employer, "labour_law.maternity.employer_pay_rate");
         if (fromNssf == null || fromEmployer == null || nssfRate == null || employerRate == null) return null;
         BigDecimal both = new BigDecimal(nssfRate).add(new BigDecimal(employerRate));
-        return w.f("maternity.total", fromNssf + fromEmployer, fromNssf, pct(new BigDecimal(nssfRate)),
+        return w.f("maternity.total", Math.addExact(fromNssf, fromEmployer), fromNssf, pct(new BigDecimal(nssfRate)),
                 nssf.entitlement().durationDays(), fromEmployer, pct(new BigDecimal(employerRate)), pct(both));
     }
 
