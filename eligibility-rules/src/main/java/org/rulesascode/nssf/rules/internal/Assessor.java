@@ -143,9 +143,72 @@ public final class Assessor {
         }
     }
 
+    /** The facts of one profile's first phase: the worker on the as-of date, her dependants, her history spans. */
+    private record Facts(CoverageFact coverage, List<DependantFact> dependants, List<SpanFact> spans) { }
+
     /** Assesses requests that ask about the same schemes in one session. */
     private List<Assessment> batch(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain) {
         Work[] work = new Work[requests.size()];
+        Facts[] facts = new Facts[requests.size()];
+        // the memo of first-phase outcomes serves the assessments without compliance facts (their rules join spans)
+        RuleMemo memo = compliance ? null : ruleSet.rules().memo();
+        if (memo != null && !memo.enabled()) memo = null;
+        int schemes = memo == null ? 0 : RuleMemo.schemes(requests.get(0).schemes());
+        List<Object>[] replayed = memo == null ? null : newLists(requests.size());
+        List<List<Object>>[] keys = memo == null ? null : newLists(requests.size());
+        boolean needSession = memo == null;
+        long hit = 0;
+        long miss = 0;
+        for (int i = 0; i < work.length; i++) {
+            AssessmentRequest request = requests.get(i);
+            WorkerProfile p = request.profile();
+            LocalDate asOf = request.asOf();
+            Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
+            CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
+                    age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
+                    membership.longestUnpaidRun(), membership.member());
+            work[i] = new Work(request, coverage);
+            coverage.setOwner(i);
+            List<DependantFact> dependants = new ArrayList<>(0);
+            if (request.includes(Scheme.VOLUNTARY_HEALTH_CARE)) {
+                for (int d = 0; d < p.dependants().size(); d++) {
+                    DependantFact dependant = new DependantFact(d, p.dependants().get(d), asOf, coverage.getParams());
+                    dependant.setOwner(i);
+                    dependants.add(dependant);
+                }
+            }
+            List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), spanBreaks);
+            for (SpanFact sp : spans) sp.setOwner(i);
+            facts[i] = new Facts(coverage, dependants, spans);
+            if (memo == null) continue;
+            // every unit of the profile found in the memo: replayed; else the whole profile is judged by Drools
+            List<List<Object>> ks = new ArrayList<>(1 + spans.size());
+            ks.add(memo.personKey(schemes, coverage, dependants));
+            for (SpanFact sp : spans) ks.add(memo.spanKey(schemes, sp, coverage));
+            List<Object> out = new ArrayList<>();
+            RuleMemo.Template person = memo.get(ks.get(0));
+            boolean all = person != null;
+            if (all) out.addAll(RuleMemo.replay(person, personUnit(facts[i])));
+            for (int k = 0; all && k < spans.size(); k++) {
+                RuleMemo.Template t = memo.get(ks.get(k + 1));
+                if (t == null) all = false;
+                else out.addAll(RuleMemo.replay(t, List.of(spans.get(k))));
+            }
+            if (all) {
+                replayed[i] = out;
+                hit += ks.size();
+                if (hasEvents(request)) needSession = true;
+            } else {
+                keys[i] = ks;
+                miss += ks.size();
+                needSession = true;
+            }
+        }
+        if (memo != null) memo.counted(hit, miss);
+        if (!needSession) { // every profile replayed, none with an event: no rule has anything left to judge
+            for (int i = 0; i < work.length; i++) distribute(work[i], replayed[i]);
+            return finish(work, locale, compliance, explain);
+        }
         KieSession session = ruleSet.rules().pool().newKieSession();
         try {
             for (Scheme s : Scheme.values()) if (requests.get(0).includes(s)) session.insert(new SchemeQuery(s));
@@ -153,24 +216,15 @@ public final class Assessor {
                 AssessmentRequest request = requests.get(i);
                 WorkerProfile p = request.profile();
                 LocalDate asOf = request.asOf();
-                Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
-                CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
-                        age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
-                        membership.longestUnpaidRun(), membership.member());
-                work[i] = new Work(request, coverage);
-                coverage.setOwner(i);
-                session.insert(coverage);
-                if (request.includes(Scheme.VOLUNTARY_HEALTH_CARE)) {
-                    for (int d = 0; d < p.dependants().size(); d++) {
-                        DependantFact dependant = new DependantFact(d, p.dependants().get(d), asOf, coverage.getParams());
-                        dependant.setOwner(i);
-                        session.insert(dependant);
-                    }
+                if (replayed != null && replayed[i] != null) {
+                    // replayed findings: the benefit rules of an event read them (and the contributions) as if fired here
+                    if (hasEvents(request)) for (Object o : replayed[i]) session.insert(o);
+                    else distribute(work[i], replayed[i]);
+                    continue;
                 }
-                for (SpanFact s : spans(p, asOf, ruleSet.timeline(), spanBreaks)) {
-                    s.setOwner(i);
-                    session.insert(s);
-                }
+                session.insert(facts[i].coverage());
+                for (DependantFact d : facts[i].dependants()) session.insert(d);
+                for (SpanFact s : facts[i].spans()) session.insert(s);
                 if (compliance) {
                     for (Object o : ComplianceCheck.facts(p, asOf, ruleSet.timeline())) {
                         if (o instanceof Subject subject) subject.setOwner(i);
@@ -184,6 +238,7 @@ public final class Assessor {
             for (Object o : session.getObjects()) {
                 if (o instanceof ContributionFinding c) work[c.span().getOwner()].contributions.add(c);
             }
+            if (memo != null) remember(memo, session, facts, keys);
             // phase 2: benefits, judged on what phase 1 found about the contribution history
             boolean any = false;
             for (int i = 0; i < work.length; i++) {
@@ -209,6 +264,11 @@ public final class Assessor {
         } finally {
             session.dispose();
         }
+        return finish(work, locale, compliance, explain);
+    }
+
+    /** The assessments of a batch from what each profile gathered. */
+    private List<Assessment> finish(Work[] work, Locale locale, boolean compliance, boolean explain) {
         List<Assessment> out = new ArrayList<>(work.length);
         List<List<Decision>> decisions = new ArrayList<>(work.length);
         List<List<ContributionLine>> lines = new ArrayList<>(work.length);
@@ -231,6 +291,58 @@ public final class Assessor {
                     w.request.eventsAfterAsOf()));
         }
         return out;
+    }
+
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T>[] newLists(int n) {
+        return (List<T>[]) new List<?>[n];
+    }
+
+    private static boolean hasEvents(AssessmentRequest request) {
+        for (LifeEvent e : request.profile().events()) if (!e.date().isAfter(request.asOf())) return true;
+        return false;
+    }
+
+    /** The person unit of the memo: the coverage fact, then the dependants in the profile's order. */
+    private static List<Subject> personUnit(Facts f) {
+        List<Subject> unit = new ArrayList<>(1 + f.dependants().size());
+        unit.add(f.coverage());
+        unit.addAll(f.dependants());
+        return unit;
+    }
+
+    /** Replayed findings straight into a profile's lists (no session needed them). */
+    private static void distribute(Work w, List<Object> replayed) {
+        for (Object o : replayed) {
+            if (o instanceof Finding f) w.findings.add(f);
+            else if (o instanceof ContributionFinding c) w.contributions.add(c);
+            else if (o instanceof BenefitFinding b) w.benefits.add(b);
+            else throw new IllegalStateException("the memo replayed a " + o.getClass().getSimpleName());
+        }
+    }
+
+    /** Stores in the memo what the first phase found about the units of the profiles judged by Drools. */
+    private static void remember(RuleMemo memo, KieSession session, Facts[] facts, List<List<Object>>[] keys) {
+        Map<Subject, List<Object>> bySubject = new java.util.IdentityHashMap<>();
+        for (Object o : session.getObjects()) {
+            Subject s = o instanceof Finding f ? f.getSubject() : o instanceof ContributionFinding c ? c.span()
+                    : o instanceof BenefitFinding b ? b.subject() : null;
+            if (s != null && keys[s.getOwner()] != null) bySubject.computeIfAbsent(s, k -> new ArrayList<>()).add(o);
+        }
+        for (int i = 0; i < facts.length; i++) {
+            if (keys[i] == null) continue;
+            List<Subject> person = personUnit(facts[i]);
+            List<Object> found = new ArrayList<>();
+            for (Subject s : person) found.addAll(bySubject.getOrDefault(s, List.of()));
+            RuleMemo.Template t = RuleMemo.template(person, found);
+            if (t != null) memo.put(keys[i].get(0), t);
+            for (int k = 0; k < facts[i].spans().size(); k++) {
+                SpanFact sp = facts[i].spans().get(k);
+                RuleMemo.Template st = RuleMemo.template(List.of(sp), bySubject.getOrDefault(sp, List.of()));
+                if (st != null) memo.put(keys[i].get(k + 1), st);
+            }
+        }
     }
 
     /** The decisions of one profile of a batch: on the as-of date, then on each event. */

@@ -27,6 +27,11 @@ public record BenefitFinding(String ruleId, Subject subject, Long amount, Amount
         steps = List.copyOf(steps);
     }
 
+    /** @return the same amount about another subject (the memo's replay: first-phase amounts read no property the key leaves out) */
+    BenefitFinding about(Subject s) {
+        return new BenefitFinding(ruleId, s, amount, period, durationDays, estimate, undetermined, steps);
+    }
+
     public static BenefitFinding amount(RuleContext k, Subject e, long amount, AmountPeriod period, Integer days, List<Text> steps) {
         return new BenefitFinding(Finding.id(k), e, amount, period, days, false, null, steps);
     }

@@ -27,6 +27,20 @@ public final class Finding {
         this.support = support;
     }
 
+    private Finding(Finding template, Subject subject, Finding support) {
+        this.ruleId = template.ruleId;
+        this.criterion = template.criterion;
+        this.subject = subject;
+        this.outcome = template.outcome;
+        this.status = template.status;
+        this.support = support;
+    }
+
+    /** @return the same finding about another subject, resting on {@code support} (the memo's replay) */
+    Finding about(Subject subject, Finding support) {
+        return new Finding(this, subject, support);
+    }
+
     static String id(RuleContext k) {
         Object id = k.getRule().getMetaData().get("id");
         if (id == null) throw new IllegalStateException("rule without @id: " + k.getRule().getName());

@@ -123,6 +123,9 @@ public final class Params {
         return e == null || !(e.value() instanceof Scale sc) ? null : sc;
     }
 
+    /** @return every parameter value in force (the memo compares snapshots of two engines by these) */
+    Map<String, Parameter.Entry> entries() { return entries; }
+
     /** @return the first day of the interval this snapshot covers */
     public LocalDate getFrom() { return from; }
     /** @return the entry of a parameter in force, or null */

@@ -299,6 +299,27 @@ public final class RuleBase {
         return v.toString();
     }
 
+    private volatile RuleMemo memo;
+
+    /**
+     * @return the memo of first-phase rule outcomes over these rules, shared by every engine that uses them (both
+     * sides of a parameter reform); planned from the DRL on first use. Off when {@value RuleMemo#PROPERTY} is
+     * {@code false} or when the plan finds a rule it cannot key ({@link MemoPlan#problems()}).
+     */
+    public RuleMemo memo() {
+        RuleMemo m = memo;
+        if (m == null) {
+            synchronized (this) {
+                m = memo;
+                if (m == null) {
+                    m = new RuleMemo(MemoPlan.of(drl), !"false".equalsIgnoreCase(System.getProperty(RuleMemo.PROPERTY, "true")));
+                    memo = m;
+                }
+            }
+        }
+        return m;
+    }
+
     public KieBase kieBase() { return kieBase; }
     public KieSessionsPool pool() { return pool; }
     public Map<String, RuleInfo> rules() { return rules; }

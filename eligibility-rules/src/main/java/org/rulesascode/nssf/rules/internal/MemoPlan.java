@@ -1,0 +1,428 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ForallDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the rules of the first phase (coverage on the as-of date, history spans, dependants) read of the facts they
+ * judge, found by parsing the DRL: the memo of rule outcomes ({@link RuleMemo}) keys each fact by exactly these
+ * properties, so that two facts with the same key are judged the same by every rule.
+ *
+ * <p>For each fact class ({@link SpanFact}, {@link CoverageFact}, {@link DependantFact}) the plan lists the properties
+ * that constraints and consequences read ({@code params} stands for every parameter value in force: the key holds
+ * them all). A whole number that the rules only compare with a parameter or a literal ({@code age < params.pensionAgeLimit},
+ * {@code enterpriseWorkers >= params.minEnterpriseWorkers}) is keyed by the side of each threshold it lies on, not
+ * by its value. A span rule may also read the coverage fact of its own worker ({@code CoverageFact(owner == $s.owner, …)}):
+ * those properties join the span's key.
+ *
+ * <p>Anything the plan cannot account for is a <em>problem</em>, named with its rule: a constraint calling a method of
+ * the fact, a consequence passing a fact to a function whose reads are not known, a rule joining facts of two
+ * workers or two history spans, a finding not tied to the rule's facts, {@code modify}/{@code delete}. With a
+ * problem the memo is off (every fact goes through Drools); a test keeps the standard DRL free of them, so a rule
+ * that starts reading something the key does not hold fails the build rather than the answers.
+ */
+public final class MemoPlan {
+    /** The fact classes the memo keys, by their simple name in DRL. */
+    static final Map<String, Class<?>> KEYED = Map.of("SpanFact", SpanFact.class, "CoverageFact", CoverageFact.class,
+            "DependantFact", DependantFact.class);
+    /** Functions a first-phase consequence may pass a fact to, and what each reads of it (replayed by the memo). */
+    static final Map<String, Set<String>> REPLAYABLE = Map.of(
+            "Finding.criterion", Set.of(), "Finding.outcome", Set.of(), "Finding.note", Set.of(),
+            "ContributionFinding.clamped", Set.of("wage"), "ContributionFinding.banded", Set.of("wage"),
+            "ContributionFinding.flat", Set.of(),
+            "DependantFact.enrolmentContribution", Set.of("params"));
+    private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "this", "instanceof", "in", "matches",
+            "memberOf", "contains", "not", "new", "kcontext", "drools", "insert", "long", "int");
+
+    /** A comparison of a whole-number property with a threshold. */
+    record Threshold(String op, String expr) { }
+
+    /** What is read of one fact class. */
+    static final class Reads {
+        final Set<String> properties = new TreeSet<>();
+        /** property → its comparisons; a property absent here (or in {@link #raw}) is keyed by value */
+        final Map<String, List<Threshold>> thresholds = new TreeMap<>();
+        final Set<String> raw = new TreeSet<>();
+    }
+
+    private final Map<Class<?>, Reads> reads = new LinkedHashMap<>();
+    /** What span rules read of their worker's coverage fact. */
+    private final Reads coverageOfSpan = new Reads();
+    private final List<String> problems = new ArrayList<>();
+
+    private MemoPlan() {
+        for (Class<?> c : KEYED.values()) reads.put(c, new Reads());
+    }
+
+    /** Parses DRL files and derives the plan. */
+    public static MemoPlan of(Map<String, String> drl) {
+        MemoPlan plan = new MemoPlan();
+        DrlParser parser = new DrlParser();
+        for (Map.Entry<String, String> file : new TreeMap<>(drl).entrySet()) {
+            PackageDescr pkg;
+            try {
+                pkg = parser.parse(false, file.getValue());
+            } catch (DroolsParserException e) {
+                plan.problems.add(file.getKey() + ": cannot be parsed (" + e.getMessage() + ")");
+                continue;
+            }
+            if (pkg == null || parser.hasErrors()) {
+                plan.problems.add(file.getKey() + ": cannot be parsed " + parser.getErrors());
+                continue;
+            }
+            for (RuleDescr r : pkg.getRules()) plan.rule(r);
+        }
+        return plan;
+    }
+
+    /** @return what the plan cannot account for, one line a problem; empty when the memo may be used */
+    public List<String> problems() { return List.copyOf(problems); }
+
+    /** @return the properties read of a keyed fact class (for the documentation and the tests) */
+    public Set<String> properties(Class<?> c) { return Set.copyOf(reads.get(c).properties); }
+
+    /** @return the properties keyed by threshold side, with their thresholds */
+    public Map<String, List<Threshold>> thresholds(Class<?> c) {
+        Map<String, List<Threshold>> out = new TreeMap<>();
+        Reads r = reads.get(c);
+        r.thresholds.forEach((k, v) -> { if (!r.raw.contains(k)) out.put(k, List.copyOf(v)); });
+        return out;
+    }
+
+    /** @return what span rules read of their worker's coverage fact */
+    public Set<String> coverageOfSpan() { return Set.copyOf(coverageOfSpan.properties); }
+
+    Reads reads(Class<?> c) { return reads.get(c); }
+    Reads coverageReadsOfSpan() { return coverageOfSpan; }
+
+    // ------------------------------------------------------------------ analysis
+
+    private record Pat(PatternDescr descr, String type, String var) { }
+
+    private static String simple(String type) {
+        if (type == null) return "";
+        int dot = type.lastIndexOf('.');
+        return dot < 0 ? type : type.substring(dot + 1);
+    }
+
+    private void rule(RuleDescr r) {
+        String id = r.getName().contains(" ") ? r.getName().substring(0, r.getName().indexOf(' ')) : r.getName();
+        List<Pat> pats = new ArrayList<>();
+        collect(r.getLhs(), pats, id);
+        Set<String> types = new LinkedHashSet<>();
+        for (Pat p : pats) types.add(simple(p.type()));
+        if (types.contains("ComplianceFact") || types.contains("EmploymentGapFact")) return; // compliance: never with the memo
+        if (types.contains("EventFact")) { // second phase: judged in Drools, on the first phase's replayed findings
+            for (Pat p : pats) {
+                if (KEYED.containsKey(simple(p.type()))) problems.add(id + ": an event rule matches a " + simple(p.type()) + " (the memo replays findings, not facts)");
+            }
+            return;
+        }
+        boolean span = types.contains("SpanFact");
+        Map<String, Class<?>> vars = new LinkedHashMap<>(); // subject variables → class (Subject: every keyed class)
+        Set<String> findingVars = new LinkedHashSet<>();
+        Set<String> listVars = new LinkedHashSet<>();
+        for (Pat p : pats) {
+            String t = simple(p.type());
+            if (KEYED.containsKey(t) || t.equals("Subject")) {
+                if (p.var() != null) vars.put(p.var(), KEYED.getOrDefault(t, Subject.class));
+            } else if (t.equals("Finding")) {
+                if (p.var() != null) findingVars.add(p.var());
+            } else if (t.equals("List") && p.var() != null) {
+                listVars.add(p.var());
+            }
+        }
+        boolean first = true;
+        for (Pat p : pats) {
+            String t = simple(p.type());
+            String text = constraints(p.descr());
+            if (t.equals("SchemeQuery") || t.equals("List")) continue;
+            if (t.equals("Finding")) {
+                if (!ANCHOR.matcher(text).find()) problems.add(id + ": a Finding pattern is not tied to the rule's fact (subject == $x or subject.owner == $x.owner)");
+                continue;
+            }
+            if (!KEYED.containsKey(t) && !t.equals("Subject")) {
+                problems.add(id + ": matches " + t + ", which the memo does not replay");
+                continue;
+            }
+            boolean joined = OWNER_JOIN.matcher(text).find();
+            if (!first && !joined) problems.add(id + ": matches a second fact (" + t + ") without owner == $x.owner");
+            if (first && joined) problems.add(id + ": its first fact (" + t + ") joins on an owner");
+            first = false;
+            if (span && t.equals("CoverageFact")) { // a span rule reading its worker's coverage fact
+                read(id, coverageOfSpan, text);
+                continue;
+            }
+            if (span && !t.equals("SpanFact") || countType(pats, "SpanFact") > 1) {
+                problems.add(id + ": joins a span with a " + t + " (only a span and its worker's coverage fact are keyed together)");
+                continue;
+            }
+            if (t.equals("Subject")) {
+                for (Reads rs : reads.values()) read(id, rs, text);
+            } else {
+                read(id, reads.get(KEYED.get(t)), text);
+            }
+        }
+        consequence(id, String.valueOf(r.getConsequence()), vars, findingVars, listVars);
+    }
+
+    private static int countType(List<Pat> pats, String t) {
+        int n = 0;
+        for (Pat p : pats) if (simple(p.type()).equals(t)) n++;
+        return n;
+    }
+
+    private static final Pattern OWNER_JOIN = Pattern.compile("\\bowner\\s*==\\s*\\$\\w+\\.owner\\b");
+    private static final Pattern ANCHOR = Pattern.compile("\\bsubject\\s*==\\s*\\$\\w+|\\bsubject\\.owner\\s*==\\s*\\$\\w+\\.owner\\b|\\bspan\\s*==\\s*\\$\\w+");
+
+    private void collect(BaseDescr d, List<Pat> out, String id) {
+        if (d == null) return;
+        if (d instanceof PatternDescr p) {
+            out.add(new Pat(p, p.getObjectType(), p.getIdentifier()));
+            if (p.getSource() instanceof CollectDescr c) collect(c.getInputPattern(), out, id);
+            else if (p.getSource() instanceof AccumulateDescr a) for (BaseDescr x : a.getDescrs()) collect(x, out, id);
+            else if (p.getSource() instanceof FromDescr) problems.add(id + ": a pattern reads 'from' an expression, which the memo cannot key");
+            else if (p.getSource() != null) problems.add(id + ": a pattern source the memo does not know (" + p.getSource().getClass().getSimpleName() + ")");
+            return;
+        }
+        if (d instanceof ForallDescr f) {
+            for (BaseDescr x : f.getDescrs()) collect(x, out, id);
+            return;
+        }
+        if (d instanceof ConditionalElementDescr ce) {
+            for (BaseDescr x : ce.getDescrs()) collect(x, out, id);
+            return;
+        }
+        problems.add(id + ": a condition the memo does not know (" + d.getClass().getSimpleName() + ")");
+    }
+
+    private static String constraints(PatternDescr p) {
+        StringBuilder sb = new StringBuilder();
+        if (p.getConstraint() != null) {
+            for (BaseDescr c : p.getConstraint().getDescrs()) {
+                if (c instanceof ExprConstraintDescr e) sb.append(e.getExpression()).append(" ;; ");
+                else sb.append(c.getText()).append(" ;; ");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern PATH = Pattern.compile("(?<![\\w$.\"])([A-Za-z_$][\\w$]*)((?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*)(\\s*\\()?");
+    private static final String NUM_EXPR = "params\\.\\w+|params\\.num\\(\"[^\"]*\"\\)(?:\\.longValue\\(\\))?|-?\\d+";
+    private static final String OP = "<=|>=|==|!=|<|>";
+
+    /** Adds what one pattern's constraints read of its fact. */
+    private void read(String id, Reads rs, String text) {
+        // comparisons of a property with a threshold, found on the text with its string literals
+        Map<String, List<Threshold>> found = new TreeMap<>();
+        String masked = text;
+        Matcher cmp = Pattern.compile("(?<![\\w$.])([a-z]\\w*)\\s*(" + OP + ")\\s*(" + NUM_EXPR + "|null)(?![\\w.(])").matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (cmp.find()) {
+            String prop = cmp.group(1);
+            if (prop.equals("params") || prop.equals("owner")) { // params.x compared: the whole snapshot is keyed
+                if (prop.equals("params")) rs.properties.add(prop);
+            } else {
+                List<Threshold> ts = found.computeIfAbsent(prop, k -> new ArrayList<>());
+                if (!cmp.group(3).equals("null")) ts.add(new Threshold(cmp.group(2), cmp.group(3)));
+                rs.properties.add(prop);
+            }
+            cmp.appendReplacement(sb, Matcher.quoteReplacement(cmp.group(3).startsWith("params") ? " params.x " : " 0 "));
+        }
+        cmp.appendTail(sb);
+        masked = sb.toString();
+        String noStrings = STRING.matcher(masked).replaceAll("\"\"");
+        Matcher m = PATH.matcher(noStrings);
+        while (m.find()) {
+            String root = m.group(1);
+            String rest = m.group(2).replaceAll("\\s", "");
+            boolean call = m.group(3) != null;
+            if (KEYWORDS.contains(root) || Character.isUpperCase(root.charAt(0)) && !root.startsWith("$")) {
+                if (Character.isUpperCase(root.charAt(0)) && call && !rest.isEmpty()) problems.add(id + ": a constraint calls " + root + rest + "(…), which the memo cannot key");
+                continue;
+            }
+            if (root.startsWith("$")) {
+                String prop = rest.isEmpty() ? null : rest.substring(1).split("\\.")[0];
+                if (!"owner".equals(prop)) problems.add(id + ": a constraint reads " + root + rest + " of another pattern, which the memo cannot key");
+                continue;
+            }
+            if (root.equals("params")) {
+                if (rest.startsWith(".from") || rest.startsWith(".getFrom")) problems.add(id + ": reads the parameter snapshot's start date, which the memo does not key");
+                rs.properties.add("params");
+                continue;
+            }
+            if (call) {
+                problems.add(id + ": a constraint calls " + root + "(…) on the fact, which the memo cannot key");
+                continue;
+            }
+            if (root.equals("owner")) continue; // the join on the worker
+            rs.properties.add(root);
+            rs.raw.add(root); // read other than in a comparison with a threshold: keyed by value
+        }
+        found.forEach((k, v) -> rs.thresholds.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    }
+
+    private static final Pattern VAR_USE = Pattern.compile("(\\$\\w+)((?:\\s*\\.\\s*\\w+\\s*(?:\\(\\s*\\))?)*)");
+    private static final Pattern STATIC_CALL = Pattern.compile("(?<![\\w$.])([A-Z]\\w*)\\s*\\.\\s*(\\w+)\\s*\\(");
+    private static final Pattern BARE_CALL = Pattern.compile("(?<![\\w$.])([a-z]\\w*)\\s*\\(");
+
+    /** Checks one first-phase consequence: what it inserts, and what it reads of the facts. */
+    private void consequence(String id, String rhs, Map<String, Class<?>> vars, Set<String> findingVars, Set<String> listVars) {
+        String code = STRING.matcher(rhs.replaceAll("//[^\n]*", "")).replaceAll("\"\"");
+        Matcher calls = BARE_CALL.matcher(code);
+        while (calls.find()) {
+            if (!calls.group(1).equals("insert")) problems.add(id + ": the consequence calls " + calls.group(1) + "(…), which the memo does not replay");
+        }
+        Matcher statics = STATIC_CALL.matcher(code);
+        while (statics.find()) {
+            String fn = statics.group(1) + "." + statics.group(2);
+            if (!REPLAYABLE.containsKey(fn)) problems.add(id + ": the consequence calls " + fn + "(…), whose reads the memo does not know");
+        }
+        // locals holding the parameters: Params p = $s.getParams();
+        Set<String> paramLocals = new LinkedHashSet<>();
+        Matcher local = Pattern.compile("Params\\s+(\\w+)\\s*=\\s*(\\$\\w+)\\s*\\.\\s*getParams\\s*\\(\\s*\\)").matcher(code);
+        while (local.find()) paramLocals.add(local.group(1));
+        Matcher lowerUse = Pattern.compile("(?<![\\w$.\"])([a-z]\\w*)\\s*\\.").matcher(code);
+        while (lowerUse.find()) {
+            String v = lowerUse.group(1);
+            if (!paramLocals.contains(v) && !v.equals("kcontext")) problems.add(id + ": the consequence reads " + v + ", which the memo cannot key");
+        }
+        Matcher u = VAR_USE.matcher(code);
+        while (u.find()) {
+            String var = u.group(1);
+            String rest = u.group(2).replaceAll("\\s", "");
+            if (findingVars.contains(var) || listVars.contains(var)) continue; // findings of the same fact, counted in the unit
+            Class<?> c = vars.get(var);
+            if (c == null) {
+                problems.add(id + ": the consequence uses " + var + ", which is not a fact the memo keys");
+                continue;
+            }
+            if (rest.isEmpty()) { // the fact itself, passed to a function: only as the subject of a replayable one
+                String before = code.substring(0, u.start());
+                Matcher fn = Pattern.compile("([A-Z]\\w*\\.\\w+)\\s*\\(\\s*kcontext\\s*,\\s*$").matcher(before);
+                if (!fn.find() || !REPLAYABLE.containsKey(fn.group(1))) {
+                    problems.add(id + ": the consequence passes " + var + " where the memo cannot tell what is read of it");
+                    continue;
+                }
+                for (String p : REPLAYABLE.get(fn.group(1))) {
+                    if (p.equals("wage")) continue; // recomputed from each span's own wage when replayed
+                    addRead(c, p);
+                }
+                continue;
+            }
+            String getter = rest.substring(1).split("\\.")[0].replaceAll("\\(\\)$", "");
+            String prop = getter.startsWith("get") ? decap(getter.substring(3)) : getter.startsWith("is") ? decap(getter.substring(2)) : getter;
+            if (prop.equals("owner")) continue;
+            addRead(c, prop);
+        }
+    }
+
+    private void addRead(Class<?> c, String prop) {
+        for (Map.Entry<Class<?>, Reads> e : reads.entrySet()) {
+            if (c == Subject.class || c == e.getKey()) {
+                e.getValue().properties.add(prop);
+                if (!prop.equals("params")) e.getValue().raw.add(prop);
+            }
+        }
+    }
+
+    private static String decap(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    // ------------------------------------------------------------------ keys
+
+    /** Reads one property of a fact by its getter. */
+    static Method getter(Class<?> c, String prop) {
+        String cap = Character.toUpperCase(prop.charAt(0)) + prop.substring(1);
+        for (String name : List.of("get" + cap, "is" + cap)) {
+            try {
+                return c.getMethod(name);
+            } catch (NoSuchMethodException e) {
+                // try the next form
+            }
+        }
+        throw new IllegalStateException("the rules read '" + prop + "' of " + c.getSimpleName() + ", which has no getter");
+    }
+
+    /** The value of a threshold expression on a snapshot: a parameter, {@code params.num("id")} or a literal; null when absent. */
+    static BigDecimal threshold(String expr, Params params) {
+        if (expr.matches("-?\\d+")) return new BigDecimal(expr);
+        Matcher num = Pattern.compile("params\\.num\\(\"([^\"]*)\"\\)(?:\\.longValue\\(\\))?").matcher(expr);
+        if (num.matches()) {
+            BigDecimal d = params.num(num.group(1));
+            if (d == null) return null;
+            return expr.endsWith(".longValue()") ? BigDecimal.valueOf(d.longValue()) : d;
+        }
+        String prop = expr.substring("params.".length());
+        Object v;
+        try {
+            v = getter(Params.class, prop).invoke(params);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("threshold " + expr + " cannot be read", e);
+        }
+        if (v == null) return null;
+        if (v instanceof BigDecimal d) return d;
+        if (v instanceof Number n) return BigDecimal.valueOf(n.longValue());
+        throw new IllegalStateException("threshold " + expr + " is not a number: " + v);
+    }
+
+    /**
+     * The cut points of a property's comparisons on a snapshot: two values between the same cut points (or both below
+     * the first) compare alike with every threshold. {@code x >= t} and {@code x < t} cut at ⌈t⌉; {@code x > t} and
+     * {@code x <= t} at ⌊t⌋ + 1; {@code ==} and {@code !=} at t and t + 1 when t is whole.
+     */
+    static long[] cuts(List<Threshold> ts, Params params) {
+        TreeSet<Long> cuts = new TreeSet<>();
+        for (Threshold t : ts) {
+            BigDecimal v = threshold(t.expr(), params);
+            if (v == null) continue; // a comparison with an absent value does not depend on the property
+            switch (t.op()) {
+                case ">=", "<" -> cuts.add(v.setScale(0, RoundingMode.CEILING).longValueExact());
+                case ">", "<=" -> cuts.add(v.setScale(0, RoundingMode.FLOOR).longValueExact() + 1);
+                default -> {
+                    if (v.stripTrailingZeros().scale() <= 0) {
+                        cuts.add(v.longValueExact());
+                        cuts.add(v.longValueExact() + 1);
+                    }
+                }
+            }
+        }
+        long[] out = new long[cuts.size()];
+        int i = 0;
+        for (long c : cuts) out[i++] = c;
+        return out;
+    }
+
+    /** @return the index of the interval between cut points that {@code x} lies in (0: below the first) */
+    static int side(long x, long[] cuts) {
+        int i = 0;
+        while (i < cuts.length && x >= cuts[i]) i++;
+        return i;
+    }
+}
