@@ -45,9 +45,49 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     }
 
     private DroolsEligibilityEngine(RuleSet ruleSet, Reform reform) {
+        this(ruleSet, reform, true);
+    }
+
+    private DroolsEligibilityEngine(RuleSet ruleSet, Reform reform, boolean memo) {
         this.ruleSet = ruleSet;
-        this.assessor = new Assessor(ruleSet);
+        this.assessor = new Assessor(ruleSet, memo);
         this.reform = reform;
+    }
+
+    /**
+     * The same engine with or without the memo of rule outcomes. The memo (on by default) keeps what the coverage and
+     * contribution rules found about a fact, keyed by exactly what those rules read of it (derived from the DRL), and
+     * replays it for the next fact with the same key; it serves {@link Detail#OUTCOMES} and never changes an answer.
+     * Without it, Drools judges every fact anew: for differential checks and benchmarks. The system property
+     * {@code nssf.rules.memo=false} turns it off for every engine.
+     *
+     * @param memo false to judge every fact in Drools
+     * @return an engine over the same rules and reform
+     */
+    public DroolsEligibilityEngine withMemo(boolean memo) {
+        return new DroolsEligibilityEngine(ruleSet, reform, memo);
+    }
+
+    /**
+     * How the memo of rule outcomes has served since the rules were built (it is shared by every engine over the same
+     * compiled rules, e.g. both sides of a parameter reform).
+     *
+     * @param replayed facts (history spans, or a worker with her dependants) whose outcomes were replayed
+     * @param judged   facts sent to Drools while the memo was on (their outcomes are then kept)
+     * @param entries  distinct keys kept
+     * @param enabled  false when the memo is off (system property, or a rule the plan cannot key)
+     */
+    public record MemoStatistics(long replayed, long judged, int entries, boolean enabled) { }
+
+    /** @return the assessor (for the differential tests of this package) */
+    Assessor assessor() {
+        return assessor;
+    }
+
+    /** @return how the memo of rule outcomes has served so far */
+    public MemoStatistics memoStatistics() {
+        var m = ruleSet.rules().memo();
+        return new MemoStatistics(m.hits(), m.misses(), m.size(), m.enabled() && assessor.usesMemo());
     }
 
     /**
@@ -67,8 +107,8 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
             throw new IllegalStateException("this engine already applies the reform '" + this.reform.name() + "'; reforms do not stack: "
                     + "apply '" + reform.name() + "' to the baseline engine, or write one reform with the changes of both");
         }
-        if (reform.isEmpty()) return new DroolsEligibilityEngine(ruleSet, this.reform.isEmpty() ? reform : this.reform);
-        return new DroolsEligibilityEngine(ReformApplier.apply(ruleSet, reform), reform);
+        if (reform.isEmpty()) return new DroolsEligibilityEngine(ruleSet, this.reform.isEmpty() ? reform : this.reform, assessor.usesMemo());
+        return new DroolsEligibilityEngine(ReformApplier.apply(ruleSet, reform), reform, assessor.usesMemo());
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class Assessor {
     /** Placeholder of the months in a cached note. */
     private static final String MONTHS = "\u0000months\u0000";
     private final RuleSet ruleSet;
+    private final boolean useMemo;
     private final Map<String, List<Parameter>> ruleParameters = new HashMap<>();
     private final Map<String, String> parameterStarts = new HashMap<>();
     /** The months from which a parameter of a rule on spans changes: where the history is cut into spans. */
@@ -63,12 +64,21 @@ public final class Assessor {
     private record ReasonKey(String ruleId, CriterionStatus status, boolean outcome, Params params, Map<String, String> facts, Locale locale) { }
 
     public Assessor(RuleSet ruleSet) {
-        this(ruleSet, false);
+        this(ruleSet, false, true);
+    }
+
+    /**
+     * @param useMemo false to judge every fact in Drools, never replaying the memo of first-phase outcomes
+     *                ({@link RuleMemo}; the differential tests' reference)
+     */
+    public Assessor(RuleSet ruleSet, boolean useMemo) {
+        this(ruleSet, false, useMemo);
     }
 
     /** @param cutAtEveryChange true to cut spans at every parameter change (the differential test's reference) */
-    Assessor(RuleSet ruleSet, boolean cutAtEveryChange) {
+    Assessor(RuleSet ruleSet, boolean cutAtEveryChange, boolean useMemo) {
         this.ruleSet = ruleSet;
+        this.useMemo = useMemo;
         this.spanBreaks = cutAtEveryChange ? ruleSet.timeline().changeMonths()
                 : ParamTimeline.changeMonths(ruleSet.parameters(), ruleSet.rules().spanParameters());
         for (RuleInfo r : ruleSet.rules().rules().values()) {
@@ -111,6 +121,17 @@ public final class Assessor {
         return inBatches(requests, locale, explain, explain);
     }
 
+    /**
+     * Assesses several requests, in order, explained but without compliance findings (as the corrected histories of a
+     * compliance check are): for the differential tests of the memo, which serves exactly this path and the fast one.
+     */
+    public List<Assessment> assessAllWithoutCompliance(List<AssessmentRequest> requests, Locale locale) {
+        return inBatches(requests, locale, false, true);
+    }
+
+    /** @return true when this assessor may replay the memo of first-phase outcomes */
+    public boolean usesMemo() { return useMemo; }
+
     /** Assesses requests in batches of requests that ask about the same schemes; the answers in the requests' order. */
     private List<Assessment> inBatches(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain) {
         Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
@@ -151,7 +172,7 @@ public final class Assessor {
         Work[] work = new Work[requests.size()];
         Facts[] facts = new Facts[requests.size()];
         // the memo of first-phase outcomes serves the assessments without compliance facts (their rules join spans)
-        RuleMemo memo = compliance ? null : ruleSet.rules().memo();
+        RuleMemo memo = compliance || !useMemo ? null : ruleSet.rules().memo();
         if (memo != null && !memo.enabled()) memo = null;
         int schemes = memo == null ? 0 : RuleMemo.schemes(requests.get(0).schemes());
         List<Object>[] replayed = memo == null ? null : newLists(requests.size());
@@ -217,9 +238,13 @@ public final class Assessor {
                 WorkerProfile p = request.profile();
                 LocalDate asOf = request.asOf();
                 if (replayed != null && replayed[i] != null) {
-                    // replayed findings: the benefit rules of an event read them (and the contributions) as if fired here
-                    if (hasEvents(request)) for (Object o : replayed[i]) session.insert(o);
-                    else distribute(work[i], replayed[i]);
+                    // replayed: the benefit rules of an event read the contributions (and findings about the event
+                    // only, which MemoPlan checks), so only the contributions go into the session
+                    distribute(work[i], replayed[i]);
+                    if (hasEvents(request)) {
+                        for (ContributionFinding c : work[i].contributions) session.insert(c);
+                        work[i].contributions.clear(); // gathered again from the session below, as for a judged profile
+                    }
                     continue;
                 }
                 session.insert(facts[i].coverage());

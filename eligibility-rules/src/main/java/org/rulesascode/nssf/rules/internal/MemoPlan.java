@@ -136,9 +136,20 @@ public final class MemoPlan {
         Set<String> types = new LinkedHashSet<>();
         for (Pat p : pats) types.add(simple(p.type()));
         if (types.contains("ComplianceFact") || types.contains("EmploymentGapFact")) return; // compliance: never with the memo
-        if (types.contains("EventFact")) { // second phase: judged in Drools, on the first phase's replayed findings
+        if (types.contains("EventFact")) {
+            // second phase: judged in Drools after the first; of what the first phase found it may read only the
+            // contributions (the memo inserts them for the worker's events) and findings about its own event
+            Set<String> events = new LinkedHashSet<>();
+            for (Pat p : pats) if (simple(p.type()).equals("EventFact") && p.var() != null) events.add(p.var());
             for (Pat p : pats) {
-                if (KEYED.containsKey(simple(p.type()))) problems.add(id + ": an event rule matches a " + simple(p.type()) + " (the memo replays findings, not facts)");
+                String t = simple(p.type());
+                String text = constraints(p.descr());
+                if (KEYED.containsKey(t)) problems.add(id + ": an event rule matches a " + t + " (the memo replays findings, not facts)");
+                if (t.equals("Finding")) {
+                    Matcher a = Pattern.compile("\\bsubject\\s*==\\s*(\\$\\w+)").matcher(text);
+                    if (!a.find() || !events.contains(a.group(1))) problems.add(id + ": an event rule matches findings not about its event (subject == $event)");
+                }
+                if (t.equals("BenefitFinding")) problems.add(id + ": an event rule matches amounts, which the memo does not insert");
             }
             return;
         }

@@ -2,16 +2,122 @@ package org.rulesascode.nssf.rules.internal;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The memo's key is derived from the DRL ({@link MemoPlan}); these tests pin what it holds for the standard rules (read
+ * off the DRL by hand) and show that the lint fails, naming the rule, when a rule reads something the key cannot hold.
+ */
 class MemoPlanTests {
+    static final Map<String, String> STANDARD = RuleBase.standardDrl();
+    static final String SPAN_RULES = RuleBase.DRL_FOLDER + "pension/contributions.drl";
+
     @Test
-    void theStandardRulesHaveNoProblem() {
-        MemoPlan plan = MemoPlan.of(RuleBase.standardDrl());
-        for (Class<?> c : MemoPlan.KEYED.values()) {
-            System.out.println(c.getSimpleName() + " " + plan.properties(c) + " thresholds " + plan.thresholds(c));
-        }
-        System.out.println("coverage of span " + plan.coverageOfSpan());
+    void theStandardRulesHaveNoProblem_andTheKeysHoldExactlyWhatTheRulesRead() {
+        MemoPlan plan = MemoPlan.of(STANDARD);
         assertThat(plan.problems()).isEmpty();
+        // span rules (registration, contributions) compare status, enterprise size and age, and ask whether the month
+        // declares the voluntary scheme; the declared wage enters only the contribution functions, the paid flag and
+        // the months only the contribution lines built after the rules
+        assertThat(plan.properties(SpanFact.class)).containsExactlyInAnyOrder("status", "enterpriseWorkers", "age", "params", "declaresVoluntaryHealthCare");
+        assertThat(plan.properties(SpanFact.class)).doesNotContain("wage", "paid", "from", "to");
+        // age and size are only compared with parameters: keyed by the side of each threshold
+        assertThat(plan.thresholds(SpanFact.class)).containsOnlyKeys("age", "enterpriseWorkers");
+        assertThat(plan.thresholds(SpanFact.class).get("enterpriseWorkers")).extracting(MemoPlan.Threshold::expr).containsOnly("params.minEnterpriseWorkers");
+        assertThat(plan.thresholds(SpanFact.class).get("age")).extracting(MemoPlan.Threshold::expr)
+                .containsOnly("params.pensionAgeLimit", "params.vhcMaxJoinAge");
+        assertThat(plan.properties(CoverageFact.class)).contains("status", "employed", "vhcMember", "vhcUnpaidRun", "age", "enterpriseWorkers", "params")
+                .doesNotContain("employmentStart", "asOf", "date");
+        // UNE-CON-00 reads its worker's coverage fact: only whether unemployment is in force on the as-of date
+        assertThat(plan.coverageOfSpan()).containsExactly("params");
+    }
+
+    /** The standard DRL with one more rule in the pension contributions file. */
+    private static MemoPlan withRule(String rule) {
+        Map<String, String> drl = new TreeMap<>(STANDARD);
+        drl.put(SPAN_RULES, drl.get(SPAN_RULES) + "\n" + rule + "\n");
+        return MemoPlan.of(drl);
+    }
+
+    private static String rule(String id, String when, String then) {
+        return "rule \"" + id + " test\"\n    @id(\"" + id + "\") @scheme(\"PENSION\") @benefit(\"COVERAGE\") @cites(\"prakas-170-2022\")\nwhen\n" + when + "\nthen\n" + then + "\nend";
+    }
+
+    @Test
+    void aRuleThatStartsReadingTheWageInAConditionPutsTheWageInTheKey() {
+        MemoPlan plan = withRule(rule("PEN-CON-98", "    $s : SpanFact(wage > params.pensionFloor)", "    insert(Finding.note(kcontext, $s, CriterionStatus.MET, null));"));
+        assertThat(plan.problems()).isEmpty();
+        assertThat(plan.thresholds(SpanFact.class)).containsKey("wage"); // compared with a parameter: by its side
+        MemoPlan raw = withRule(rule("PEN-CON-98", "    $s : SpanFact(wage % 2 == 0)", "    insert(Finding.note(kcontext, $s, CriterionStatus.MET, null));"));
+        assertThat(raw.properties(SpanFact.class)).contains("wage");
+        assertThat(raw.thresholds(SpanFact.class)).doesNotContainKey("wage"); // read otherwise: by its value
+    }
+
+    @Test
+    void theLintFails_namingTheRule_forEveryReadTheKeyCannotHold() {
+        Map<String, String> cases = Map.of(
+                "a consequence passing the fact to an unknown function",
+                rule("PEN-CON-91", "    $s : SpanFact()", "    insert(PensionCalc.something(kcontext, $s));"),
+                "a consequence reading a property through a local",
+                rule("PEN-CON-92", "    $s : SpanFact()", "    SpanFact x = $s;\n    insert(Finding.note(kcontext, x, CriterionStatus.MET, null));"),
+                "a constraint calling a method of the fact",
+                rule("PEN-CON-93", "    $s : SpanFact(months() != null)", "    insert(Finding.note(kcontext, $s, CriterionStatus.MET, null));"),
+                "a finding not tied to the rule's fact",
+                rule("PEN-CON-94", "    $s : SpanFact()\n    Finding(topic == \"REG\")", "    insert(Finding.note(kcontext, $s, CriterionStatus.MET, null));"),
+                "two spans joined",
+                rule("PEN-CON-95", "    $s : SpanFact()\n    $t : SpanFact(owner == $s.owner, this != $s)", "    insert(Finding.note(kcontext, $s, CriterionStatus.MET, null));"),
+                "a second fact of another worker",
+                rule("PEN-CON-96", "    $s : SpanFact()\n    CoverageFact(params.pensionInForce)", "    insert(Finding.note(kcontext, $s, CriterionStatus.MET, null));"),
+                "a modify",
+                rule("PEN-CON-97", "    $s : SpanFact()", "    modify($s) { };"),
+                "an event rule reading findings about a span",
+                rule("PEN-CON-99", "    $e : EventFact()\n    Finding(subject.owner == $e.owner)", "    insert(Finding.note(kcontext, $e, CriterionStatus.MET, null));"));
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            String id = c.getValue().substring(6, 16);
+            List<String> problems = withRule(c.getValue()).problems();
+            assertThat(problems).as(c.getKey()).isNotEmpty();
+            assertThat(problems).as(c.getKey()).allMatch(p -> p.startsWith(id + ":"));
+        }
+    }
+
+    @Test
+    void aPlanWithAProblemTurnsTheMemoOff() {
+        MemoPlan plan = withRule(rule("PEN-CON-91", "    $s : SpanFact()", "    insert(PensionCalc.something(kcontext, $s));"));
+        assertThat(new RuleMemo(plan, true).enabled()).isFalse();
+        assertThat(new RuleMemo(MemoPlan.of(STANDARD), true).enabled()).isTrue();
+        assertThat(new RuleMemo(MemoPlan.of(STANDARD), false).enabled()).isFalse();
+    }
+
+    @Test
+    void thresholdSides_byHand() {
+        // x >= 8 and x < 8 cut at 8; x > 59 and x <= 59 at 60; x == 3 at 3 and 4; x >= 7.5 at 8 (the same cut)
+        List<MemoPlan.Threshold> ts = List.of(new MemoPlan.Threshold(">=", "8"), new MemoPlan.Threshold("<", "8"),
+                new MemoPlan.Threshold(">", "59"), new MemoPlan.Threshold("<=", "59"), new MemoPlan.Threshold("==", "3"));
+        long[] cuts = MemoPlan.cuts(ts, RuleSet.standard().timeline().snapshots().get(0));
+        assertThat(cuts).containsExactly(3, 4, 8, 60);
+        // sides: below 3 | 3 | 4..7 | 8..59 | 60 and above
+        assertThat(List.of(MemoPlan.side(-5, cuts), MemoPlan.side(0, cuts), MemoPlan.side(2, cuts))).containsOnly(0);
+        assertThat(MemoPlan.side(3, cuts)).isEqualTo(1);
+        assertThat(MemoPlan.side(4, cuts)).isEqualTo(MemoPlan.side(7, cuts)).isEqualTo(2);
+        assertThat(MemoPlan.side(8, cuts)).isEqualTo(MemoPlan.side(59, cuts)).isEqualTo(3);
+        assertThat(MemoPlan.side(60, cuts)).isEqualTo(MemoPlan.side(1000, cuts)).isEqualTo(4);
+    }
+
+    @Test
+    void aThresholdReadsTheParameterOfTheSnapshot() {
+        Params p2017 = RuleSet.standard().timeline().at(java.time.LocalDate.of(2017, 6, 1));
+        Params p2019 = RuleSet.standard().timeline().at(java.time.LocalDate.of(2019, 6, 1));
+        // registration: at least 8 workers before 2018, at least 1 from 2018 (Prakas 448)
+        assertThat(MemoPlan.threshold("params.minEnterpriseWorkers", p2017)).isEqualByComparingTo("8");
+        assertThat(MemoPlan.threshold("params.minEnterpriseWorkers", p2019)).isEqualByComparingTo("1");
+        MemoPlan.Threshold t = new MemoPlan.Threshold(">=", "params.minEnterpriseWorkers");
+        long[] cuts2017 = MemoPlan.cuts(List.of(t), p2017);
+        assertThat(MemoPlan.side(7, cuts2017)).isNotEqualTo(MemoPlan.side(8, cuts2017));
+        long[] cuts2019 = MemoPlan.cuts(List.of(t), p2019);
+        assertThat(MemoPlan.side(7, cuts2019)).isEqualTo(MemoPlan.side(8, cuts2019));
     }
 }

@@ -24,7 +24,7 @@ class SpanBreaksTests {
     void spansCutOnlyAtChangesOfSpanRuleParametersGiveTheSameAssessments() {
         RuleSet rules = RuleSet.standard();
         Assessor fast = new Assessor(rules);
-        Assessor reference = new Assessor(rules, true);
+        Assessor reference = new Assessor(rules, true, true);
         check("plain profiles", WorkerProfiles.any().arbitrary(), fast, reference);
         check("profiles with events", WorkerProfiles.any().withLifeEvents().arbitrary(), fast, reference);
         assertThat(ParamTimeline.changeMonths(rules.parameters(), rules.rules().spanParameters()).length)
