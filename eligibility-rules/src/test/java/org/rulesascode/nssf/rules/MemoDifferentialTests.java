@@ -72,6 +72,35 @@ class MemoDifferentialTests {
         assertThat(counts.explained).as("explained assessments compared (seed %d)", seed).isGreaterThan(1_000);
     }
 
+    /**
+     * Both sides of a parameter reform share the memo: the pension-ceiling reform changes nothing before 2027, so
+     * profiles assessed on a date in 2026 have, under the reform, exactly the keys they had under the standard rules
+     * and the reform side sends no fact to Drools; on a date after the reform starts the coverage fact's parameters
+     * differ, and the reform side has its own keys.
+     */
+    @Test
+    void bothSidesOfAParameterReformShareTheMemo_forTheMonthsBeforeItStarts() {
+        long seed = Property.seed();
+        DroolsEligibilityEngine base = (DroolsEligibilityEngine) OutcomeFastPathTests.BASELINE;
+        DroolsEligibilityEngine reformed = (DroolsEligibilityEngine) SampleReformTests.reformed("pension-ceiling-2027.yaml");
+        for (LocalDate asOf : List.of(LocalDate.of(2026, 6, 30), LocalDate.of(2028, 6, 30))) {
+            List<AssessmentRequest> rs = requests(WorkerProfiles.employees().withoutLifeEvents().asOfBetween(asOf, asOf).arbitrary(), seed, 7_000_000, 300);
+            base.assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
+            long judged = base.memoStatistics().judged();
+            long replayed = base.memoStatistics().replayed();
+            List<Assessment> r = reformed.assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
+            long judgedByReform = reformed.memoStatistics().judged() - judged;
+            long replayedByReform = reformed.memoStatistics().replayed() - replayed;
+            assertThat(r).isEqualTo(reformed.withMemo(false).assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES));
+            if (asOf.getYear() < 2027) {
+                assertThat(judgedByReform).as("facts the reform side sent to Drools, as of %s (seed %d)", asOf, seed).isZero();
+                assertThat(replayedByReform).as("facts the reform side replayed, as of %s (seed %d)", asOf, seed).isGreaterThanOrEqualTo(rs.size());
+            } else {
+                assertThat(judgedByReform).as("facts the reform side sent to Drools, as of %s (seed %d)", asOf, seed).isPositive();
+            }
+        }
+    }
+
     private static final class Counts {
         long profiles;
         long replayed;
