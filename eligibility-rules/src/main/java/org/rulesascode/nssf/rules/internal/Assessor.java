@@ -87,6 +87,10 @@ public final class Assessor {
             ruleParameters.put(r.id(), List.copyOf(ps));
         }
         for (Parameter p : ruleSet.parameters().all().values()) parameterStarts.put(p.id(), start(p));
+        for (RuleInfo r : ruleSet.rules().rules().values()) {
+            if (!"ALL".equals(r.scheme())) schemes.put(r.id(), Scheme.valueOf(r.scheme()));
+            benefits.put(r.id(), Benefit.valueOf(r.benefit()));
+        }
     }
 
     public Assessment assess(AssessmentRequest request, Locale locale) {
@@ -414,7 +418,7 @@ public final class Assessor {
         }
         HistoryIndex h = new HistoryIndex(first, last - first + 1);
         for (ContributionFinding c : contributions) {
-            Scheme scheme = Scheme.valueOf(ruleSet.rules().rule(c.ruleId()).scheme());
+            Scheme scheme = schemeOf(ruleSet.rules().rule(c.ruleId()));
             SpanFact s = c.span();
             for (int m = ParamTimeline.index(s.getFrom()); m <= ParamTimeline.index(s.getTo()); m++) {
                 h.add(scheme, m, s.isPaid(), s.getWage(), c.base());
@@ -432,14 +436,14 @@ public final class Assessor {
             if (!(f.getSubject() instanceof EventFact e)) continue;
             RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
             if ("ALL".equals(rule.scheme())) continue; // shared criteria appear as the support of a benefit finding
-            Key k = new Key(e, Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            Key k = new Key(e, schemeOf(rule), benefitOf(rule));
             (f.getOutcome() != null ? outcomes : criteria).computeIfAbsent(k, x -> new ArrayList<>()).add(f);
         }
         Map<Key, BenefitFinding> amountBy = new HashMap<>();
         for (BenefitFinding b : amounts) {
             if (!(b.subject() instanceof EventFact event)) continue; // an amount judged on the as-of date: see decisions()
             RuleInfo rule = ruleSet.rules().rule(b.ruleId());
-            Key k = new Key(event, Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            Key k = new Key(event, schemeOf(rule), benefitOf(rule));
             if (amountBy.put(k, b) != null) throw new IllegalStateException("rule base overlap: two amounts for " + k.benefit() + " on " + k.event().getDate());
         }
         for (Key k : criteria.keySet()) {
@@ -499,6 +503,20 @@ public final class Assessor {
     private Entitlement entitlement(BenefitFinding b, Locale locale) {
         String undetermined = b.undetermined() == null ? null : Texts.render(ruleSet.messages(), b.undetermined(), locale);
         return new Entitlement(b.amount(), b.period(), b.durationDays(), b.estimate(), undetermined);
+    }
+
+    /** Schemes and benefits of the rules, by rule id, parsed once (looked up for every finding and contribution). */
+    private final Map<String, Scheme> schemes = new HashMap<>();
+    private final Map<String, Benefit> benefits = new HashMap<>();
+
+    private Scheme schemeOf(RuleInfo rule) {
+        Scheme s = schemes.get(rule.id());
+        return s != null ? s : Scheme.valueOf(rule.scheme());
+    }
+
+    private Benefit benefitOf(RuleInfo rule) {
+        Benefit b = benefits.get(rule.id());
+        return b != null ? b : Benefit.valueOf(rule.benefit());
     }
 
     // ---------------------------------------------------------------- facts
@@ -609,20 +627,20 @@ public final class Assessor {
         for (Finding f : findings) {
             RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
             if ("ALL".equals(rule.scheme())) continue; // shared criteria appear as the support of a scheme finding
-            Scheme s = Scheme.valueOf(rule.scheme());
+            Scheme s = schemeOf(rule);
             if (f.getSubject() == coverage && f.getOutcome() != null) {
-                outcomes.computeIfAbsent(new Key(s, Benefit.valueOf(rule.benefit())), k -> new ArrayList<>()).add(f);
+                outcomes.computeIfAbsent(new Key(s, benefitOf(rule)), k -> new ArrayList<>()).add(f);
             } else if (f.getSubject() instanceof SpanFact) {
                 notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
             } else if (f.getSubject() instanceof DependantFact || (f.getSubject() == coverage && !Benefit.COVERAGE.name().equals(rule.benefit()))) {
-                criteria.computeIfAbsent(new Key(s, Benefit.valueOf(rule.benefit())), k -> new ArrayList<>()).add(f);
+                criteria.computeIfAbsent(new Key(s, benefitOf(rule)), k -> new ArrayList<>()).add(f);
             }
         }
         Map<Key, BenefitFinding> amountBy = new HashMap<>();
         for (BenefitFinding b : amounts) {
             if (b.subject() != coverage) continue;
             RuleInfo rule = ruleSet.rules().rule(b.ruleId());
-            Key k = new Key(Scheme.valueOf(rule.scheme()), Benefit.valueOf(rule.benefit()));
+            Key k = new Key(schemeOf(rule), benefitOf(rule));
             if (amountBy.put(k, b) != null) throw new IllegalStateException("rule base overlap: two amounts for " + k.benefit() + " on " + coverage.getDate());
         }
         for (Key k : criteria.keySet()) {
@@ -844,7 +862,7 @@ public final class Assessor {
         List<ContributionLine> out = new ArrayList<>();
         for (ContributionFinding c : found) {
             RuleInfo rule = ruleSet.rules().rule(c.ruleId());
-            Scheme scheme = Scheme.valueOf(rule.scheme());
+            Scheme scheme = schemeOf(rule);
             SpanFact s = c.span();
             RuleParameters rp = ruleParameterValues.computeIfAbsent(new RuleParametersKey(rule.id(), s.getParams()), this::ruleParameters);
             List<ParameterUse> shared = rp.uses();
@@ -866,8 +884,22 @@ public final class Assessor {
                         provisional, c.ruleId(), rule.citations(), shared));
             }
         }
-        out.sort(Comparator.comparingInt(l -> ParamTimeline.index(l.month()) * 8 + l.scheme().ordinal()));
-        return out;
+        // by month, then scheme, ties in the order found (a stable sort): on primitive keys, the position in the low bits
+        int n = out.size();
+        if (n < 2) return out;
+        if (n >= 1 << 20) {
+            out.sort(Comparator.comparingInt(l -> ParamTimeline.index(l.month()) * 8 + l.scheme().ordinal()));
+            return out;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            ContributionLine l = out.get(i);
+            keys[i] = ((long) (ParamTimeline.index(l.month()) * 8 + l.scheme().ordinal()) << 20) | i;
+        }
+        java.util.Arrays.sort(keys);
+        List<ContributionLine> sorted = new ArrayList<>(n);
+        for (long k : keys) sorted.add(out.get((int) (k & ((1 << 20) - 1))));
+        return sorted;
     }
 
     /** @return base × rate in whole riel, rounded half up ({@link Money#ROUNDING}) */

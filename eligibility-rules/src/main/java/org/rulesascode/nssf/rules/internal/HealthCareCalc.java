@@ -7,10 +7,8 @@ import org.rulesascode.nssf.eligibility.Scheme;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Amounts of the health-care benefits, called from rule consequences. Every number comes from the parameters in
@@ -32,12 +30,12 @@ public final class HealthCareCalc {
 
     private HealthCareCalc() { }
 
-    static String khr(long v) {
-        return NumberFormat.getIntegerInstance(Locale.ROOT).format(v) + " KHR";
+    static Riel khr(long v) {
+        return new Riel(BigDecimal.valueOf(v), true);
     }
 
-    static String khr(BigDecimal v) {
-        return NumberFormat.getNumberInstance(Locale.ROOT).format(v) + " KHR";
+    static Riel khr(BigDecimal v) {
+        return new Riel(v, false);
     }
 
     /** The daily wage of §12 row 4b: average declared wage over up to N months before the event's month, banded, ÷ divisor. */

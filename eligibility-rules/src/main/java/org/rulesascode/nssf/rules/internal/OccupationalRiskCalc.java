@@ -9,11 +9,9 @@ import org.rulesascode.nssf.eligibility.Scheme;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Occupational-risk (employment-injury) benefits: the named tests the rules use
@@ -136,12 +134,12 @@ public final class OccupationalRiskCalc {
 
     // ------------------------------------------------------------------ amounts
 
-    private static String khr(long v) {
-        return NumberFormat.getIntegerInstance(Locale.ROOT).format(v) + " KHR";
+    private static Riel khr(long v) {
+        return new Riel(BigDecimal.valueOf(v), true);
     }
 
-    private static String khr(BigDecimal v) {
-        return NumberFormat.getNumberInstance(Locale.ROOT).format(v) + " KHR";
+    private static Riel khr(BigDecimal v) {
+        return new Riel(v, false);
     }
 
     private static String percent(BigDecimal fraction) {

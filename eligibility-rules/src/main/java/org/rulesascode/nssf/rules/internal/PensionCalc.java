@@ -181,7 +181,7 @@ public final class PensionCalc {
         steps.add(Text.of("step.pen.worker_contributions", "result", HealthCareCalc.khr(worker)));
         steps.add(Text.of("step.pen.employer_contributions", "result", HealthCareCalc.khr(employer)));
         long amount = refunded ? Math.addExact(worker, employer) : worker;
-        String total = HealthCareCalc.khr(amount);
+        Riel total = HealthCareCalc.khr(amount);
         if (refunded) {
             steps.add(Text.of("step.pen.allowance_both_shares", "param", EMPLOYER_SHARE_REFUNDED, "result", total));
             steps.add(Text.of("step.pen.allowance_both_shares_estimate", "amount", total));
@@ -260,7 +260,7 @@ public final class PensionCalc {
      */
     public static BenefitFinding invalidityFuneraryAllowance(RuleContext k, EventFact e) {
         Params p = e.getParams();
-        String minimum = HealthCareCalc.khr(p.num(FUNERARY_MINIMUM).longValueExact());
+        Riel minimum = HealthCareCalc.khr(p.num(FUNERARY_MINIMUM).longValueExact());
         String multiplier = p.num(FUNERARY_MULTIPLIER).stripTrailingZeros().toPlainString();
         List<Text> steps = List.of(Text.of("step.pen.funerary_invalidity", "multiplier", multiplier, "minimum", minimum));
         return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, null,
@@ -377,11 +377,18 @@ public final class PensionCalc {
      */
     public static final class Record extends Subject {
         private final EventFact event;
-        private final Map<String, String> facts;
+        private final List<Object> contributions;
+        /** The facts of the explanation, computed when first shown (the outcome fast path never shows them). */
+        private volatile Map<String, String> facts;
 
         Record(EventFact e, Collection<?> contributions) {
             super(e.getStatus(), e.getEnterpriseWorkers(), e.getAge(), e.getParams());
             this.event = e;
+            this.contributions = List.copyOf(contributions);
+        }
+
+        private Map<String, String> computeFacts() {
+            EventFact e = event;
             Map<String, String> m = e.facts();
             Params p = e.getParams();
             int paid = e.paidBefore(Scheme.PENSION);
@@ -404,12 +411,12 @@ public final class PensionCalc {
                 m.put("penInvalidityMonthsShortfall", Long.toString(Math.max(0, invalidityMin.longValueExact() - paid)));
             }
             Estimate est = estimate(e, months(e, contributions));
-            m.put("penEstimate", est == null ? "not computable" : HealthCareCalc.khr(est.pension()));
+            m.put("penEstimate", est == null ? "not computable" : HealthCareCalc.khr(est.pension()).toString());
             if (event.getKind() == EventKind.DEATH) {
                 m.put("spouses", Integer.toString(e.survivors(Relation.SPOUSE)));
                 m.put("children", Integer.toString(e.survivors(Relation.CHILD)));
             }
-            this.facts = Map.copyOf(m);
+            return Map.copyOf(m);
         }
 
         /** @return the event this record is a view of */
@@ -419,8 +426,10 @@ public final class PensionCalc {
 
         @Override
         public Map<String, String> facts() {
+            Map<String, String> f = facts;
+            if (f == null) facts = f = computeFacts();
             Map<String, String> m = new java.util.LinkedHashMap<>(event.facts());
-            for (Map.Entry<String, String> en : new TreeMap<>(facts).entrySet()) m.putIfAbsent(en.getKey(), en.getValue());
+            for (Map.Entry<String, String> en : new TreeMap<>(f).entrySet()) m.putIfAbsent(en.getKey(), en.getValue());
             return m;
         }
     }

@@ -46,6 +46,7 @@ public final class RuleBase {
     private final KieBase kieBase;
     private final KieSessionsPool pool;
     private final Map<String, RuleInfo> rules;
+    private final Map<String, RuleInfo> byId;
     private final Map<String, String> drl;
     private final long buildNanos;
     private final Set<String> spanParameters;
@@ -55,6 +56,7 @@ public final class RuleBase {
         this.kieBase = kieBase;
         this.pool = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
         this.rules = rules;
+        this.byId = new java.util.HashMap<>(rules); // looked up for every finding: hashed, not the sorted map's string comparisons
         this.drl = drl;
         this.buildNanos = buildNanos;
     }
@@ -334,7 +336,7 @@ public final class RuleBase {
 
     /** @return the metadata of a rule id; throws for an unknown id */
     public RuleInfo rule(String id) {
-        RuleInfo r = rules.get(id);
+        RuleInfo r = byId.get(id);
         if (r == null) throw new IllegalStateException("unknown rule id " + id);
         return r;
     }
