@@ -213,7 +213,7 @@ class FastProfileReaderTests {
         int fastAccepted = 0;
         int refused = 0;
         int read = 0;
-        for (int n = 0; n < 20_000; n++) {
+        for (int n = 0; n < 8_000; n++) {
             String line = lines.get(random.nextInt(lines.size()));
             String mutated = mutate(line, random);
             WorkerProfile fast = FastProfileReader.read(mutated);
@@ -230,9 +230,9 @@ class FastProfileReaderTests {
             else read++;
         }
         // the mutations must exercise both sides: errors, and changed profiles the fast path still reads
-        assertThat(refused).isGreaterThan(5_000);
-        assertThat(read).isGreaterThan(2_000);
-        assertThat(fastAccepted).isGreaterThan(1_000);
+        assertThat(refused).isGreaterThan(2_000);
+        assertThat(read).isGreaterThan(800);
+        assertThat(fastAccepted).isGreaterThan(400);
         System.out.println("mutations: " + read + " read, " + refused + " refused, fast path took " + fastAccepted);
     }
 
