@@ -57,26 +57,22 @@ class ProfileReadingBenchTests {
         for (int warm = 0; warm < 3; warm++) {
             run(lines, NssfJson::readProfile);
             run(lines, NssfJson::readProfileStrict);
+            tokens(lines);
         }
-        for (int warm = 0; warm < 3; warm++) tokens(lines);
-        double[] fastTimes = new double[5];
-        double[] strictTimes = new double[5];
+        double[][] fastRounds = new double[5][];
+        double[][] strictRounds = new double[5][];
         double[] tokenTimes = new double[5];
         for (int round = 0; round < 5; round++) {
-            fastTimes[round] = run(lines, NssfJson::readProfile);
-            strictTimes[round] = run(lines, NssfJson::readProfileStrict);
+            fastRounds[round] = run(lines, NssfJson::readProfile);
+            strictRounds[round] = run(lines, NssfJson::readProfileStrict);
             tokenTimes[round] = tokens(lines);
         }
-        java.util.Arrays.sort(fastTimes);
-        java.util.Arrays.sort(strictTimes);
         java.util.Arrays.sort(tokenTimes);
         System.out.printf("%s: %d rows (%d characters on average), fast path taken for %d%n", file, lines.size(),
                 bytes / lines.size(), fast);
-        System.out.printf("readProfile (fast path first): %.2f µs CPU per row (median of 5 rounds; min %.2f, max %.2f)%n",
-                fastTimes[2], fastTimes[0], fastTimes[4]);
-        System.out.printf("readProfileStrict:             %.2f µs CPU per row (median of 5 rounds; min %.2f, max %.2f)%n",
-                strictTimes[2], strictTimes[0], strictTimes[4]);
-        System.out.printf("tokens only (the parser's floor): %.2f µs CPU per row (median of 5 rounds; min %.2f, max %.2f)%n",
+        report("readProfile (fast path first)", fastRounds);
+        report("readProfileStrict", strictRounds);
+        System.out.printf("%-30s %.2f µs thread CPU per row (median of 5 rounds; min %.2f, max %.2f)%n", "tokens only (parser's floor)",
                 tokenTimes[2], tokenTimes[0], tokenTimes[4]);
         assertThat(fast).isEqualTo(lines.size());
     }
@@ -97,13 +93,44 @@ class ProfileReadingBenchTests {
         return (t1 - t0) / 1_000.0 / lines.size();
     }
 
-    /** @return µs of this thread's CPU per row */
-    private static double run(List<String> lines, Function<String, WorkerProfile> read) {
+    /** Prints the median and range of each measure over the rounds. */
+    private static void report(String what, double[][] rounds) {
+        String[] measures = {"µs thread CPU", "µs process CPU (GC and JIT threads included)", "bytes allocated"};
+        for (int m = 0; m < measures.length; m++) {
+            double[] v = new double[rounds.length];
+            for (int r = 0; r < rounds.length; r++) v[r] = rounds[r][m];
+            java.util.Arrays.sort(v);
+            System.out.printf("%-30s %.2f %s per row (median of %d rounds; min %.2f, max %.2f)%n", m == 0 ? what : "", v[v.length / 2],
+                    measures[m], v.length, v[0], v[v.length - 1]);
+        }
+    }
+
+    /** @return per row: µs of this thread's CPU, µs of the process's CPU, bytes this thread allocated */
+    private static double[] run(List<String> lines, Function<String, WorkerProfile> read) {
         long sink = 0;
+        long a0 = allocatedBytes();
+        long p0 = processCpuNanos();
         long t0 = threadCpuNanos();
         for (String line : lines) sink += read.apply(line).history().size();
         long t1 = threadCpuNanos();
+        long p1 = processCpuNanos();
+        long a1 = allocatedBytes();
         assertThat(sink).isGreaterThanOrEqualTo(0);
-        return (t1 - t0) / 1_000.0 / lines.size();
+        int n = lines.size();
+        return new double[] {(t1 - t0) / 1_000.0 / n, (p1 - p0) / 1_000.0 / n, (a1 - a0) / (double) n};
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
+    /** Bytes this thread allocated (the JDK's com.sun.management extension), or 0 where it is missing. */
+    private static long allocatedBytes() {
+        try {
+            Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+            return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes").invoke(bean);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return 0;
+        }
     }
 }
