@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.rulesascode.nssf.eligibility.Childbirth;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
@@ -54,12 +52,12 @@ final class FastProfileReader {
     /** The strict reader's parser settings, without its duplicate detection (done here, per object, with bit sets). */
     private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(NssfJson.CONSTRAINTS).build();
 
-    private static final Map<String, Sex> SEXES = names(Sex.values());
-    private static final Map<String, EmploymentStatus> STATUSES = names(EmploymentStatus.values());
-    private static final Map<String, Sector> SECTORS = names(Sector.values());
-    private static final Map<String, Currency> CURRENCIES = names(Currency.values());
-    private static final Map<String, Scheme> SCHEMES = names(Scheme.values());
-    private static final Map<String, Relation> RELATIONS = names(Relation.values());
+    private static final Names<Sex> SEXES = new Names<>(Sex.values());
+    private static final Names<EmploymentStatus> STATUSES = new Names<>(EmploymentStatus.values());
+    private static final Names<Sector> SECTORS = new Names<>(Sector.values());
+    private static final Names<Currency> CURRENCIES = new Names<>(Currency.values());
+    private static final Names<Scheme> SCHEMES = new Names<>(Scheme.values());
+    private static final Names<Relation> RELATIONS = new Names<>(Relation.values());
 
     private FastProfileReader() { }
 
@@ -175,9 +173,7 @@ final class FastProfileReader {
         int n = 0;
         while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
             if (++n > 100) throw Abandon.INSTANCE;
-            Scheme s = SCHEMES.get(p.getText());
-            if (s == null) throw Abandon.INSTANCE;
-            set.add(s);
+            set.add(SCHEMES.find(p));
         }
         if (t != JsonToken.END_ARRAY) throw Abandon.INSTANCE;
         return set;
@@ -365,12 +361,10 @@ final class FastProfileReader {
     }
 
     /** An enum constant named exactly, or null for JSON null. */
-    private static <E> E constant(JsonParser p, JsonToken t, Map<String, E> byName) throws IOException {
+    private static <E extends Enum<E>> E constant(JsonParser p, JsonToken t, Names<E> names) throws IOException {
         if (t == JsonToken.VALUE_NULL) return null;
         if (t != JsonToken.VALUE_STRING) throw Abandon.INSTANCE;
-        E e = byName.get(p.getText());
-        if (e == null) throw Abandon.INSTANCE;
-        return e;
+        return names.find(p);
     }
 
     /** A string of exactly {@code YYYY-MM-DD} (ASCII digits) naming a calendar date, or null. */
@@ -414,9 +408,26 @@ final class FastProfileReader {
         if (p.currentToken() != JsonToken.END_OBJECT) throw Abandon.INSTANCE;
     }
 
-    private static <E extends Enum<E>> Map<String, E> names(E[] values) {
-        Map<String, E> m = new HashMap<>();
-        for (E e : values) m.put(e.name(), e);
-        return Map.copyOf(m);
+    /** The constants of an enum by their exact names, matched against the parser's characters without a String. */
+    private static final class Names<E extends Enum<E>> {
+        private final E[] values;
+        private final char[][] names;
+
+        Names(E[] values) {
+            this.values = values;
+            this.names = new char[values.length][];
+            for (int i = 0; i < values.length; i++) names[i] = values[i].name().toCharArray();
+        }
+
+        /** @return the constant named exactly as the current string token; gives up when there is none */
+        E find(JsonParser p) throws IOException {
+            int length = p.getTextLength();
+            char[] text = p.getTextCharacters();
+            int offset = p.getTextOffset();
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].length == length && java.util.Arrays.equals(names[i], 0, length, text, offset, offset + length)) return values[i];
+            }
+            throw Abandon.INSTANCE;
+        }
     }
 }
