@@ -22,7 +22,7 @@ public final class OrderedParallel {
     private OrderedParallel() { }
 
     /** Inputs per task. */
-    public static final int BATCH = 64;
+    public static final int BATCH = 256;
     /** Tasks in flight per worker thread. */
     public static final int TASKS_PER_THREAD = 4;
 

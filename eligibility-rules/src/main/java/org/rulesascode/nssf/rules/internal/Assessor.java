@@ -49,6 +49,8 @@ public final class Assessor {
     static final int REASON_CACHE_LIMIT = 20_000;
     /** Profiles per shared session in {@link #assessAll}. */
     static final int BATCH = 32;
+    /** Profiles per batch when the memo serves: only those it cannot answer, or with events, go into sessions of {@link #BATCH}. */
+    static final int MEMO_BATCH = 512;
     /** Placeholder of the months in a cached note. */
     private static final String MONTHS = "\u0000months\u0000";
     private final RuleSet ruleSet;
@@ -141,9 +143,11 @@ public final class Assessor {
         Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
         Assessment[] out = new Assessment[requests.size()];
+        // with the memo most profiles need no session: a batch then gathers the few that do into full sessions
+        int size = !compliance && useMemo && ruleSet.rules().memo().enabled() ? MEMO_BATCH : BATCH;
         for (List<Integer> group : groups.values()) {
-            for (int from = 0; from < group.size(); from += BATCH) {
-                List<Integer> slice = group.subList(from, Math.min(group.size(), from + BATCH));
+            for (int from = 0; from < group.size(); from += size) {
+                List<Integer> slice = group.subList(from, Math.min(group.size(), from + size));
                 List<AssessmentRequest> rs = new ArrayList<>(slice.size());
                 for (int i : slice) rs.add(requests.get(i));
                 List<Assessment> as = batch(rs, locale, compliance, explain);
@@ -181,7 +185,6 @@ public final class Assessor {
         int schemes = memo == null ? 0 : RuleMemo.schemes(requests.get(0).schemes());
         List<Object>[] replayed = memo == null ? null : newLists(requests.size());
         List<List<Object>>[] keys = memo == null ? null : newLists(requests.size());
-        boolean needSession = memo == null;
         long hit = 0;
         long miss = 0;
         for (int i = 0; i < work.length; i++) {
@@ -222,33 +225,43 @@ public final class Assessor {
             if (all) {
                 replayed[i] = out;
                 hit += ks.size();
-                if (hasEvents(request)) needSession = true;
             } else {
                 keys[i] = ks;
                 miss += ks.size();
-                needSession = true;
             }
         }
         if (memo != null) memo.counted(hit, miss);
-        if (!needSession) { // every profile replayed, none with an event: no rule has anything left to judge
-            for (int i = 0; i < work.length; i++) distribute(work[i], replayed[i]);
-            return finish(work, locale, compliance, explain);
+        // the profiles the rules judge (all without the memo; with it, those it cannot answer and those with events),
+        // in sessions of at most BATCH profiles: rules that join two facts of a profile match on its owner, so a
+        // session's cost grows faster than its size; the others take their replayed findings straight
+        int[] judged = new int[work.length];
+        int n = 0;
+        for (int i = 0; i < work.length; i++) {
+            if (replayed != null && replayed[i] != null && !hasEvents(requests.get(i))) distribute(work[i], replayed[i]);
+            else judged[n++] = i;
         }
+        for (int from = 0; from < n; from += BATCH) {
+            judge(Arrays.copyOfRange(judged, from, Math.min(n, from + BATCH)), work, facts, replayed, keys, memo, compliance);
+        }
+        return finish(work, locale, compliance, explain);
+    }
+
+    /** Judges some profiles of a batch in one session: their first phase (or its replay), then the benefits of their events. */
+    private void judge(int[] profiles, Work[] work, Facts[] facts, List<Object>[] replayed, List<List<Object>>[] keys, RuleMemo memo, boolean compliance) {
         KieSession session = ruleSet.rules().pool().newKieSession();
         try {
-            for (Scheme s : Scheme.values()) if (requests.get(0).includes(s)) session.insert(new SchemeQuery(s));
-            for (int i = 0; i < work.length; i++) {
-                AssessmentRequest request = requests.get(i);
+            AssessmentRequest first = work[profiles[0]].request;
+            for (Scheme s : Scheme.values()) if (first.includes(s)) session.insert(new SchemeQuery(s));
+            for (int i : profiles) {
+                AssessmentRequest request = work[i].request;
                 WorkerProfile p = request.profile();
                 LocalDate asOf = request.asOf();
                 if (replayed != null && replayed[i] != null) {
                     // replayed: the benefit rules of an event read the contributions (and findings about the event
                     // only, which MemoPlan checks), so only the contributions go into the session
                     distribute(work[i], replayed[i]);
-                    if (hasEvents(request)) {
-                        for (ContributionFinding c : work[i].contributions) session.insert(c);
-                        work[i].contributions.clear(); // gathered again from the session below, as for a judged profile
-                    }
+                    for (ContributionFinding c : work[i].contributions) session.insert(c);
+                    work[i].contributions.clear(); // gathered again from the session below, as for a judged profile
                     continue;
                 }
                 session.insert(facts[i].coverage());
@@ -263,17 +276,17 @@ public final class Assessor {
                     }
                 }
             }
-            fire(session, requests);
+            fire(session, work, profiles);
             for (Object o : session.getObjects()) {
                 if (o instanceof ContributionFinding c) work[c.span().getOwner()].contributions.add(c);
             }
-            if (memo != null) remember(memo, session, facts, keys);
+            if (memo != null) remember(memo, session, facts, keys, profiles);
             // phase 2: benefits, judged on what phase 1 found about the contribution history
             boolean any = false;
-            for (int i = 0; i < work.length; i++) {
+            for (int i : profiles) {
                 WorkerProfile p = work[i].request.profile();
                 LocalDate asOf = work[i].request.asOf();
-                if (p.events().isEmpty()) continue;
+                if (!hasEvents(work[i].request)) continue;
                 HistoryIndex history = history(work[i].contributions);
                 for (LifeEvent e : p.events()) {
                     if (e.date().isAfter(asOf)) continue; // facts after the as-of date are ignored
@@ -284,7 +297,7 @@ public final class Assessor {
                     any = true;
                 }
             }
-            if (any) fire(session, requests);
+            if (any) fire(session, work, profiles);
             for (Object o : session.getObjects()) {
                 if (o instanceof Finding f) work[f.getSubject().getOwner()].findings.add(f);
                 else if (o instanceof BenefitFinding b) work[b.subject().getOwner()].benefits.add(b);
@@ -293,7 +306,6 @@ public final class Assessor {
         } finally {
             session.dispose();
         }
-        return finish(work, locale, compliance, explain);
     }
 
     /** The assessments of a batch from what each profile gathered. */
@@ -352,14 +364,14 @@ public final class Assessor {
     }
 
     /** Stores in the memo what the first phase found about the units of the profiles judged by Drools. */
-    private static void remember(RuleMemo memo, KieSession session, Facts[] facts, List<List<Object>>[] keys) {
+    private static void remember(RuleMemo memo, KieSession session, Facts[] facts, List<List<Object>>[] keys, int[] profiles) {
         Map<Subject, List<Object>> bySubject = new java.util.IdentityHashMap<>();
         for (Object o : session.getObjects()) {
             Subject s = o instanceof Finding f ? f.getSubject() : o instanceof ContributionFinding c ? c.span()
                     : o instanceof BenefitFinding b ? b.subject() : null;
             if (s != null && keys[s.getOwner()] != null) bySubject.computeIfAbsent(s, k -> new ArrayList<>()).add(o);
         }
-        for (int i = 0; i < facts.length; i++) {
+        for (int i : profiles) {
             if (keys[i] == null) continue;
             List<Subject> person = personUnit(facts[i]);
             List<Object> found = new ArrayList<>();
@@ -398,12 +410,12 @@ public final class Assessor {
         return out;
     }
 
-    private static void fire(KieSession session, List<AssessmentRequest> requests) {
-        int limit = FIRE_LIMIT * requests.size();
+    private static void fire(KieSession session, Work[] work, int[] profiles) {
+        int limit = FIRE_LIMIT * profiles.length;
         int fired = session.fireAllRules(limit);
         if (fired >= limit) {
             throw new IllegalStateException("rule base defect: more than " + FIRE_LIMIT + " firings per profile for "
-                    + (requests.size() == 1 ? "profile " + requests.get(0).profile().id() : "a batch of " + requests.size() + " profiles"));
+                    + (profiles.length == 1 ? "profile " + work[profiles[0]].request.profile().id() : "a batch of " + profiles.length + " profiles"));
         }
     }
 
