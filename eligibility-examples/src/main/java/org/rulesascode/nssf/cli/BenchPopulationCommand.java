@@ -99,8 +99,12 @@ final class BenchPopulationCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "worker threads (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--batch", defaultValue = "64", paramLabel = "N", description = "rows per assessAll call (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "256", paramLabel = "N", description = "rows per assessAll call (default: ${DEFAULT-VALUE}, as a population run)")
     int batch;
+
+    @Option(names = "--memo", defaultValue = "true", paramLabel = "true|false", arity = "1",
+            description = "replay the memo of rule outcomes (default: ${DEFAULT-VALUE}); false: Drools judges every fact")
+    boolean memo;
 
     @Option(names = "--detail", defaultValue = "OUTCOMES", paramLabel = "D",
             description = "detail of the bulk assessments: OUTCOMES or EXPLAINED (default: ${DEFAULT-VALUE})")
@@ -121,14 +125,14 @@ final class BenchPopulationCommand implements Callable<Integer> {
         check();
         PrintWriter out = spec.commandLine().getOut();
         Runtime rt = Runtime.getRuntime();
-        out.printf(Locale.ROOT, "nssf bench-population: %s, as of %s, small %,d rows, big %,d rows, %d thread%s, %d per assessAll, %s%n",
-                population, asOf, small, big, threads, threads == 1 ? "" : "s", batch, detail);
+        out.printf(Locale.ROOT, "nssf bench-population: %s, as of %s, small %,d rows, big %,d rows, %d thread%s, %d per assessAll, %s, memo %s%n",
+                population, asOf, small, big, threads, threads == 1 ? "" : "s", batch, detail, memo ? "on" : "off");
         out.printf(Locale.ROOT, "JVM: %s %s, %d processors, max heap %,d MB, GC %s%n", System.getProperty("java.vm.name"),
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
                 ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).collect(Collectors.joining(" + ")));
         long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
-        EligibilityEngine baseline = nssf.engine();
+        EligibilityEngine baseline = MemoSwitch.with(nssf.engine(), memo);
         EligibilityEngine reformed = null;
         if (reformFile != null) {
             Reform reform = NssfReforms.read(reformFile);
@@ -149,6 +153,11 @@ final class BenchPopulationCommand implements Callable<Integer> {
         for (int r = 0; r < repeat; r++) {
             report(out, "run", baseline, null);
             if (reformed != null) report(out, "compare", baseline, reformed);
+        }
+        MemoSwitch.Statistics st = MemoSwitch.statistics(baseline);
+        if (st != null) {
+            out.printf(Locale.ROOT, "%nmemo of rule outcomes: %s; %,d facts replayed, %,d judged by Drools, %,d keys kept%n", st.enabled() ? "on" : "off",
+                    st.replayed(), st.judged(), st.entries());
         }
         if (single > 0) singles(out, baseline);
         return 0;

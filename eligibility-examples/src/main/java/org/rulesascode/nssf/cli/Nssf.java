@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 "a command's options, 'nssf serve' for the web page and REST API.",
                 ""},
         subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, ContributionsCommand.class, AssessCommand.class, DemoCommand.class, SchemaCommand.class,
-                BenchCommand.class, BenchStartCommand.class, PopulationCommand.class, RunCommand.class, CompareCommand.class, BenchCompareCommand.class, BenchPopulationCommand.class, VerifyCommand.class},
+                BenchCommand.class, BenchStartCommand.class, PopulationCommand.class, RunCommand.class, CompareCommand.class, BenchCompareCommand.class, BenchPopulationCommand.class, BenchMemoCommand.class, VerifyCommand.class},
         footer = {"", "Exit status: 0 ok, 2 invalid input, 1 internal error (set NSSF_DEBUG=1 for the stack trace)."})
 public final class Nssf implements Callable<Integer> {
 
