@@ -446,9 +446,9 @@ public final class Assessor {
         Map<Key, List<Finding>> criteria = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (!(f.getSubject() instanceof EventFact e)) continue;
-            RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
-            if ("ALL".equals(rule.scheme())) continue; // shared criteria appear as the support of a benefit finding
-            Key k = new Key(e, schemeOf(rule), benefitOf(rule));
+            RuleMeta rule = meta(f);
+            if (rule.scheme() == null) continue; // shared criteria appear as the support of a benefit finding
+            Key k = new Key(e, rule.scheme(), rule.benefit());
             (f.getOutcome() != null ? outcomes : criteria).computeIfAbsent(k, x -> new ArrayList<>()).add(f);
         }
         Map<Key, BenefitFinding> amountBy = new HashMap<>();
@@ -529,6 +529,21 @@ public final class Assessor {
     private Benefit benefitOf(RuleInfo rule) {
         Benefit b = benefits.get(rule.id());
         return b != null ? b : Benefit.valueOf(rule.benefit());
+    }
+
+    /** A rule's metadata with its scheme (null for shared criteria, "ALL") and benefit parsed. */
+    private record RuleMeta(RuleInfo info, Scheme scheme, Benefit benefit) { }
+
+    /**
+     * @return the metadata of a finding's rule, cached on the finding (replayed findings carry their template's): a
+     * population run looks it up for every finding of every worker
+     */
+    private RuleMeta meta(Finding f) {
+        if (f.rule() instanceof RuleMeta m) return m; // findings come from this rule base's sessions or its memo only
+        RuleInfo r = ruleSet.rules().rule(f.getRuleId());
+        RuleMeta m = new RuleMeta(r, "ALL".equals(r.scheme()) ? null : schemeOf(r), benefitOf(r));
+        f.rule(m);
+        return m;
     }
 
     // ---------------------------------------------------------------- facts
@@ -637,15 +652,16 @@ public final class Assessor {
         // the person or about each dependant, and an amount
         Map<Key, List<Finding>> criteria = new HashMap<>();
         for (Finding f : findings) {
-            RuleInfo rule = ruleSet.rules().rule(f.getRuleId());
-            if ("ALL".equals(rule.scheme())) continue; // shared criteria appear as the support of a scheme finding
-            Scheme s = schemeOf(rule);
+            if (f.getSubject() instanceof EventFact) continue; // judged in benefitDecisions
+            RuleMeta rule = meta(f);
+            if (rule.scheme() == null) continue; // shared criteria appear as the support of a scheme finding
+            Scheme s = rule.scheme();
             if (f.getSubject() == coverage && f.getOutcome() != null) {
-                outcomes.computeIfAbsent(new Key(s, benefitOf(rule)), k -> new ArrayList<>()).add(f);
+                outcomes.computeIfAbsent(new Key(s, rule.benefit()), k -> new ArrayList<>()).add(f);
             } else if (f.getSubject() instanceof SpanFact) {
                 notes.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
-            } else if (f.getSubject() instanceof DependantFact || (f.getSubject() == coverage && !Benefit.COVERAGE.name().equals(rule.benefit()))) {
-                criteria.computeIfAbsent(new Key(s, benefitOf(rule)), k -> new ArrayList<>()).add(f);
+            } else if (f.getSubject() instanceof DependantFact || (f.getSubject() == coverage && rule.benefit() != Benefit.COVERAGE)) {
+                criteria.computeIfAbsent(new Key(s, rule.benefit()), k -> new ArrayList<>()).add(f);
             }
         }
         Map<Key, BenefitFinding> amountBy = new HashMap<>();

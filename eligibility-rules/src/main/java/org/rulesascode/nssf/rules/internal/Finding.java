@@ -16,6 +16,8 @@ public final class Finding {
     private final CriterionStatus status;
     private final Finding support;
     private final String criterion;
+    /** The rule's metadata, resolved once by the assessor (a cache: the same value whoever sets it). */
+    private Object rule;
 
     private Finding(RuleContext k, Subject subject, Outcome outcome, CriterionStatus status, Finding support) {
         this.ruleId = id(k);
@@ -34,7 +36,13 @@ public final class Finding {
         this.outcome = template.outcome;
         this.status = template.status;
         this.support = support;
+        this.rule = template.rule;
     }
+
+    /** @return the cached metadata of the rule, or null (see {@link Assessor}) */
+    Object rule() { return rule; }
+
+    void rule(Object r) { this.rule = r; }
 
     /** @return the same finding about another subject, resting on {@code support} (the memo's replay) */
     Finding about(Subject subject, Finding support) {
