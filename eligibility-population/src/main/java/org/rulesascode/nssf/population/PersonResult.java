@@ -223,7 +223,7 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
             valueBy[d.benefit().ordinal()] += d.annualValue();
         }
         sb.append(line).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(id)).append(',').append(sex).append(',')
-                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(wageBand).append(',')
+                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(wageBand)).append(',')
                 .append(weight == null ? "1" : Weighted.plain(weight)).append(',').append(decisions.size()).append(',').append(eligible).append(',').append(annualValue()).append(',')
                 .append(annualValue(Payer.NSSF)).append(',').append(annualValue(Payer.EMPLOYER)).append(',').append(annualValue(Payer.STATE)).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
                 .append(t.employerLast12()).append(',').append(t.workerLast12());
