@@ -493,20 +493,23 @@ public final class CompareSummary implements Serializable {
 
     /**
      * @return the groups by wage decile of the persons with a wage, cut from a fine histogram of wages (see
-     *         {@link WageDeciles}: boundaries on bin edges, each decile's actual share in its name), then "no wage"
+     *         {@link WageDeciles}: boundaries on bin edges, each decile's actual share in its name; of the weighted persons
+     *         when rows carry weights), then "no wage"
      */
     public Map<String, Group> wageDeciles() {
-        java.util.NavigableMap<Integer, Long> persons = new TreeMap<>();
-        long total = 0;
+        boolean w = weighted();
+        java.util.NavigableMap<Integer, java.math.BigDecimal> persons = new TreeMap<>();
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
         for (Map.Entry<Integer, Group> e : byWageBin.entrySet()) {
-            persons.put(e.getKey(), e.getValue().persons);
-            total += e.getValue().persons;
+            java.math.BigDecimal n = w ? e.getValue().weighted("persons") : java.math.BigDecimal.valueOf(e.getValue().persons);
+            persons.put(e.getKey(), n);
+            total = total.add(n);
         }
         Map<String, Group> m = new LinkedHashMap<>();
         for (WageDeciles.Cut c : WageDeciles.cut(persons)) {
             Group g = new Group();
             byWageBin.subMap(c.firstBin(), true, c.lastBin(), true).values().forEach(g::merge);
-            m.put(c.label(total), g);
+            m.put(c.label(total, w), g);
         }
         if (noWage.persons > 0) m.put("no wage", noWage);
         return m;

@@ -186,8 +186,8 @@ public final class HtmlReport {
             if (dim.getKey().equals("wageDecile")) {
                 h.append("<p>Deciles of the current monthly wage of the persons with a wage. They are cut from a histogram of wages, "
                         + "so a boundary falls on a bin edge: exact to 10,000 riel below 10 million riel, to 1,000,000 riel above. A bin is never "
-                        + "split, so each decile holds about a tenth of the persons: its actual share is in its name. Row weights are not applied "
-                        + "to the deciles.</p>\n");
+                        + "split, so each decile holds about a tenth of the persons: its actual share is in its name. With row weights, the "
+                        + "deciles and their shares are those of the weighted persons.</p>\n");
             }
             h.append("<table>\n<tr><th>").append(capital(dimension(dim.getKey())))
                     .append("</th><th>Persons</th>").append(weighted ? "<th>Persons, weighted</th>" : "").append("<th>Changed</th><th>Better off</th><th>Worse off</th><th>Paying more</th><th>Paying less</th>"

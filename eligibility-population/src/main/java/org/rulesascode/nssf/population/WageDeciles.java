@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * wage order into decile k until the persons taken reach k tenths of the persons with a wage; a bin is never split,
  * so a decile holds about, not exactly, a tenth of the persons (its actual share is shown), and when one bin holds
  * the end of several deciles they are shown together ("deciles 2-3"). Persons without a wage are apart ("no wage").
- * Deciles count the sample's persons: row weights are not applied to them. Not thread-safe.
+ * When rows carry weights, the deciles are those of the weighted persons (the population the sample stands for): a
+ * decile holds about a tenth of the sum of the weights, and its share is of that sum. Not thread-safe.
  */
 public final class WageDeciles implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -40,10 +41,15 @@ public final class WageDeciles implements Serializable {
     /** The bin resolution, in words, for summaries and the report. */
     public static final String RESOLUTION = "decile boundaries fall on bin edges: bins of 10,000 riel below 10,000,000 riel, "
             + "of 1,000,000 riel up to 999,999,999, one bin from 1,000,000,000; a bin is never split, so each decile's actual share "
-            + "of the persons with a wage is shown; row weights are not applied";
+            + "of the persons with a wage is shown; with row weights, deciles and shares are of the weighted persons";
 
     /** Per bin: persons, annual cost per payer ({@link Payer} order), contributions of the last 12 months. */
     private final TreeMap<Integer, long[]> bins = new TreeMap<>();
+    /** Per bin: the same sums weighted (Σ weight × value; a row without a weight weighs 1). */
+    private final TreeMap<Integer, Weighted> weightedBins = new TreeMap<>();
+    private final Weighted weightedNoWage = new Weighted(CELLS);
+    /** Rows with a weight seen. */
+    private long weightedRows;
     private final long[] noWage = new long[CELLS];
     private static final int CELLS = 2 + Payer.values().length;
     private static final int CONTRIBUTIONS = 1 + Payer.values().length;
@@ -68,10 +74,21 @@ public final class WageDeciles implements Serializable {
     }
 
     void add(PersonResult p) {
-        long[] c = p.wage() == null ? noWage : bins.computeIfAbsent(bin(p.wage()), k -> new long[CELLS]);
+        Integer bin = p.wage() == null ? null : bin(p.wage());
+        long[] c = bin == null ? noWage : bins.computeIfAbsent(bin, k -> new long[CELLS]);
+        Weighted w = bin == null ? weightedNoWage : weightedBins.computeIfAbsent(bin, k -> new Weighted(CELLS));
+        BigDecimal weight = p.weight();
+        if (weight != null) weightedRows++;
         c[0]++;
-        for (Payer x : Payer.values()) c[1 + x.ordinal()] = Math.addExact(c[1 + x.ordinal()], p.annualValue(x));
-        c[CONTRIBUTIONS] = Math.addExact(c[CONTRIBUTIONS], p.contributionsTotal().totalLast12());
+        w.count(0, weight);
+        for (Payer x : Payer.values()) {
+            long v = p.annualValue(x);
+            c[1 + x.ordinal()] = Math.addExact(c[1 + x.ordinal()], v);
+            w.add(1 + x.ordinal(), v, weight);
+        }
+        long contributions = p.contributionsTotal().totalLast12();
+        c[CONTRIBUTIONS] = Math.addExact(c[CONTRIBUTIONS], contributions);
+        w.add(CONTRIBUTIONS, contributions, weight);
     }
 
     void merge(WageDeciles o) {
@@ -80,6 +97,9 @@ public final class WageDeciles implements Serializable {
             for (int i = 0; i < CELLS; i++) c[i] = Math.addExact(c[i], v[i]);
         });
         for (int i = 0; i < CELLS; i++) noWage[i] = Math.addExact(noWage[i], o.noWage[i]);
+        o.weightedBins.forEach((k, v) -> weightedBins.computeIfAbsent(k, x -> new Weighted(CELLS)).merge(v));
+        weightedNoWage.merge(o.weightedNoWage);
+        weightedRows = Math.addExact(weightedRows, o.weightedRows);
     }
 
     /**
@@ -89,9 +109,9 @@ public final class WageDeciles implements Serializable {
      * @param last     the last decile, {@code first} to 10
      * @param firstBin the first bin
      * @param lastBin  the last bin
-     * @param persons  persons in these bins
+     * @param persons  persons in these bins (weighted: the sum of their weights)
      */
-    public record Cut(int first, int last, int firstBin, int lastBin, long persons) implements Serializable {
+    public record Cut(int first, int last, int firstBin, int lastBin, BigDecimal persons) implements Serializable {
         /** @return the lowest wage of the cut, riel */
         public long from() {
             return lower(firstBin);
@@ -108,57 +128,66 @@ public final class WageDeciles implements Serializable {
         }
 
         /** @return the share of {@code total} persons, in percent with one decimal, halves up, e.g. "10.2 %" */
-        public String share(long total) {
-            return total == 0 ? "0.0 %" : BigDecimal.valueOf(persons * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP).toPlainString() + " %";
+        public String share(BigDecimal total) {
+            return total.signum() == 0 ? "0.0 %" : persons.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP).toPlainString() + " %";
         }
 
-        /** @return e.g. "decile 1: 0 to 419,999 riel, 10.2 % of persons with a wage" */
-        public String label(long total) {
+        /**
+         * @param weighted the persons are weighted
+         * @return e.g. "decile 1: 0 to 419,999 riel, 10.2 % of persons with a wage" ("…, weighted" when weighted)
+         */
+        public String label(BigDecimal total, boolean weighted) {
             return name() + ": " + String.format(Locale.ROOT, "%,d", from()) + (to() == null ? " riel and over" : String.format(Locale.ROOT, " to %,d riel", to()))
-                    + ", " + share(total) + " of persons with a wage";
+                    + ", " + share(total) + " of persons with a wage" + (weighted ? ", weighted" : "");
         }
     }
 
     /**
      * Cuts deciles from persons per bin (see the class comment).
      *
-     * @param persons persons per bin, only bins with persons
+     * @param persons persons per bin (or the sum of their weights), only bins with persons
      * @return the cuts in wage order, covering deciles 1 to 10 once each; empty when nobody has a wage
      */
-    public static List<Cut> cut(NavigableMap<Integer, Long> persons) {
-        long n = 0;
-        for (long x : persons.values()) n = Math.addExact(n, x);
+    public static List<Cut> cut(NavigableMap<Integer, BigDecimal> persons) {
+        BigDecimal n = BigDecimal.ZERO;
+        for (BigDecimal x : persons.values()) n = n.add(x);
         List<Cut> out = new ArrayList<>();
-        if (n == 0) return out;
+        if (n.signum() == 0) return out;
         int d = 1;
-        long cum = 0;
-        long inCut = 0;
+        BigDecimal cum = BigDecimal.ZERO;
+        BigDecimal inCut = BigDecimal.ZERO;
         Integer firstBin = null;
-        for (Map.Entry<Integer, Long> e : persons.entrySet()) {
-            if (e.getValue() == 0) continue;
+        for (Map.Entry<Integer, BigDecimal> e : persons.entrySet()) {
+            if (e.getValue().signum() == 0) continue;
             if (firstBin == null) firstBin = e.getKey();
-            cum += e.getValue();
-            inCut += e.getValue();
-            if (cum * 10 >= d * n) { // decile d is full: it ends in this bin, and so may the following ones
+            cum = cum.add(e.getValue());
+            inCut = inCut.add(e.getValue());
+            BigDecimal tenfold = cum.multiply(BigDecimal.TEN);
+            if (tenfold.compareTo(n.multiply(BigDecimal.valueOf(d))) >= 0) { // decile d is full: it ends in this bin, and so may the following ones
                 int last = d;
-                while (last < 10 && cum * 10 >= (last + 1) * n) last++;
+                while (last < 10 && tenfold.compareTo(n.multiply(BigDecimal.valueOf(last + 1))) >= 0) last++;
                 out.add(new Cut(d, last, firstBin, e.getKey(), inCut));
                 d = last + 1;
-                inCut = 0;
+                inCut = BigDecimal.ZERO;
                 firstBin = null;
             }
         }
         return out;
     }
 
-    /** @return persons per bin (bins with persons) */
-    NavigableMap<Integer, Long> persons() {
-        TreeMap<Integer, Long> m = new TreeMap<>();
-        bins.forEach((k, v) -> m.put(k, v[0]));
+    /** @return persons per bin (bins with persons), weighted when a row of the bin carries a weight */
+    NavigableMap<Integer, BigDecimal> persons() {
+        TreeMap<Integer, BigDecimal> m = new TreeMap<>();
+        weightedBins.forEach((k, v) -> m.put(k, v.get(0)));
         return m;
     }
 
-    /** @return the deciles of the persons with a wage */
+    /** @return true when a row carried a weight: the deciles are then of weighted persons */
+    public boolean weighted() {
+        return weightedRows > 0;
+    }
+
+    /** @return the deciles of the persons with a wage (weighted when rows carry weights) */
     public List<Cut> cuts() {
         return cut(persons());
     }
@@ -172,10 +201,12 @@ public final class WageDeciles implements Serializable {
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("resolution", RESOLUTION);
-        long total = 0;
-        for (long[] v : bins.values()) total += v[0];
+        NavigableMap<Integer, BigDecimal> persons = persons();
+        BigDecimal total = BigDecimal.ZERO;
+        for (BigDecimal v : persons.values()) total = total.add(v);
+        boolean w = weighted();
         List<Object> ds = new ArrayList<>();
-        for (Cut c : cuts()) {
+        for (Cut c : cut(persons)) {
             long[] sum = new long[CELLS];
             for (long[] v : bins.subMap(c.firstBin(), true, c.lastBin(), true).values()) {
                 for (int i = 0; i < CELLS; i++) sum[i] = Math.addExact(sum[i], v[i]);
@@ -184,10 +215,15 @@ public final class WageDeciles implements Serializable {
             x.put("deciles", c.first() == c.last() ? String.valueOf(c.first()) : c.first() + "-" + c.last());
             x.put("wageFrom", c.from());
             x.put("wageTo", c.to());
-            x.put("persons", c.persons());
+            x.put("persons", sum[0]);
             x.put("shareOfPersonsWithWage", c.share(total));
             x.put("annualCostByPayer", costs(sum));
             x.put("contributionsLast12Months", sum[CONTRIBUTIONS]);
+            if (w) {
+                Weighted ws = new Weighted(CELLS);
+                weightedBins.subMap(c.firstBin(), true, c.lastBin(), true).values().forEach(ws::merge);
+                x.put("weighted", weightedMap(ws));
+            }
             ds.add(x);
         }
         m.put("deciles", ds);
@@ -195,7 +231,18 @@ public final class WageDeciles implements Serializable {
         none.put("persons", noWage[0]);
         none.put("annualCostByPayer", costs(noWage));
         none.put("contributionsLast12Months", noWage[CONTRIBUTIONS]);
+        if (w) none.put("weighted", weightedMap(weightedNoWage));
         m.put("noWage", none);
+        return m;
+    }
+
+    private static Map<String, Object> weightedMap(Weighted ws) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("persons", ws.rounded(0));
+        Map<String, Object> cost = new LinkedHashMap<>();
+        for (Payer p : Payer.values()) cost.put(p.name(), ws.rounded(1 + p.ordinal()));
+        m.put("annualCostByPayer", cost);
+        m.put("contributionsLast12Months", ws.rounded(CONTRIBUTIONS));
         return m;
     }
 

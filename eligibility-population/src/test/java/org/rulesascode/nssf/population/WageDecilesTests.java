@@ -42,8 +42,8 @@ class WageDecilesTests {
 
     @Test
     void tenPersonsInTenBins_makeTenDecilesOfOne() {
-        TreeMap<Integer, Long> persons = new TreeMap<>();
-        for (int b = 0; b < 10; b++) persons.put(b * 7, 1L);
+        TreeMap<Integer, BigDecimal> persons = new TreeMap<>();
+        for (int b = 0; b < 10; b++) persons.put(b * 7, BigDecimal.ONE);
         List<WageDeciles.Cut> cuts = WageDeciles.cut(persons);
         assertThat(cuts).hasSize(10);
         for (int d = 1; d <= 10; d++) {
@@ -51,8 +51,8 @@ class WageDecilesTests {
             assertThat(c.first()).isEqualTo(d);
             assertThat(c.last()).isEqualTo(d);
             assertThat(c.firstBin()).isEqualTo((d - 1) * 7);
-            assertThat(c.persons()).isEqualTo(1);
-            assertThat(c.share(10)).isEqualTo("10.0 %");
+            assertThat(c.persons()).isEqualByComparingTo("1");
+            assertThat(c.share(BigDecimal.TEN)).isEqualTo("10.0 %");
         }
     }
 
@@ -62,11 +62,13 @@ class WageDecilesTests {
         // bin 0: 3 of 10 reach deciles 1, 2 and 3 (3 × 10 >= 3 × 10) → "deciles 1-3", 3 persons (30.0 %)
         // bin 5: 4 of 10 reach decile 4 → "decile 4", 1 person (10.0 %)
         // bin 7: 10 of 10 reach deciles 5 to 10 → "deciles 5-10", 6 persons (60.0 %)
-        TreeMap<Integer, Long> persons = new TreeMap<>(Map.of(0, 3L, 5, 1L, 7, 6L));
-        assertThat(WageDeciles.cut(persons)).containsExactly(new WageDeciles.Cut(1, 3, 0, 0, 3), new WageDeciles.Cut(4, 4, 5, 5, 1),
-                new WageDeciles.Cut(5, 10, 7, 7, 6));
-        assertThat(new WageDeciles.Cut(1, 3, 0, 0, 3).label(10)).isEqualTo("deciles 1-3: 0 to 9,999 riel, 30.0 % of persons with a wage");
-        assertThat(new WageDeciles.Cut(5, 10, 1990, 1990, 6).label(10)).isEqualTo("deciles 5-10: 1,000,000,000 riel and over, 60.0 % of persons with a wage");
+        TreeMap<Integer, BigDecimal> persons = new TreeMap<>(Map.of(0, BigDecimal.valueOf(3), 5, BigDecimal.ONE, 7, BigDecimal.valueOf(6)));
+        assertThat(WageDeciles.cut(persons)).containsExactly(new WageDeciles.Cut(1, 3, 0, 0, BigDecimal.valueOf(3)),
+                new WageDeciles.Cut(4, 4, 5, 5, BigDecimal.ONE), new WageDeciles.Cut(5, 10, 7, 7, BigDecimal.valueOf(6)));
+        assertThat(new WageDeciles.Cut(1, 3, 0, 0, BigDecimal.valueOf(3)).label(BigDecimal.TEN, false))
+                .isEqualTo("deciles 1-3: 0 to 9,999 riel, 30.0 % of persons with a wage");
+        assertThat(new WageDeciles.Cut(5, 10, 1990, 1990, BigDecimal.valueOf(6)).label(BigDecimal.TEN, true))
+                .isEqualTo("deciles 5-10: 1,000,000,000 riel and over, 60.0 % of persons with a wage, weighted");
     }
 
     @Test
@@ -79,8 +81,8 @@ class WageDecilesTests {
         // 5 → 50 >= 42: d6; 50 >= 49: d7; 50 >= 56? no. cut d6-7 = bin 5
         // 6 → 60 >= 56: d8; 60 >= 63? no.               cut d8 = bin 6
         // 7 → 70 >= 63: d9; 70 >= 70: d10.              cut d9-10 = bin 7
-        TreeMap<Integer, Long> persons = new TreeMap<>();
-        for (int b = 1; b <= 7; b++) persons.put(b, 1L);
+        TreeMap<Integer, BigDecimal> persons = new TreeMap<>();
+        for (int b = 1; b <= 7; b++) persons.put(b, BigDecimal.ONE);
         assertThat(WageDeciles.cut(persons)).extracting(WageDeciles.Cut::name)
                 .containsExactly("decile 1", "decile 2", "deciles 3-4", "decile 5", "deciles 6-7", "decile 8", "deciles 9-10");
         assertThat(WageDeciles.cut(new TreeMap<>())).isEmpty();
@@ -97,6 +99,7 @@ class WageDecilesTests {
         List<Map<String, Object>> ds = (List<Map<String, Object>>) m.get("deciles");
         // 20 persons: decile k holds persons 2k-1 and 2k (wages (2k-1) × 100,000 and 2k × 100,000)
         assertThat(ds).hasSize(10);
+        assertThat(ds.get(2)).doesNotContainKey("weighted");
         Map<String, Object> d3 = ds.get(2);
         assertThat(d3.get("deciles")).isEqualTo("3");
         assertThat(d3.get("wageFrom")).isEqualTo(500_000L);
@@ -108,6 +111,24 @@ class WageDecilesTests {
         assertThat(((Map<?, ?>) m.get("noWage")).get("persons")).isEqualTo(1L);
         assertThat(((Map<?, ?>) ((Map<?, ?>) m.get("noWage")).get("annualCostByPayer")).get("NSSF")).isEqualTo(1_000L);
         assertThat((String) m.get("resolution")).contains("10,000 riel");
+    }
+
+    @Test
+    void runSummary_withWeights_cutsTheDecilesOfTheWeightedPersons() {
+        RunSummary s = new RunSummary();
+        // wages 100,000 and 200,000 with weights 9 and 1: 10 weighted persons, 9 of them in the first bin
+        // bin 10: 9 × 10 >= 1..9 × 10 → "1-9" (90.0 %); bin 20: → "10" (10.0 %)
+        s.add(WeightsTests.person("a", 100_000L, new BigDecimal("9"), 7L, 100L));
+        s.add(WeightsTests.person("b", 200_000L, null, 0L, 50L));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ds = (List<Map<String, Object>>) s.wageDeciles().toMap().get("deciles");
+        assertThat(ds).extracting(d -> d.get("deciles")).containsExactly("1-9", "10");
+        assertThat(ds).extracting(d -> d.get("shareOfPersonsWithWage")).containsExactly("90.0 %", "10.0 %");
+        assertThat(ds.get(0).get("persons")).isEqualTo(1L);
+        Map<?, ?> w = (Map<?, ?>) ds.get(0).get("weighted");
+        assertThat(w.get("persons")).isEqualTo(9L);
+        assertThat(((Map<?, ?>) w.get("annualCostByPayer")).get("NSSF")).isEqualTo(63L); // 9 × 7
+        assertThat(w.get("contributionsLast12Months")).isEqualTo(900L);                   // 9 × 100
     }
 
     @Test
@@ -124,13 +145,23 @@ class WageDecilesTests {
         CompareSummary merged = x.merge(y);
         Map<String, CompareSummary.Group> deciles = merged.breakdowns().get("wageDecile");
         List<String> names = new ArrayList<>(deciles.keySet());
-        assertThat(names).hasSize(10);
-        assertThat(names.get(3)).isEqualTo("decile 4: 400,000 to 409,999 riel, 10.0 % of persons with a wage");
-        assertThat(deciles.get(names.get(3)).betterOff()).isEqualTo(1);
-        assertThat(deciles.get(names.get(3)).weighted("betterOff")).isEqualByComparingTo("3");
-        assertThat(deciles.values()).extracting(CompareSummary.Group::persons).containsOnly(1L);
+        // weighted persons per bin (bins 10, 20, … 100): 1, 1, 1, 3, 1, 1, 1, 1, 1, 1 = 12; decile k ends where 10 × cumulative >= 12 k:
+        // cumulative 1 (10 < 12), 2 (20 >= 12: d1), 3 (30 >= 24: d2), 6 (60 >= 36, 48, 60: d3-5), 7 (70 < 72), 8 (80 >= 72: d6),
+        // 9 (90 >= 84: d7), 10 (100 >= 96: d8), 11 (110 >= 108: d9), 12 (120 >= 120: d10)
+        assertThat(names).containsExactly(
+                "decile 1: 100,000 to 209,999 riel, 16.7 % of persons with a wage, weighted",
+                "decile 2: 300,000 to 309,999 riel, 8.3 % of persons with a wage, weighted",
+                "deciles 3-5: 400,000 to 409,999 riel, 25.0 % of persons with a wage, weighted",
+                "decile 6: 500,000 to 609,999 riel, 16.7 % of persons with a wage, weighted",
+                "decile 7: 700,000 to 709,999 riel, 8.3 % of persons with a wage, weighted",
+                "decile 8: 800,000 to 809,999 riel, 8.3 % of persons with a wage, weighted",
+                "decile 9: 900,000 to 909,999 riel, 8.3 % of persons with a wage, weighted",
+                "decile 10: 1,000,000 to 1,009,999 riel, 8.3 % of persons with a wage, weighted");
+        assertThat(deciles.get(names.get(2)).betterOff()).isEqualTo(1);
+        assertThat(deciles.get(names.get(2)).weighted("betterOff")).isEqualByComparingTo("3");
+        assertThat(deciles.values()).extracting(CompareSummary.Group::persons).containsExactly(2L, 1L, 1L, 2L, 1L, 1L, 1L, 1L);
         String html = HtmlReport.render(merged, Reform.none(), LocalDate.of(2025, 6, 30), "b", "r", "p.jsonl", new Presentation(26L, null));
-        assertThat(html).contains("<h3>By wage decile</h3>", "exact to 10,000 riel", "decile 4: 400,000 to 409,999 riel, 10.0 % of persons with a wage",
+        assertThat(html).contains("<h3>By wage decile</h3>", "exact to 10,000 riel", "deciles 3-5: 400,000 to 409,999 riel, 25.0 % of persons",
                 "Persons, weighted", "weights adding up to 12");
         // with weights 3 + 9 × 1 = 12 and --scale-to 26: 1 better off of weight 3 → 3 × 26 / 12 = 6.5 → 7
         assertThat(html).contains("<tr><th>Persons better off (benefits worth more)</th><td class=\"n\">1 of 10</td><td class=\"n\">≈ 3 of 12</td><td class=\"n\">≈ 7</td></tr>");
