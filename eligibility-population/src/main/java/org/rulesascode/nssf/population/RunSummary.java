@@ -222,7 +222,8 @@ public final class RunSummary implements Serializable {
         compliance.forEach((k, v) -> bySector.put(k.name(), v.toMap()));
         m.put("bySector", bySector);
         m.put("definitions", "workers with at least one finding of each kind (a worker can have several); missingContributions: employer + worker "
-                + "contributions of the months concerned, riel, where the finding can compute them");
+                + "contributions of the months concerned, riel, where the finding can compute them; what a breach costs the worker in "
+                + "benefits is not totalled: the findings give it per worker as explanation steps only (nssf assess shows them)");
         return m;
     }
 
