@@ -97,13 +97,15 @@ public final class CompareSummary implements Serializable {
         long contributionDelta;
         /**
          * Weighted: persons, changed, gainers, losers, better off, worse off, paying more, paying less (in the order of
-         * {@link #WEIGHTED}), the annual cost delta per payer, the contribution delta.
+         * {@link #WEIGHTED}), the annual cost delta per payer, the contribution delta (all, employers', workers').
          */
-        final Weighted weighted = new Weighted(WEIGHTED.size() + Payer.values().length + 1);
+        final Weighted weighted = new Weighted(WEIGHTED.size() + Payer.values().length + 3);
         /** The weighted counts, in order. */
         static final List<String> WEIGHTED = List.of("persons", "personsChanged", "gainers", "losers", "betterOff", "worseOff", "payingMore", "payingLess");
         private static final int W_COST = WEIGHTED.size();
         private static final int W_CONTRIBUTION = W_COST + Payer.values().length;
+        private static final int W_EMPLOYER = W_CONTRIBUTION + 1;
+        private static final int W_WORKER = W_CONTRIBUTION + 2;
 
         /** @return the weighted count {@code name} (one of {@link #WEIGHTED}: Σ weight of those persons), exact */
         public java.math.BigDecimal weighted(String name) {
@@ -122,6 +124,16 @@ public final class CompareSummary implements Serializable {
             return weighted.get(W_CONTRIBUTION);
         }
 
+        /** @return the weighted change of the employers' contributions of the last 12 months, exact */
+        public java.math.BigDecimal weightedEmployerContributionDelta() {
+            return weighted.get(W_EMPLOYER);
+        }
+
+        /** @return the weighted change of the workers' contributions of the last 12 months, exact */
+        public java.math.BigDecimal weightedWorkerContributionDelta() {
+            return weighted.get(W_WORKER);
+        }
+
         /** @return the weighted figures as JSON, rounded to whole persons and riel, halves up */
         Map<String, Object> weightedMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -130,6 +142,8 @@ public final class CompareSummary implements Serializable {
             for (Payer p : Payer.values()) cost.put(p.name(), weighted.rounded(W_COST + p.ordinal()));
             m.put("annualCostDeltaByPayer", cost);
             m.put("contributionDeltaLast12Months", weighted.rounded(W_CONTRIBUTION));
+            m.put("employerContributionDeltaLast12Months", weighted.rounded(W_EMPLOYER));
+            m.put("workerContributionDeltaLast12Months", weighted.rounded(W_WORKER));
             return m;
         }
 
@@ -349,7 +363,11 @@ public final class CompareSummary implements Serializable {
         boolean better = valueDelta > 0 || valueDelta == 0 && gainer && !loser;
         boolean worse = valueDelta < 0 || valueDelta == 0 && loser && !gainer;
         long paid = Math.subtractExact(ref.contributionsTotal().total(), base.contributionsTotal().total());
-        long contribution = Math.subtractExact(ref.contributionsTotal().totalLast12(), base.contributionsTotal().totalLast12());
+        PersonResult.Contributions rc = ref.contributionsTotal();
+        PersonResult.Contributions bc = base.contributionsTotal();
+        long contribution = Math.subtractExact(rc.totalLast12(), bc.totalLast12());
+        long employer = Math.subtractExact(rc.employerLast12(), bc.employerLast12());
+        long worker = Math.subtractExact(rc.workerLast12(), bc.workerLast12());
         long[] cost = new long[Payer.values().length];
         for (Payer p : Payer.values()) cost[p.ordinal()] = Math.subtractExact(ref.annualValue(p), base.annualValue(p));
         for (Group g : List.of(all, bySector.computeIfAbsent(base.sector(), x -> new Group()), bySex.computeIfAbsent(base.sex(), x -> new Group()),
@@ -366,6 +384,8 @@ public final class CompareSummary implements Serializable {
             if (paid < 0) g.weighted.count(7, w);
             for (int i = 0; i < cost.length; i++) g.weighted.add(Group.W_COST + i, cost[i], w);
             g.weighted.add(Group.W_CONTRIBUTION, contribution, w);
+            g.weighted.add(Group.W_EMPLOYER, employer, w);
+            g.weighted.add(Group.W_WORKER, worker, w);
             g.persons++;
             if (!flips.isEmpty()) g.personsWithFlips++;
             if (changed) g.personsChanged++;

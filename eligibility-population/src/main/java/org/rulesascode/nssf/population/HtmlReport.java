@@ -51,12 +51,12 @@ public final class HtmlReport {
         java.math.BigDecimal weightTotal = s.baseline().weightTotal();
         if (weighted) {
             fact(h, "Row weights", num(s.baseline().weightedRows()) + " of the " + num(s.baseline().assessed()) + " assessed rows carry a weight (the others weigh 1); "
-                    + "the weights add up to " + Weighted.plain(weightTotal) + " persons. Weighted figures are exact sums, shown rounded to whole persons "
+                    + "the weights add up to " + Weighted.grouped(weightTotal) + " persons. Weighted figures are exact sums, shown rounded to whole persons "
                     + "and riel, halves up.");
         }
         if (p.scaleTo() != null) {
             fact(h, "Estimates for", num(p.scaleTo()) + " persons, scaled from the " + num(s.baseline().assessed()) + " assessed persons of the sample"
-                    + (weighted ? " by their weights (each weighted figure × " + num(p.scaleTo()) + " / " + Weighted.plain(weightTotal) + ")" : ""));
+                    + (weighted ? " by their weights (each weighted figure × " + num(p.scaleTo()) + " / " + Weighted.grouped(weightTotal) + ")" : ""));
         }
         h.append("</table>\n");
 
@@ -74,8 +74,11 @@ public final class HtmlReport {
         h.append("<h2>In short</h2>\n<table class=\"facts\">\n");
         if (scaled || weighted) {
             h.append("<tr><th></th><th>In the sample of ").append(num(n)).append("</th>");
-            if (weighted) h.append("<th>Weighted estimate (the sample of ").append(num(n)).append(", weights adding up to ").append(Weighted.plain(weightTotal)).append(")</th>");
-            if (scaled) h.append("<th>Estimate for ").append(num(p.scaleTo())).append(" (from the sample of ").append(num(n)).append(")</th>");
+            if (weighted) h.append("<th>Weighted estimate (the sample of ").append(num(n)).append(", weights adding up to ").append(Weighted.grouped(weightTotal)).append(")</th>");
+            if (scaled) {
+                h.append("<th>Estimate for ").append(num(p.scaleTo())).append(" (from the sample of ").append(num(n)).append(weighted ? ", by its weights" : "")
+                        .append(")</th>");
+            }
             h.append("</tr>\n");
         }
         Estimates e = new Estimates(n, weighted ? weightTotal : null, p);
@@ -90,9 +93,8 @@ public final class HtmlReport {
             amount(h, "Annual benefit cost to " + payer.label() + ", change", s.annualCostDelta(payer), all.weightedAnnualCostDelta(payer), e);
         }
         amount(h, "Contributions of the last 12 months, change", s.contributionDelta().totalLast12(), all.weightedContributionDelta(), e);
-        // the employer's and worker's shares are not weighted apart: their estimate cells stay empty with weights
-        amount(h, "of which employers", s.contributionDelta().employerLast12(), null, e);
-        amount(h, "of which workers", s.contributionDelta().workerLast12(), null, e);
+        amount(h, "of which employers", s.contributionDelta().employerLast12(), all.weightedEmployerContributionDelta(), e);
+        amount(h, "of which workers", s.contributionDelta().workerLast12(), all.weightedWorkerContributionDelta(), e);
         h.append("</table>\n");
 
         // the reform's changes
@@ -374,8 +376,7 @@ public final class HtmlReport {
     private record Estimates(long sample, java.math.BigDecimal weightTotal, Presentation p) {
         /** @return the scaled estimate of a figure whose weighted value is {@code w} (its sample value {@code x} without weights) */
         Long scaled(long x, java.math.BigDecimal w) {
-            if (weightTotal == null) return p.scaled(x, sample);
-            return w == null ? null : p.scaled(w, weightTotal);
+            return weightTotal == null ? p.scaled(x, sample) : p.scaled(w, weightTotal);
         }
     }
 
@@ -392,10 +393,9 @@ public final class HtmlReport {
     private static void amount(StringBuilder h, String name, long riel, java.math.BigDecimal weighted, Estimates e) {
         Presentation p = e.p();
         h.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">").append(esc(p.signedRiel(riel))).append("</td>");
-        if (e.weightTotal() != null) h.append("<td class=\"n\">").append(weighted == null ? "" : "≈ " + esc(p.signedRiel(Weighted.rounded(weighted)))).append("</td>");
+        if (e.weightTotal() != null) h.append("<td class=\"n\">≈ ").append(esc(p.signedRiel(Weighted.rounded(weighted)))).append("</td>");
         Long x = e.scaled(riel, weighted);
         if (x != null) h.append("<td class=\"n\">≈ ").append(esc(p.signedRiel(x))).append("</td>");
-        else if (e.weightTotal() != null && p.scaleTo() != null) h.append("<td></td>");
         h.append("</tr>\n");
     }
 

@@ -62,6 +62,13 @@ final class Weighted implements Serializable {
         return x.setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
+    /** @return {@code x} for people: thousands separated, without trailing zeros (e.g. "163,466.4", "1,200") */
+    static String grouped(BigDecimal x) {
+        BigDecimal v = x.signum() == 0 ? BigDecimal.ZERO : x.stripTrailingZeros();
+        if (v.scale() < 0) v = v.setScale(0);
+        return String.format(java.util.Locale.ROOT, "%,." + v.scale() + "f", v);
+    }
+
     /** @return {@code x} without trailing zeros, in plain notation (e.g. "431.7", "1200") */
     static String plain(BigDecimal x) {
         return x.signum() == 0 ? "0" : x.stripTrailingZeros().toPlainString();

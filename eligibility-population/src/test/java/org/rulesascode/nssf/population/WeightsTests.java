@@ -231,6 +231,8 @@ class WeightsTests {
         assertThat(all.weighted("worseOff")).isEqualByComparingTo("0");
         assertThat(all.weightedAnnualCostDelta(Payer.NSSF)).isEqualByComparingTo("150000"); // 3 × 50,000
         assertThat(all.weightedContributionDelta()).isEqualByComparingTo("6000");          // 3 × 2,000
+        assertThat(all.weightedEmployerContributionDelta()).isEqualByComparingTo("3000"); // 3 × (6,000 − 5,000)
+        assertThat(all.weightedWorkerContributionDelta()).isEqualByComparingTo("3000");
         Map<String, Object> w = s.weightedMap();
         assertThat(w.get("sampleSize")).isEqualTo(2L);
         assertThat(w.get("weightTotal")).isEqualTo("4.25");
