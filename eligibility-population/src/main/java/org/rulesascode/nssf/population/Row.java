@@ -32,7 +32,7 @@ public interface Row {
             if ((profile == null) == (error == null)) throw new IllegalArgumentException("a read row has a profile or an error, not both and not neither");
             if (weight != null) {
                 if (error != null) throw new IllegalArgumentException("a rejected row has no weight");
-                weight = org.rulesascode.nssf.population.internal.Weights.check(weight, "weight", weight.toPlainString());
+                weight = org.rulesascode.nssf.population.internal.Weights.check(weight, "weight", weight.toString());
             }
         }
 

@@ -73,7 +73,8 @@ class WeightsTests {
     @ParameterizedTest(name = "weight {0}")
     @CsvSource(delimiter = '|', value = {
             "0|not positive", "-1|not positive", "1000000000.5|more than 1,000,000,000", "1e10|more than 1,000,000,000",
-            "0.0000001|more than 6 decimals", "1.1234567|more than 6 decimals", "\"2\"|the text \"2\"", "null|null", "true|not a number"})
+            "0.0000001|more than 6 decimals", "1.1234567|more than 6 decimals", "1e-999999999|is 1E-999999999, with more than 6 decimals",
+            "1e999999999|is 1E+999999999, more than 1,000,000,000", "\"2\"|the text \"2\"", "null|null", "true|not a number"})
     void aBadJsonWeight_rejectsTheRow_namingLineAndField(String weight, String problem) {
         Row.Read r = Row.text(12, "{\"weight\": " + weight + ", " + PROFILE + "}", InputFormat.jsonl).read();
         assertThat(r.profile()).isNull();

@@ -73,7 +73,12 @@ public final class RowReader {
         }
         BigDecimal weight = w.decimalValue();
         WorkerProfile p = NssfJson.readProfile(o);
-        return new Row.Read(p, null, Weights.check(weight, "$.weight", weight.toPlainString()));
+        // shown as written in the line, never expanded (1e-999999999 as plain text would be a billion characters)
+        return new Row.Read(p, null, Weights.check(weight, "$.weight", shown(w.asText())));
+    }
+
+    private static String shown(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     /** @return the line's id when it can be found (a JSON object with a text "id", or the first CSV field), otherwise empty */
