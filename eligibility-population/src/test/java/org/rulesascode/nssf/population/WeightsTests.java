@@ -86,6 +86,21 @@ class WeightsTests {
     }
 
     @Test
+    void aWeightedLine_isHeldToTheProfileReadersLimits_likeAnyLine() {
+        // nested deeper than the profile reader allows: the same error with or without a weight
+        String deep = "[".repeat(40) + "]".repeat(40);
+        Row.Read plain = Row.text(3, "{" + PROFILE + ", \"x\": " + deep + "}", InputFormat.jsonl).read();
+        Row.Read weighted = Row.text(3, "{\"weight\": 2, " + PROFILE + ", \"x\": " + deep + "}", InputFormat.jsonl).read();
+        assertThat(plain.error()).isNotNull();
+        assertThat(weighted.error()).isNotNull();
+        assertThat(weighted.error().problem()).isEqualTo(plain.error().problem());
+        // a duplicate weight is an error, not the last one wins
+        Row.Read twice = Row.text(3, "{\"weight\": 2, \"weight\": 3, " + PROFILE + "}", InputFormat.jsonl).read();
+        assertThat(twice.profile()).isNull();
+        assertThat(twice.error().line()).isEqualTo(3);
+    }
+
+    @Test
     void sixDecimals_and1e9_areAllowed_trailingZerosDoNotCount() {
         assertThat(Row.text(1, "{\"weight\": 0.000001, " + PROFILE + "}", InputFormat.jsonl).read().weight()).isEqualByComparingTo("0.000001");
         assertThat(Row.text(1, "{\"weight\": 1000000000, " + PROFILE + "}", InputFormat.jsonl).read().weight()).isEqualByComparingTo("1000000000");

@@ -10,7 +10,9 @@ import org.rulesascode.nssf.population.InputFormat;
 import org.rulesascode.nssf.population.Row;
 import org.rulesascode.nssf.population.RowError;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +27,16 @@ public final class RowReader {
     private RowReader() { }
 
     private static final ObjectMapper LENIENT = new ObjectMapper();
-    /** Reads a line that may carry a weight: duplicate members and trailing content are errors, decimals exact. */
-    private static final ObjectMapper WEIGHTED = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Reads a line that may carry a weight: duplicate members and trailing content are errors, decimals exact, and the
+     * profile reader's limits (nesting, number length): a line beyond them falls back to the strict reading of the
+     * text, which says what is wrong.
+     */
+    private static final ObjectMapper WEIGHTED = new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+            .maxDocumentLength(Limits.MAX_PROFILE_BYTES).maxNestingDepth(Limits.MAX_NESTING).maxNumberLength(Limits.MAX_NUMBER_LENGTH)
+            .maxStringLength(Limits.MAX_PROFILE_BYTES).maxNameLength(1_000).build()).build())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /** @return the profile of the line, or its error (never both, never neither); a CSV line of 14 columns */
     public static Row.Read read(long line, String text, InputFormat format) {
