@@ -260,7 +260,7 @@ public final class CompareSummary implements Serializable {
     final Map<String, Group> byAgeBand = new LinkedHashMap<>();
     final Map<String, Group> byWageBand = new LinkedHashMap<>();
     /** Per wage bin ({@link WageDeciles#bin}); the deciles are cut from them when presented. */
-    final TreeMap<Integer, Group> byWageBin = new TreeMap<>();
+    final Group[] byWageBin = new Group[WageDeciles.BINS];
     final Group noWage = new Group();
     final Group all = new Group();
     /** Per scheme: decisions that change only between outcomes that give nothing (a scheme switched on or off). */
@@ -293,7 +293,11 @@ public final class CompareSummary implements Serializable {
         other.byStatus.forEach((k, g) -> byStatus.computeIfAbsent(k, x -> new Group()).merge(g));
         other.byAgeBand.forEach((k, g) -> byAgeBand.computeIfAbsent(k, x -> new Group()).merge(g));
         other.byWageBand.forEach((k, g) -> byWageBand.computeIfAbsent(k, x -> new Group()).merge(g));
-        other.byWageBin.forEach((k, g) -> byWageBin.computeIfAbsent(k, x -> new Group()).merge(g));
+        for (int b = 0; b < byWageBin.length; b++) {
+            if (other.byWageBin[b] == null) continue;
+            if (byWageBin[b] == null) byWageBin[b] = new Group();
+            byWageBin[b].merge(other.byWageBin[b]);
+        }
         noWage.merge(other.noWage);
         all.merge(other.all);
         other.withoutEffect.forEach((k, n) -> withoutEffect.merge(k, n, Math::addExact));
@@ -372,7 +376,7 @@ public final class CompareSummary implements Serializable {
         for (Payer p : Payer.values()) cost[p.ordinal()] = Math.subtractExact(ref.annualValue(p), base.annualValue(p));
         for (Group g : List.of(all, bySector.computeIfAbsent(base.sector(), x -> new Group()), bySex.computeIfAbsent(base.sex(), x -> new Group()),
                 byStatus.computeIfAbsent(base.status(), x -> new Group()), byAgeBand.get(base.ageBand()), byWageBand.get(base.wageBand()),
-                base.wage() == null ? noWage : byWageBin.computeIfAbsent(WageDeciles.bin(base.wage()), x -> new Group()))) {
+                base.wage() == null ? noWage : wageBin(WageDeciles.bin(base.wage())))) {
             java.math.BigDecimal w = base.weight();
             g.weighted.count(0, w);
             if (changed) g.weighted.count(1, w);
@@ -405,6 +409,11 @@ public final class CompareSummary implements Serializable {
                 if (sample.size() > SAMPLE) sample.pollLastEntry();
             }
         }
+    }
+
+    private Group wageBin(int bin) {
+        Group g = byWageBin[bin];
+        return g != null ? g : (byWageBin[bin] = new Group());
     }
 
     /** @return the whole population as one group: persons changed, better and worse off, paying more and less, cost per payer */
@@ -520,15 +529,16 @@ public final class CompareSummary implements Serializable {
         boolean w = weighted();
         java.util.NavigableMap<Integer, java.math.BigDecimal> persons = new TreeMap<>();
         java.math.BigDecimal total = java.math.BigDecimal.ZERO;
-        for (Map.Entry<Integer, Group> e : byWageBin.entrySet()) {
-            java.math.BigDecimal n = w ? e.getValue().weighted("persons") : java.math.BigDecimal.valueOf(e.getValue().persons);
-            persons.put(e.getKey(), n);
+        for (int b = 0; b < byWageBin.length; b++) {
+            if (byWageBin[b] == null) continue;
+            java.math.BigDecimal n = w ? byWageBin[b].weighted("persons") : java.math.BigDecimal.valueOf(byWageBin[b].persons);
+            persons.put(b, n);
             total = total.add(n);
         }
         Map<String, Group> m = new LinkedHashMap<>();
         for (WageDeciles.Cut c : WageDeciles.cut(persons)) {
             Group g = new Group();
-            byWageBin.subMap(c.firstBin(), true, c.lastBin(), true).values().forEach(g::merge);
+            for (int b = c.firstBin(); b <= c.lastBin(); b++) if (byWageBin[b] != null) g.merge(byWageBin[b]);
             m.put(c.label(total, w), g);
         }
         if (noWage.persons > 0) m.put("no wage", noWage);

@@ -262,6 +262,7 @@ public final class RunSummary implements Serializable {
         if (p.historyEnd() != null && (historyEnd == null || p.historyEnd().isAfter(historyEnd))) historyEnd = p.historyEnd();
         java.math.BigDecimal w = p.weight();
         if (w != null) weightedRows++;
+        long[] byPayer = new long[Payer.values().length];
         weighted.count(W_PERSONS, w);
         if (p.compliance() != null) compliance.computeIfAbsent(p.sector(), x -> new ComplianceTotals()).add(p.compliance(), w);
         for (PersonResult.DecisionResult d : p.decisions()) {
@@ -285,7 +286,10 @@ public final class RunSummary implements Serializable {
                 t.lastYearValue = Math.addExact(t.lastYearValue, d.annualValue());
                 t.weighted.add(BenefitTotals.W_VALUE, d.annualValue(), w);
                 Payer payer = Payer.of(d.benefit());
-                if (payer != null) weighted.add(W_COST + payer.ordinal(), d.annualValue(), w);
+                if (payer != null) {
+                    weighted.add(W_COST + payer.ordinal(), d.annualValue(), w);
+                    byPayer[payer.ordinal()] = Math.addExact(byPayer[payer.ordinal()], d.annualValue());
+                }
             }
         }
         p.contributions().forEach((s, c) -> contributions.merge(s, c, PersonResult.Contributions::plus));
@@ -293,7 +297,7 @@ public final class RunSummary implements Serializable {
         weighted.add(W_CONTRIBUTIONS, c.totalLast12(), w);
         weighted.add(W_EMPLOYER, c.employerLast12(), w);
         weighted.add(W_WORKER, c.workerLast12(), w);
-        deciles.add(p);
+        deciles.add(p, byPayer, c.totalLast12());
     }
 
     /** @return true when at least one assessed row carried a weight: the summary then shows weighted estimates */

@@ -38,15 +38,17 @@ public final class WageDeciles implements Serializable {
     public static final long OPEN_FROM = 1_000_000_000L;
     private static final int FINE_BINS = (int) (FINE_LIMIT / FINE_WIDTH);
     private static final int OPEN_BIN = FINE_BINS + (int) ((OPEN_FROM - FINE_LIMIT) / COARSE_WIDTH);
+    /** The number of bins: {@link #bin} gives 0 to {@code BINS - 1}. */
+    public static final int BINS = OPEN_BIN + 1;
     /** The bin resolution, in words, for summaries and the report. */
     public static final String RESOLUTION = "decile boundaries fall on bin edges: bins of 10,000 riel below 10,000,000 riel, "
             + "of 1,000,000 riel up to 999,999,999, one bin from 1,000,000,000; a bin is never split, so each decile's actual share "
             + "of the persons with a wage is shown; with row weights, deciles and shares are of the weighted persons";
 
     /** Per bin: persons, annual cost per payer ({@link Payer} order), contributions of the last 12 months. */
-    private final TreeMap<Integer, long[]> bins = new TreeMap<>();
+    private final long[][] bins = new long[BINS][];
     /** Per bin: the same sums weighted (Σ weight × value; a row without a weight weighs 1). */
-    private final TreeMap<Integer, Weighted> weightedBins = new TreeMap<>();
+    private final Weighted[] weightedBins = new Weighted[BINS];
     private final Weighted weightedNoWage = new Weighted(CELLS);
     /** Rows with a weight seen. */
     private long weightedRows;
@@ -73,31 +75,49 @@ public final class WageDeciles implements Serializable {
         return bin >= OPEN_BIN ? null : lower(bin + 1) - 1;
     }
 
-    void add(PersonResult p) {
-        Integer bin = p.wage() == null ? null : bin(p.wage());
-        long[] c = bin == null ? noWage : bins.computeIfAbsent(bin, k -> new long[CELLS]);
-        Weighted w = bin == null ? weightedNoWage : weightedBins.computeIfAbsent(bin, k -> new Weighted(CELLS));
+    /**
+     * @param annualValue   the person's annual value per payer ({@link Payer} order)
+     * @param contributions the person's contributions of the last 12 months
+     */
+    void add(PersonResult p, long[] annualValue, long contributions) {
+        long[] c;
+        Weighted w;
+        if (p.wage() == null) {
+            c = noWage;
+            w = weightedNoWage;
+        } else {
+            int bin = bin(p.wage());
+            c = bins[bin];
+            if (c == null) {
+                c = bins[bin] = new long[CELLS];
+                weightedBins[bin] = new Weighted(CELLS);
+            }
+            w = weightedBins[bin];
+        }
         BigDecimal weight = p.weight();
         if (weight != null) weightedRows++;
         c[0]++;
         w.count(0, weight);
-        for (Payer x : Payer.values()) {
-            long v = p.annualValue(x);
-            c[1 + x.ordinal()] = Math.addExact(c[1 + x.ordinal()], v);
-            w.add(1 + x.ordinal(), v, weight);
+        for (int i = 0; i < annualValue.length; i++) {
+            c[1 + i] = Math.addExact(c[1 + i], annualValue[i]);
+            w.add(1 + i, annualValue[i], weight);
         }
-        long contributions = p.contributionsTotal().totalLast12();
         c[CONTRIBUTIONS] = Math.addExact(c[CONTRIBUTIONS], contributions);
         w.add(CONTRIBUTIONS, contributions, weight);
     }
 
     void merge(WageDeciles o) {
-        o.bins.forEach((k, v) -> {
-            long[] c = bins.computeIfAbsent(k, x -> new long[CELLS]);
-            for (int i = 0; i < CELLS; i++) c[i] = Math.addExact(c[i], v[i]);
-        });
+        for (int b = 0; b < BINS; b++) {
+            long[] v = o.bins[b];
+            if (v == null) continue;
+            if (bins[b] == null) {
+                bins[b] = new long[CELLS];
+                weightedBins[b] = new Weighted(CELLS);
+            }
+            for (int i = 0; i < CELLS; i++) bins[b][i] = Math.addExact(bins[b][i], v[i]);
+            weightedBins[b].merge(o.weightedBins[b]);
+        }
         for (int i = 0; i < CELLS; i++) noWage[i] = Math.addExact(noWage[i], o.noWage[i]);
-        o.weightedBins.forEach((k, v) -> weightedBins.computeIfAbsent(k, x -> new Weighted(CELLS)).merge(v));
         weightedNoWage.merge(o.weightedNoWage);
         weightedRows = Math.addExact(weightedRows, o.weightedRows);
     }
@@ -178,7 +198,7 @@ public final class WageDeciles implements Serializable {
     /** @return persons per bin (bins with persons), weighted when a row of the bin carries a weight */
     NavigableMap<Integer, BigDecimal> persons() {
         TreeMap<Integer, BigDecimal> m = new TreeMap<>();
-        weightedBins.forEach((k, v) -> m.put(k, v.get(0)));
+        for (int b = 0; b < BINS; b++) if (weightedBins[b] != null) m.put(b, weightedBins[b].get(0));
         return m;
     }
 
@@ -208,8 +228,11 @@ public final class WageDeciles implements Serializable {
         List<Object> ds = new ArrayList<>();
         for (Cut c : cut(persons)) {
             long[] sum = new long[CELLS];
-            for (long[] v : bins.subMap(c.firstBin(), true, c.lastBin(), true).values()) {
-                for (int i = 0; i < CELLS; i++) sum[i] = Math.addExact(sum[i], v[i]);
+            Weighted ws = new Weighted(CELLS);
+            for (int b = c.firstBin(); b <= c.lastBin(); b++) {
+                if (bins[b] == null) continue;
+                for (int i = 0; i < CELLS; i++) sum[i] = Math.addExact(sum[i], bins[b][i]);
+                ws.merge(weightedBins[b]);
             }
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("deciles", c.first() == c.last() ? String.valueOf(c.first()) : c.first() + "-" + c.last());
@@ -219,11 +242,7 @@ public final class WageDeciles implements Serializable {
             x.put("shareOfPersonsWithWage", c.share(total));
             x.put("annualCostByPayer", costs(sum));
             x.put("contributionsLast12Months", sum[CONTRIBUTIONS]);
-            if (w) {
-                Weighted ws = new Weighted(CELLS);
-                weightedBins.subMap(c.firstBin(), true, c.lastBin(), true).values().forEach(ws::merge);
-                x.put("weighted", weightedMap(ws));
-            }
+            if (w) x.put("weighted", weightedMap(ws));
             ds.add(x);
         }
         m.put("deciles", ds);
