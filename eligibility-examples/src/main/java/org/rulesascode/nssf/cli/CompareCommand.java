@@ -67,6 +67,10 @@ final class CompareCommand implements Callable<Integer> {
                 s.all().payingMore(), s.all().payingLess());
         out.printf(Locale.ROOT, "annual benefit cost: NSSF %+,d riel, employers %+,d riel, State %+,d riel; contributions of the last 12 months %+,d riel%n",
                 s.annualCostDelta(Payer.NSSF), s.annualCostDelta(Payer.EMPLOYER), s.annualCostDelta(Payer.STATE), s.contributionDelta().totalLast12());
+        if (s.weighted()) {
+            out.printf(Locale.ROOT, "weights: %,d of the %,d assessed rows carry one; they add up to %s persons (weighted estimates in the report and under \"weighted\" in summary.json)%n",
+                    s.baseline().weightedRows(), s.baseline().assessed(), String.format(Locale.ROOT, "%,." + Math.max(0, s.baseline().weightTotal().stripTrailingZeros().scale()) + "f", s.baseline().weightTotal()));
+        }
         for (String w : s.warnings(reformed.reform(), o.asOf())) out.println("warning: " + w);
         out.printf(Locale.ROOT, "%.1f s on %d thread%s (%,.0f rows/s); wrote %s, %s, %s, %s%n", seconds, o.threads(), o.threads() == 1 ? "" : "s",
                 s.baseline().rowsIn() / Math.max(seconds, 1e-9), o.out().resolve("report.html"), o.out().resolve("summary.json"),

@@ -39,7 +39,8 @@ final class PopulationOptions {
     @Option(names = "--trust-reform-rules", description = "allow a reform's rules: (DRL files, code that runs with your rights)")
     boolean trustReformRules;
 
-    @Option(names = "--scale-to", paramLabel = "N", description = "also estimate every figure for a population of N (e.g. 4335501, NSSF's members), shown beside the sample's with the sample size")
+    @Option(names = "--scale-to", paramLabel = "N", description = "also estimate every figure for a population of N (e.g. 4335501, NSSF's members), shown beside the sample's with the sample size; "
+            + "when rows carry weights, each weighted figure x N / the sum of the weights")
     Long scaleTo;
 
     @Option(names = "--usd-rate", paramLabel = "RIEL", description = "also show amounts in US dollars at this rate (riel per dollar), stated in the report")

@@ -66,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "nssf run: %,d rows in, %,d assessed, %,d rejected%s%n", s.rowsIn(), s.assessed(), s.rejected(),
                 s.rejected() > 0 ? " (see " + o.out().resolve("errors.csv") + ")" : "");
+        if (s.weighted()) {
+            out.printf(Locale.ROOT, "weights: %,d of the %,d assessed rows carry one; they add up to %s persons (weighted estimates under \"weighted\" in summary.json)%n",
+                    s.weightedRows(), s.assessed(), String.format(Locale.ROOT, "%,." + Math.max(0, s.weightTotal().stripTrailingZeros().scale()) + "f", s.weightTotal()));
+        }
         out.printf(Locale.ROOT, "%.1f s on %d thread%s (%,.0f rows/s); wrote %s, %s, %s, %s%n", seconds, o.threads(), o.threads() == 1 ? "" : "s",
                 s.rowsIn() / Math.max(seconds, 1e-9), o.out().resolve("results.jsonl"), o.out().resolve("results.csv"), o.out().resolve("errors.csv"),
                 o.out().resolve("summary.json"));

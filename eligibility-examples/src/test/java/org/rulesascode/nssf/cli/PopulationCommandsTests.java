@@ -71,6 +71,28 @@ class PopulationCommandsTests {
     }
 
     @Test
+    void run_andCompare_withWeights_sayHowManyRowsCarryOne_andWhatTheyAddUpTo() throws IOException {
+        Path pop = population(4, "2025-06-30");
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(pop));
+        lines.set(0, "{\"weight\": 2.5, " + lines.get(0).substring(1));
+        lines.set(2, "{\"weight\": 0, " + lines.get(2).substring(1)); // rejected: not positive
+        Files.write(pop, lines, StandardCharsets.UTF_8);
+        Path out = dir.resolve("weighted");
+        Run r = run("run", "--as-of", "2025-06-30", "--population", pop.toString(), "--out", out.toString(), "--scale-to", "9");
+        assertThat(r.code()).as(r.err()).isZero();
+        // 3 assessed: 2.5 + 1 + 1 = 4.5
+        assertThat(r.out()).contains("4 rows in, 3 assessed, 1 rejected", "weights: 1 of the 3 assessed rows carry one; they add up to 4.5 persons");
+        assertThat(Files.readAllLines(out.resolve("errors.csv")).get(1)).startsWith("3,").contains(",$.weight,");
+        Path reform = dir.resolve("ceiling.yaml");
+        Files.writeString(reform, CEILING_YAML, StandardCharsets.UTF_8);
+        Path cmp = dir.resolve("weighted-compare");
+        Run c = run("compare", "--as-of", "2025-06-30", "--population", pop.toString(), "--reform", reform.toString(), "--out", cmp.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("weights: 1 of the 3 assessed rows carry one; they add up to 4.5 persons");
+        assertThat(Files.readString(cmp.resolve("report.html"))).contains("weights adding up to 4.5");
+    }
+
+    @Test
     void run_userMistakes_areOneLineErrors() throws IOException {
         Path out = dir.resolve("o");
         assertUserError(run("run", "--as-of", "2025-06-30", "--population", dir.resolve("missing.jsonl").toString(), "--out", out.toString()), "--population");

@@ -18,7 +18,9 @@ import org.rulesascode.nssf.eligibility.Sex;
 
 /**
  * The aggregates of a comparison: the baseline's and the reform's run aggregates, who gains and who loses each
- * benefit, the annual cost and contribution deltas, the same by sector, sex, employment status and age band, and a
+ * benefit, the annual cost and contribution deltas, the same by sector, sex, employment status, age band, wage band
+ * and wage decile (cut from a fine wage histogram, {@link WageDeciles}), weighted estimates beside the sample's
+ * counts when rows carry weights, and a
  * sample of flips (the first by person id). Sums, counts and an id-ordered sample only: independent of the order
  * rows are added in; the summaries of partitions computed apart {@linkplain #merge merge} (associative and
  * commutative) into the summary of the whole, the same {@code summary.json} bytes as one run. Serializable. Not
@@ -93,6 +95,57 @@ public final class CompareSummary implements Serializable {
         long payingLess;
         final long[] annualCostDelta = new long[Payer.values().length];
         long contributionDelta;
+        /**
+         * Weighted: persons, changed, gainers, losers, better off, worse off, paying more, paying less (in the order of
+         * {@link #WEIGHTED}), the annual cost delta per payer, the contribution delta (all, employers', workers').
+         */
+        final Weighted weighted = new Weighted(WEIGHTED.size() + Payer.values().length + 3);
+        /** The weighted counts, in order. */
+        static final List<String> WEIGHTED = List.of("persons", "personsChanged", "gainers", "losers", "betterOff", "worseOff", "payingMore", "payingLess");
+        private static final int W_COST = WEIGHTED.size();
+        private static final int W_CONTRIBUTION = W_COST + Payer.values().length;
+        private static final int W_EMPLOYER = W_CONTRIBUTION + 1;
+        private static final int W_WORKER = W_CONTRIBUTION + 2;
+
+        /** @return the weighted count {@code name} (one of {@link #WEIGHTED}: Σ weight of those persons), exact */
+        public java.math.BigDecimal weighted(String name) {
+            int i = WEIGHTED.indexOf(name);
+            if (i < 0) throw new IllegalArgumentException("not a weighted count: " + name);
+            return weighted.get(i);
+        }
+
+        /** @return the weighted change of the annual cost paid by {@code payer} (Σ weight × change), exact */
+        public java.math.BigDecimal weightedAnnualCostDelta(Payer payer) {
+            return weighted.get(W_COST + payer.ordinal());
+        }
+
+        /** @return the weighted change of the contributions of the last 12 months, exact */
+        public java.math.BigDecimal weightedContributionDelta() {
+            return weighted.get(W_CONTRIBUTION);
+        }
+
+        /** @return the weighted change of the employers' contributions of the last 12 months, exact */
+        public java.math.BigDecimal weightedEmployerContributionDelta() {
+            return weighted.get(W_EMPLOYER);
+        }
+
+        /** @return the weighted change of the workers' contributions of the last 12 months, exact */
+        public java.math.BigDecimal weightedWorkerContributionDelta() {
+            return weighted.get(W_WORKER);
+        }
+
+        /** @return the weighted figures as JSON, rounded to whole persons and riel, halves up */
+        Map<String, Object> weightedMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < WEIGHTED.size(); i++) m.put(WEIGHTED.get(i), weighted.rounded(i));
+            Map<String, Object> cost = new LinkedHashMap<>();
+            for (Payer p : Payer.values()) cost.put(p.name(), weighted.rounded(W_COST + p.ordinal()));
+            m.put("annualCostDeltaByPayer", cost);
+            m.put("contributionDeltaLast12Months", weighted.rounded(W_CONTRIBUTION));
+            m.put("employerContributionDeltaLast12Months", weighted.rounded(W_EMPLOYER));
+            m.put("workerContributionDeltaLast12Months", weighted.rounded(W_WORKER));
+            return m;
+        }
 
         /** @return persons in the group */
         public long persons() {
@@ -161,6 +214,13 @@ public final class CompareSummary implements Serializable {
             payingLess = Math.addExact(payingLess, o.payingLess);
             for (int i = 0; i < annualCostDelta.length; i++) annualCostDelta[i] = Math.addExact(annualCostDelta[i], o.annualCostDelta[i]);
             contributionDelta = Math.addExact(contributionDelta, o.contributionDelta);
+            weighted.merge(o.weighted);
+        }
+
+        Map<String, Object> toMap(boolean withWeights) {
+            Map<String, Object> m = toMap();
+            if (withWeights) m.put("weighted", weightedMap());
+            return m;
         }
 
         Map<String, Object> toMap() {
@@ -199,6 +259,9 @@ public final class CompareSummary implements Serializable {
     final Map<EmploymentStatus, Group> byStatus = new EnumMap<>(EmploymentStatus.class);
     final Map<String, Group> byAgeBand = new LinkedHashMap<>();
     final Map<String, Group> byWageBand = new LinkedHashMap<>();
+    /** Per wage bin ({@link WageDeciles#bin}); the deciles are cut from them when presented. */
+    final Group[] byWageBin = new Group[WageDeciles.BINS];
+    final Group noWage = new Group();
     final Group all = new Group();
     /** Per scheme: decisions that change only between outcomes that give nothing (a scheme switched on or off). */
     final Map<Scheme, Long> withoutEffect = new EnumMap<>(Scheme.class);
@@ -230,6 +293,12 @@ public final class CompareSummary implements Serializable {
         other.byStatus.forEach((k, g) -> byStatus.computeIfAbsent(k, x -> new Group()).merge(g));
         other.byAgeBand.forEach((k, g) -> byAgeBand.computeIfAbsent(k, x -> new Group()).merge(g));
         other.byWageBand.forEach((k, g) -> byWageBand.computeIfAbsent(k, x -> new Group()).merge(g));
+        for (int b = 0; b < byWageBin.length; b++) {
+            if (other.byWageBin[b] == null) continue;
+            if (byWageBin[b] == null) byWageBin[b] = new Group();
+            byWageBin[b].merge(other.byWageBin[b]);
+        }
+        noWage.merge(other.noWage);
         all.merge(other.all);
         other.withoutEffect.forEach((k, n) -> withoutEffect.merge(k, n, Math::addExact));
         sample.putAll(other.sample);
@@ -298,11 +367,29 @@ public final class CompareSummary implements Serializable {
         boolean better = valueDelta > 0 || valueDelta == 0 && gainer && !loser;
         boolean worse = valueDelta < 0 || valueDelta == 0 && loser && !gainer;
         long paid = Math.subtractExact(ref.contributionsTotal().total(), base.contributionsTotal().total());
-        long contribution = Math.subtractExact(ref.contributionsTotal().totalLast12(), base.contributionsTotal().totalLast12());
+        PersonResult.Contributions rc = ref.contributionsTotal();
+        PersonResult.Contributions bc = base.contributionsTotal();
+        long contribution = Math.subtractExact(rc.totalLast12(), bc.totalLast12());
+        long employer = Math.subtractExact(rc.employerLast12(), bc.employerLast12());
+        long worker = Math.subtractExact(rc.workerLast12(), bc.workerLast12());
         long[] cost = new long[Payer.values().length];
         for (Payer p : Payer.values()) cost[p.ordinal()] = Math.subtractExact(ref.annualValue(p), base.annualValue(p));
         for (Group g : List.of(all, bySector.computeIfAbsent(base.sector(), x -> new Group()), bySex.computeIfAbsent(base.sex(), x -> new Group()),
-                byStatus.computeIfAbsent(base.status(), x -> new Group()), byAgeBand.get(base.ageBand()), byWageBand.get(base.wageBand()))) {
+                byStatus.computeIfAbsent(base.status(), x -> new Group()), byAgeBand.get(base.ageBand()), byWageBand.get(base.wageBand()),
+                base.wage() == null ? noWage : wageBin(WageDeciles.bin(base.wage())))) {
+            java.math.BigDecimal w = base.weight();
+            g.weighted.count(0, w);
+            if (changed) g.weighted.count(1, w);
+            if (gainer) g.weighted.count(2, w);
+            if (loser) g.weighted.count(3, w);
+            if (better) g.weighted.count(4, w);
+            if (worse) g.weighted.count(5, w);
+            if (paid > 0) g.weighted.count(6, w);
+            if (paid < 0) g.weighted.count(7, w);
+            for (int i = 0; i < cost.length; i++) g.weighted.add(Group.W_COST + i, cost[i], w);
+            g.weighted.add(Group.W_CONTRIBUTION, contribution, w);
+            g.weighted.add(Group.W_EMPLOYER, employer, w);
+            g.weighted.add(Group.W_WORKER, worker, w);
             g.persons++;
             if (!flips.isEmpty()) g.personsWithFlips++;
             if (changed) g.personsChanged++;
@@ -322,6 +409,11 @@ public final class CompareSummary implements Serializable {
                 if (sample.size() > SAMPLE) sample.pollLastEntry();
             }
         }
+    }
+
+    private Group wageBin(int bin) {
+        Group g = byWageBin[bin];
+        return g != null ? g : (byWageBin[bin] = new Group());
     }
 
     /** @return the whole population as one group: persons changed, better and worse off, paying more and less, cost per payer */
@@ -424,6 +516,32 @@ public final class CompareSummary implements Serializable {
             if (g.persons > 0) wages.put(k, g);
         });
         m.put("wageBand", wages);
+        m.put("wageDecile", wageDeciles());
+        return m;
+    }
+
+    /**
+     * @return the groups by wage decile of the persons with a wage, cut from a fine histogram of wages (see
+     *         {@link WageDeciles}: boundaries on bin edges, each decile's actual share in its name; of the weighted persons
+     *         when rows carry weights), then "no wage"
+     */
+    public Map<String, Group> wageDeciles() {
+        boolean w = weighted();
+        java.util.NavigableMap<Integer, java.math.BigDecimal> persons = new TreeMap<>();
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (int b = 0; b < byWageBin.length; b++) {
+            if (byWageBin[b] == null) continue;
+            java.math.BigDecimal n = w ? byWageBin[b].weighted("persons") : java.math.BigDecimal.valueOf(byWageBin[b].persons);
+            persons.put(b, n);
+            total = total.add(n);
+        }
+        Map<String, Group> m = new LinkedHashMap<>();
+        for (WageDeciles.Cut c : WageDeciles.cut(persons)) {
+            Group g = new Group();
+            for (int b = c.firstBin(); b <= c.lastBin(); b++) if (byWageBin[b] != null) g.merge(byWageBin[b]);
+            m.put(c.label(total, w), g);
+        }
+        if (noWage.persons > 0) m.put("no wage", noWage);
         return m;
     }
 
@@ -506,11 +624,47 @@ public final class CompareSummary implements Serializable {
     /** @return the breakdowns as JSON objects */
     public Map<String, Object> breakdownsMap() {
         Map<String, Object> m = new LinkedHashMap<>();
+        boolean w = weighted();
         breakdowns().forEach((dim, groups) -> {
             Map<String, Object> g = new LinkedHashMap<>();
-            groups.forEach((k, v) -> g.put(k, v.toMap()));
+            groups.forEach((k, v) -> g.put(k, v.toMap(w)));
             m.put(dim, g);
         });
+        return m;
+    }
+
+    /** @return true when at least one assessed row carried a weight: the summary then shows weighted estimates */
+    public boolean weighted() {
+        return baseline.weighted();
+    }
+
+    /**
+     * @return the weighted estimates as JSON: the persons' figures, the annual cost per payer (baseline, reform,
+     *         change) and the contribution change, rounded to whole persons and riel, with the sample size and the
+     *         sum of the weights they come from
+     */
+    public Map<String, Object> weightedMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sampleSize", baseline.assessed());
+        m.put("rowsWithWeight", baseline.weightedRows());
+        m.put("weightTotal", Weighted.plain(baseline.weightTotal()));
+        m.put("estimatedPersons", Weighted.rounded(baseline.weightTotal()));
+        m.put("rounding", Weighted.ROUNDING);
+        m.put("persons", all.weightedMap());
+        Map<String, Object> cost = new LinkedHashMap<>();
+        for (Payer p : Payer.values()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("baseline", Weighted.rounded(baseline.weightedAnnualCost(p)));
+            c.put("reform", Weighted.rounded(reform.weightedAnnualCost(p)));
+            c.put("delta", Weighted.rounded(reform.weightedAnnualCost(p).subtract(baseline.weightedAnnualCost(p))));
+            cost.put(p.name(), c);
+        }
+        m.put("annualCostByPayer", cost);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("baseline", Weighted.rounded(baseline.weightedContributionsLast12()));
+        c.put("reform", Weighted.rounded(reform.weightedContributionsLast12()));
+        c.put("delta", Weighted.rounded(reform.weightedContributionsLast12().subtract(baseline.weightedContributionsLast12())));
+        m.put("contributionsLast12Months", c);
         return m;
     }
 }

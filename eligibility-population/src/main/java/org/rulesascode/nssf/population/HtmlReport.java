@@ -47,8 +47,16 @@ public final class HtmlReport {
         fact(h, "Reform rule set", reformVersion);
         fact(h, "Kind of reform", reform.structural() ? "structural: adds or replaces rules (DRL code)" : "parameters only (data)");
         if (p.rielPerUsd() != null) fact(h, "Exchange rate used", num(p.rielPerUsd()) + " riel per US dollar (as stated by the user, for reading only)");
+        boolean weighted = s.weighted();
+        java.math.BigDecimal weightTotal = s.baseline().weightTotal();
+        if (weighted) {
+            fact(h, "Row weights", num(s.baseline().weightedRows()) + " of the " + num(s.baseline().assessed()) + " assessed rows carry a weight (the others weigh 1); "
+                    + "the weights add up to " + Weighted.grouped(weightTotal) + " persons. Weighted figures are exact sums, shown rounded to whole persons "
+                    + "and riel, halves up.");
+        }
         if (p.scaleTo() != null) {
-            fact(h, "Estimates for", num(p.scaleTo()) + " persons, scaled from the " + num(s.baseline().assessed()) + " assessed persons of the sample");
+            fact(h, "Estimates for", num(p.scaleTo()) + " persons, scaled from the " + num(s.baseline().assessed()) + " assessed persons of the sample"
+                    + (weighted ? " by their weights (each weighted figure × " + num(p.scaleTo()) + " / " + Weighted.grouped(weightTotal) + ")" : ""));
         }
         h.append("</table>\n");
 
@@ -64,21 +72,29 @@ public final class HtmlReport {
         long n = s.baseline().assessed();
         boolean scaled = p.scaleTo() != null && n > 0;
         h.append("<h2>In short</h2>\n<table class=\"facts\">\n");
-        if (scaled) {
-            h.append("<tr><th></th><th>In the sample of ").append(num(n)).append("</th><th>Estimate for ").append(num(p.scaleTo()))
-                    .append(" (from the sample of ").append(num(n)).append(")</th></tr>\n");
+        if (scaled || weighted) {
+            h.append("<tr><th></th><th>In the sample of ").append(num(n)).append("</th>");
+            if (weighted) h.append("<th>Weighted estimate (the sample of ").append(num(n)).append(", weights adding up to ").append(Weighted.grouped(weightTotal)).append(")</th>");
+            if (scaled) {
+                h.append("<th>Estimate for ").append(num(p.scaleTo())).append(" (from the sample of ").append(num(n)).append(weighted ? ", by its weights" : "")
+                        .append(")</th>");
+            }
+            h.append("</tr>\n");
         }
-        persons(h, "Persons whose benefits or contributions change", all.personsChanged(), n, p);
-        persons(h, "Persons better off (benefits worth more)", all.betterOff(), n, p);
-        persons(h, "Persons worse off (benefits worth less)", all.worseOff(), n, p);
-        persons(h, "Persons paying more contributions", all.payingMore(), n, p);
-        persons(h, "Persons paying less contributions", all.payingLess(), n, p);
-        persons(h, "Persons gaining a benefit or coverage", all.gainers(), n, p);
-        persons(h, "Persons losing a benefit or coverage", all.losers(), n, p);
-        for (Payer payer : Payer.values()) amount(h, "Annual benefit cost to " + payer.label() + ", change", s.annualCostDelta(payer), n, p);
-        amount(h, "Contributions of the last 12 months, change", s.contributionDelta().totalLast12(), n, p);
-        amount(h, "of which employers", s.contributionDelta().employerLast12(), n, p);
-        amount(h, "of which workers", s.contributionDelta().workerLast12(), n, p);
+        Estimates e = new Estimates(n, weighted ? weightTotal : null, p);
+        persons(h, "Persons whose benefits or contributions change", all.personsChanged(), all.weighted("personsChanged"), e);
+        persons(h, "Persons better off (benefits worth more)", all.betterOff(), all.weighted("betterOff"), e);
+        persons(h, "Persons worse off (benefits worth less)", all.worseOff(), all.weighted("worseOff"), e);
+        persons(h, "Persons paying more contributions", all.payingMore(), all.weighted("payingMore"), e);
+        persons(h, "Persons paying less contributions", all.payingLess(), all.weighted("payingLess"), e);
+        persons(h, "Persons gaining a benefit or coverage", all.gainers(), all.weighted("gainers"), e);
+        persons(h, "Persons losing a benefit or coverage", all.losers(), all.weighted("losers"), e);
+        for (Payer payer : Payer.values()) {
+            amount(h, "Annual benefit cost to " + payer.label() + ", change", s.annualCostDelta(payer), all.weightedAnnualCostDelta(payer), e);
+        }
+        amount(h, "Contributions of the last 12 months, change", s.contributionDelta().totalLast12(), all.weightedContributionDelta(), e);
+        amount(h, "of which employers", s.contributionDelta().employerLast12(), all.weightedEmployerContributionDelta(), e);
+        amount(h, "of which workers", s.contributionDelta().workerLast12(), all.weightedWorkerContributionDelta(), e);
         h.append("</table>\n");
 
         // the reform's changes
@@ -168,8 +184,15 @@ public final class HtmlReport {
         h.append("<h2>Who is affected</h2>\n<p>Persons in each group, who is better or worse off, who pays more or less, and the changes "
                 + "of the annual benefit cost (per payer) and of the contributions of the last 12 months, summed over the group.</p>\n");
         for (Map.Entry<String, Map<String, CompareSummary.Group>> dim : s.breakdowns().entrySet()) {
-            h.append("<h3>By ").append(dimension(dim.getKey())).append("</h3>\n<table>\n<tr><th>").append(capital(dimension(dim.getKey())))
-                    .append("</th><th>Persons</th><th>Changed</th><th>Better off</th><th>Worse off</th><th>Paying more</th><th>Paying less</th>"
+            h.append("<h3>By ").append(dimension(dim.getKey())).append("</h3>\n");
+            if (dim.getKey().equals("wageDecile")) {
+                h.append("<p>Deciles of the current monthly wage of the persons with a wage. They are cut from a histogram of wages, "
+                        + "so a boundary falls on a bin edge: exact to 10,000 riel below 10 million riel, to 1,000,000 riel above. A bin is never "
+                        + "split, so each decile holds about a tenth of the persons: its actual share is in its name. With row weights, the "
+                        + "deciles and their shares are those of the weighted persons.</p>\n");
+            }
+            h.append("<table>\n<tr><th>").append(capital(dimension(dim.getKey())))
+                    .append("</th><th>Persons</th>").append(weighted ? "<th>Persons, weighted</th>" : "").append("<th>Changed</th><th>Better off</th><th>Worse off</th><th>Paying more</th><th>Paying less</th>"
                             + "<th>Cost change, NSSF</th><th>Cost change, employers</th><th>Cost change, State</th><th>Contribution change</th></tr>\n");
             List<String> gl = new ArrayList<>();
             List<long[]> persons = new ArrayList<>();
@@ -178,7 +201,9 @@ public final class HtmlReport {
             for (Map.Entry<String, CompareSummary.Group> g : dim.getValue().entrySet()) {
                 CompareSummary.Group x = g.getValue();
                 h.append("<tr><td>").append(esc(label(g.getKey()))).append("</td>");
-                for (long v : new long[] {x.persons(), x.personsChanged(), x.betterOff(), x.worseOff(), x.payingMore(), x.payingLess()}) {
+                h.append("<td class=\"n\">").append(num(x.persons())).append("</td>");
+                if (weighted) h.append("<td class=\"n\">").append(num(Weighted.rounded(x.weighted("persons")))).append("</td>");
+                for (long v : new long[] {x.personsChanged(), x.betterOff(), x.worseOff(), x.payingMore(), x.payingLess()}) {
                     h.append("<td class=\"n\">").append(num(v)).append("</td>");
                 }
                 for (Payer payer : Payer.values()) h.append("<td class=\"n\">").append(esc(p.signedRiel(x.annualCostDelta(payer)))).append("</td>");
@@ -347,17 +372,30 @@ public final class HtmlReport {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
     }
 
-    private static void persons(StringBuilder h, String name, long count, long sample, Presentation p) {
-        h.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">").append(num(count)).append(" of ").append(num(sample)).append("</td>");
-        Long e = p.scaled(count, sample);
-        if (e != null) h.append("<td class=\"n\">≈ ").append(num(e)).append("</td>");
+    /** The columns beside a sample's figure: its weighted estimate (when rows carry weights) and its scaled estimate. */
+    private record Estimates(long sample, java.math.BigDecimal weightTotal, Presentation p) {
+        /** @return the scaled estimate of a figure whose weighted value is {@code w} (its sample value {@code x} without weights) */
+        Long scaled(long x, java.math.BigDecimal w) {
+            return weightTotal == null ? p.scaled(x, sample) : p.scaled(w, weightTotal);
+        }
+    }
+
+    private static void persons(StringBuilder h, String name, long count, java.math.BigDecimal weighted, Estimates e) {
+        h.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">").append(num(count)).append(" of ").append(num(e.sample())).append("</td>");
+        if (e.weightTotal() != null) {
+            h.append("<td class=\"n\">≈ ").append(num(Weighted.rounded(weighted))).append(" of ").append(num(Weighted.rounded(e.weightTotal()))).append("</td>");
+        }
+        Long x = e.scaled(count, weighted);
+        if (x != null) h.append("<td class=\"n\">≈ ").append(num(x)).append("</td>");
         h.append("</tr>\n");
     }
 
-    private static void amount(StringBuilder h, String name, long riel, long sample, Presentation p) {
+    private static void amount(StringBuilder h, String name, long riel, java.math.BigDecimal weighted, Estimates e) {
+        Presentation p = e.p();
         h.append("<tr><th>").append(esc(name)).append("</th><td class=\"n\">").append(esc(p.signedRiel(riel))).append("</td>");
-        Long e = p.scaled(riel, sample);
-        if (e != null) h.append("<td class=\"n\">≈ ").append(esc(p.signedRiel(e))).append("</td>");
+        if (e.weightTotal() != null) h.append("<td class=\"n\">≈ ").append(esc(p.signedRiel(Weighted.rounded(weighted)))).append("</td>");
+        Long x = e.scaled(riel, weighted);
+        if (x != null) h.append("<td class=\"n\">≈ ").append(esc(p.signedRiel(x))).append("</td>");
         h.append("</tr>\n");
     }
 
@@ -378,6 +416,8 @@ public final class HtmlReport {
         return switch (key) {
             case "employmentStatus" -> "employment status";
             case "ageBand" -> "age on the as-of date";
+            case "wageBand" -> "wage band";
+            case "wageDecile" -> "wage decile";
             default -> key;
         };
     }

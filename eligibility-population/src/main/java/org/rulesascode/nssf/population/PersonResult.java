@@ -42,10 +42,23 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * @param decisions     one per decision of the assessment, in its order
  * @param contributions per scheme with at least one contribution line
  * @param compliance    the compliance findings in short, or null when they were not asked for
+ * @param wage          the current monthly wage in riel (for the wage deciles), or null when the profile gives none
+ * @param weight        how many persons of the population the row stands for, or null when the row has no weight (1)
  */
 public record PersonResult(long line, String id, Sex sex, EmploymentStatus status, Sector sector, String ageBand, String wageBand,
                            YearMonth historyEnd, List<DecisionResult> decisions, Map<Scheme, Contributions> contributions,
-                           Compliance compliance) implements java.io.Serializable {
+                           Compliance compliance, Long wage, java.math.BigDecimal weight) implements java.io.Serializable {
+
+    /** A result without a known wage and without a weight. */
+    public PersonResult(long line, String id, Sex sex, EmploymentStatus status, Sector sector, String ageBand, String wageBand,
+                        YearMonth historyEnd, List<DecisionResult> decisions, Map<Scheme, Contributions> contributions, Compliance compliance) {
+        this(line, id, sex, status, sector, ageBand, wageBand, historyEnd, decisions, contributions, compliance, null, null);
+    }
+
+    /** @return this result with the row's weight (null: 1) */
+    public PersonResult withWeight(java.math.BigDecimal w) {
+        return new PersonResult(line, id, sex, status, sector, ageBand, wageBand, historyEnd, decisions, contributions, compliance, wage, w);
+    }
 
     /**
      * A worker's compliance findings in short.
@@ -148,9 +161,9 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         }
         YearMonth end = null;
         for (ContributionPeriod h : p.history()) if (end == null || h.to().isAfter(end)) end = h.to();
+        Long wage = p.wage() == null ? null : p.wage().toRiel();
         return new PersonResult(line, p.id(), p.sex(), p.employmentStatus(), p.sector(), Valuation.ageBand(p.birthDate(), asOf),
-                Valuation.wageBand(p.wage() == null ? null : p.wage().toRiel()), end, List.copyOf(ds), cs,
-                compliance ? Compliance.of(a.compliance()) : null);
+                Valuation.wageBand(wage), end, List.copyOf(ds), cs, compliance ? Compliance.of(a.compliance()) : null, wage, null);
     }
 
     /** @return the sum of the contributions of every scheme */
@@ -180,7 +193,7 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
     public static final String CSV_HEADER = csvHeader();
 
     private static String csvHeader() {
-        StringBuilder sb = new StringBuilder("line,id,sex,employmentStatus,sector,ageBand,wageBand,decisions,eligible,annualValue,"
+        StringBuilder sb = new StringBuilder("line,id,sex,employmentStatus,sector,ageBand,wageBand,weight,decisions,eligible,annualValue,"
                 + "annualValue_NSSF,annualValue_EMPLOYER,annualValue_STATE,"
                 + "contributionsTotal,contributionsLast12Months,employerLast12Months,workerLast12Months");
         for (Scheme s : Scheme.values()) sb.append(",contributionsLast12Months_").append(s.name());
@@ -190,7 +203,8 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
     }
 
     /**
-     * @return this result as one {@code results.csv} record (without line break): the person, the number of decisions
+     * @return this result as one {@code results.csv} record (without line break): the person, its weight (1 when
+     *         the row has none), the number of decisions
      *         and of eligible ones, the annual value, contributions in all and of the last 12 months, per scheme the
      *         contributions of the last 12 months, per benefit the eligible decisions and their annual value, and the
      *         compliance findings (empty when not asked for)
@@ -209,8 +223,8 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
             valueBy[d.benefit().ordinal()] += d.annualValue();
         }
         sb.append(line).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(id)).append(',').append(sex).append(',')
-                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(wageBand).append(',')
-                .append(decisions.size()).append(',').append(eligible).append(',').append(annualValue()).append(',')
+                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(wageBand)).append(',')
+                .append(weight == null ? "1" : Weighted.plain(weight)).append(',').append(decisions.size()).append(',').append(eligible).append(',').append(annualValue()).append(',')
                 .append(annualValue(Payer.NSSF)).append(',').append(annualValue(Payer.EMPLOYER)).append(',').append(annualValue(Payer.STATE)).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
                 .append(t.employerLast12()).append(',').append(t.workerLast12());
         for (Scheme s : Scheme.values()) {
@@ -236,6 +250,7 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
             g.writeStringField("sector", sector.name());
             g.writeStringField("ageBand", ageBand);
             g.writeStringField("wageBand", wageBand);
+            if (weight != null) g.writeNumberField("weight", weight);
             g.writeArrayFieldStart("decisions");
             for (DecisionResult d : decisions) {
                 g.writeStartObject();

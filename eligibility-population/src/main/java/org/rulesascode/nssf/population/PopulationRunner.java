@@ -126,7 +126,15 @@ public final class PopulationRunner {
     }
 
     /** A profile and its request, or the error that stopped the row. */
-    private record Prepared(WorkerProfile profile, AssessmentRequest request, RowError error) {
+    private record Prepared(WorkerProfile profile, AssessmentRequest request, RowError error, BigDecimal weight) {
+        Prepared(WorkerProfile profile, AssessmentRequest request, RowError error) {
+            this(profile, request, error, null);
+        }
+
+        /** @return the result with this row's weight */
+        PersonResult weigh(PersonResult r) {
+            return weight == null ? r : r.withWeight(weight);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -150,7 +158,7 @@ public final class PopulationRunner {
         if (read.error() != null) return new Prepared(null, null, read.error());
         WorkerProfile p = read.profile();
         try {
-            return new Prepared(p, AssessmentRequest.of(p, asOf), null);
+            return new Prepared(p, AssessmentRequest.of(p, asOf), null, read.weight());
         } catch (InvalidInputException e) {
             String field = e.field().equals("asOf") ? "--as-of" : e.field();
             return new Prepared(p, null, new RowError(s.line(), p.id(), field, e.problem(), e.allowed()));
@@ -236,7 +244,7 @@ public final class PopulationRunner {
             for (int i = 0; i < ps.length; i++) {
                 if (ps[i].error() != null) results.add(new RunRow(null, ps[i].error()));
                 else if (as[i] == null) results.add(new RunRow(null, failed[i]));
-                else results.add(new RunRow(PersonResult.of(batch.get(i).line(), ps[i].profile(), as[i], asOf, compliance), null));
+                else results.add(new RunRow(ps[i].weigh(PersonResult.of(batch.get(i).line(), ps[i].profile(), as[i], asOf, compliance)), null));
             }
             return results;
         }, row -> {
@@ -311,27 +319,24 @@ public final class PopulationRunner {
         m.put("annualCostByPayer", summary.annualCostByPayerMap());
         m.put("contributions", summary.contributionsMap());
         if (summary.complianceMap() != null) m.put("compliance", summary.complianceMap());
+        m.put("wageDeciles", summary.wageDeciles().toMap());
+        if (summary.weighted()) m.put("weighted", summary.weightedMap());
         if (p.scaleTo() != null) {
             long n = summary.assessed();
+            java.math.BigDecimal total = summary.weightTotal();
             Map<String, Object> e = new LinkedHashMap<>();
             Map<String, Object> cost = new LinkedHashMap<>();
-            for (Payer x : Payer.values()) cost.put(x.name(), p.scaled(summary.annualCost(x), n));
+            for (Payer x : Payer.values()) cost.put(x.name(), p.scaled(summary.weightedAnnualCost(x), total));
             e.put("annualCostByPayer", cost);
-            e.put("contributionsLast12Months", p.scaled(summary.contributionsTotal().totalLast12(), n));
+            e.put("contributionsLast12Months", p.scaled(summary.weightedContributionsLast12(), total));
             if (!summary.compliance().isEmpty()) {
-                long below = 0;
-                long unpaid = 0;
-                long missing = 0;
-                for (RunSummary.ComplianceTotals c : summary.compliance().values()) {
-                    below += c.wageBelowMinimum();
-                    unpaid += c.unpaidContributions();
-                    missing += c.missingContributions();
-                }
-                e.put("workersBelowMinimumWage", p.scaled(below, n));
-                e.put("workersWithUnpaidMonths", p.scaled(unpaid, n));
-                e.put("missingContributions", p.scaled(missing, n));
+                RunSummary.ComplianceTotals all = new RunSummary.ComplianceTotals();
+                summary.compliance().values().forEach(all::merge);
+                e.put("workersBelowMinimumWage", p.scaled(all.weighted.get(2), total));
+                e.put("workersWithUnpaidMonths", p.scaled(all.weighted.get(3), total));
+                e.put("missingContributions", p.scaled(all.weighted.get(5), total));
             }
-            m.put("scaling", scaling(p, n, e));
+            m.put("scaling", scaling(p, n, summary, e));
         }
         return json(m);
     }
@@ -388,7 +393,7 @@ public final class PopulationRunner {
                 } else if (failed[i] != null || bs[i] == null || rs[i] == null) {
                     results.add(new CompareRow(null, null, null, failed[i]));
                 } else {
-                    results.add(new CompareRow(PersonResult.of(line, p.profile(), bs[i], asOf), PersonResult.of(line, p.profile(), rs[i], asOf), fs[i], null));
+                    results.add(new CompareRow(p.weigh(PersonResult.of(line, p.profile(), bs[i], asOf)), p.weigh(PersonResult.of(line, p.profile(), rs[i], asOf)), fs[i], null));
                 }
             }
             return results;
@@ -448,29 +453,35 @@ public final class PopulationRunner {
         Map<String, Object> m = compareMap(summary, asOf, format, baseline, reform);
         if (p.scaleTo() != null) {
             long n = summary.baseline().assessed();
+            java.math.BigDecimal total = summary.baseline().weightTotal();
             CompareSummary.Group all = summary.all();
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("personsChanged", p.scaled(all.personsChanged(), n));
-            e.put("betterOff", p.scaled(all.betterOff(), n));
-            e.put("worseOff", p.scaled(all.worseOff(), n));
-            e.put("payingMore", p.scaled(all.payingMore(), n));
-            e.put("payingLess", p.scaled(all.payingLess(), n));
-            e.put("gainers", p.scaled(all.gainers(), n));
-            e.put("losers", p.scaled(all.losers(), n));
+            for (String k : List.of("personsChanged", "betterOff", "worseOff", "payingMore", "payingLess", "gainers", "losers")) {
+                e.put(k, p.scaled(all.weighted(k), total));
+            }
             Map<String, Object> cost = new LinkedHashMap<>();
-            for (Payer x : Payer.values()) cost.put(x.name(), p.scaled(summary.annualCostDelta(x), n));
+            for (Payer x : Payer.values()) {
+                cost.put(x.name(), p.scaled(summary.reform().weightedAnnualCost(x).subtract(summary.baseline().weightedAnnualCost(x)), total));
+            }
             e.put("annualCostDeltaByPayer", cost);
-            e.put("contributionDeltaLast12Months", p.scaled(summary.contributionDelta().totalLast12(), n));
-            m.put("scaling", scaling(p, n, e));
+            e.put("contributionDeltaLast12Months", p.scaled(summary.reform().weightedContributionsLast12()
+                    .subtract(summary.baseline().weightedContributionsLast12()), total));
+            m.put("scaling", scaling(p, n, summary.baseline(), e));
         }
         return json(m);
     }
 
-    private static Map<String, Object> scaling(Presentation p, long sample, Map<String, Object> estimates) {
+    private static Map<String, Object> scaling(Presentation p, long sample, RunSummary s, Map<String, Object> estimates) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scaleTo", p.scaleTo());
         m.put("sampleSize", sample);
-        m.put("method", "each figure of the sample x scaleTo / sampleSize, whole, halves up: an estimate for a population like the sample");
+        if (s.weighted()) {
+            m.put("weightTotal", Weighted.plain(s.weightTotal()));
+            m.put("method", "each weighted figure of the sample (sum of weight x value) x scaleTo / weightTotal, whole, halves up: the weights "
+                    + "say how the rows stand for the population, scaleTo sets its size");
+        } else {
+            m.put("method", "each figure of the sample x scaleTo / sampleSize, whole, halves up: an estimate for a population like the sample");
+        }
         m.put("estimates", estimates);
         return m;
     }
@@ -513,6 +524,7 @@ public final class PopulationRunner {
         m.put("benefits", s.benefitsMap());
         m.put("contributions", s.contributionsMap());
         m.put("breakdowns", s.breakdownsMap());
+        if (s.weighted()) m.put("weighted", s.weightedMap());
         Map<String, Object> base = new LinkedHashMap<>();
         base.put("decisions", s.baseline().decisionsMap());
         base.put("contributions", s.baseline().contributionsMap());

@@ -34,6 +34,20 @@ public record Presentation(Long scaleTo, Long rielPerUsd) implements java.io.Ser
         return BigDecimal.valueOf(x).multiply(BigDecimal.valueOf(scaleTo)).divide(BigDecimal.valueOf(sample), 0, RoundingMode.HALF_UP).longValueExact();
     }
 
+    /**
+     * Scales a weighted figure: {@code x × scaleTo / weightTotal}, whole, halves up. Without weights (every row 1) the
+     * weight total is the sample size and this is {@link #scaled(long, long)}; with weights, the weights say how the
+     * sample's rows stand for the population and {@code --scale-to} sets its total size.
+     *
+     * @param x           a weighted figure (Σ weight × value), exact
+     * @param weightTotal the sum of the weights of the assessed rows
+     * @return the estimate, or null without scaling or without rows
+     */
+    public Long scaled(BigDecimal x, BigDecimal weightTotal) {
+        if (scaleTo == null || weightTotal.signum() <= 0) return null;
+        return x.multiply(BigDecimal.valueOf(scaleTo)).divide(weightTotal, 0, RoundingMode.HALF_UP).longValueExact();
+    }
+
     /** @return an amount of riel for people: "12,345 riel", "45.6 million riel", "1.23 billion riel", with US dollars when a rate is given */
     public String riel(long riel) {
         String s = words(riel, "riel");

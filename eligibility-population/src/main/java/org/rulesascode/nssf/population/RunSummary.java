@@ -45,6 +45,15 @@ public final class RunSummary implements Serializable {
         long lastYearDecisions;
         long lastYearEligible;
         long lastYearValue;
+        /** Weighted: eligible decisions of the last year ({@link #W_ELIGIBLE}) and their value ({@link #W_VALUE}). */
+        final Weighted weighted = new Weighted(2);
+        static final int W_ELIGIBLE = 0;
+        static final int W_VALUE = 1;
+
+        /** @return the weighted annual cost (Σ weight × value of the eligible decisions of the last year), exact */
+        public java.math.BigDecimal weightedLastYearValue() {
+            return weighted.get(W_VALUE);
+        }
 
         /** @return the annual cost: the value of the eligible decisions of the last year */
         public long lastYearValue() {
@@ -68,6 +77,7 @@ public final class RunSummary implements Serializable {
             lastYearDecisions = Math.addExact(lastYearDecisions, o.lastYearDecisions);
             lastYearEligible = Math.addExact(lastYearEligible, o.lastYearEligible);
             lastYearValue = Math.addExact(lastYearValue, o.lastYearValue);
+            weighted.merge(o.weighted);
         }
 
         Map<String, Object> toMap() {
@@ -99,6 +109,17 @@ public final class RunSummary implements Serializable {
     final Map<String, Long> rejectedByField = new TreeMap<>();
     final Map<SchemeBenefit, BenefitTotals> benefits = new TreeMap<>();
     final EnumMap<Scheme, PersonResult.Contributions> contributions = new EnumMap<>(Scheme.class);
+    /** Assessed rows that carried a weight. */
+    long weightedRows;
+    /** Weighted sums: persons, contributions of the last 12 months (all, employer, worker), annual cost per payer. */
+    final Weighted weighted = new Weighted(4 + Payer.values().length);
+    static final int W_PERSONS = 0;
+    static final int W_CONTRIBUTIONS = 1;
+    static final int W_EMPLOYER = 2;
+    static final int W_WORKER = 3;
+    static final int W_COST = 4;
+    /** Per wage bin ({@link WageDeciles}): persons, annual cost per payer and contributions of the last 12 months. */
+    final WageDeciles deciles = new WageDeciles();
 
     /** An empty summary: no rows yet. */
     public RunSummary() {
@@ -113,8 +134,16 @@ public final class RunSummary implements Serializable {
         long unpaidContributions;
         long lateRegistration;
         long missingContributions;
+        /** Weighted: the same six figures, in the order of {@link #toMap()}. */
+        final Weighted weighted = new Weighted(6);
 
-        void add(PersonResult.Compliance c) {
+        void add(PersonResult.Compliance c, java.math.BigDecimal w) {
+            weighted.count(0, w);
+            if (c.any()) weighted.count(1, w);
+            if (c.wageBelowMinimum()) weighted.count(2, w);
+            if (c.unpaidContributions()) weighted.count(3, w);
+            if (c.lateRegistration()) weighted.count(4, w);
+            weighted.add(5, c.missingContributions(), w);
             workers++;
             if (c.any()) withFindings++;
             if (c.wageBelowMinimum()) wageBelowMinimum++;
@@ -130,6 +159,19 @@ public final class RunSummary implements Serializable {
             unpaidContributions = Math.addExact(unpaidContributions, o.unpaidContributions);
             lateRegistration = Math.addExact(lateRegistration, o.lateRegistration);
             missingContributions = Math.addExact(missingContributions, o.missingContributions);
+            weighted.merge(o.weighted);
+        }
+
+        /** @return the weighted missing contributions (Σ weight × missing), exact */
+        public java.math.BigDecimal weightedMissingContributions() {
+            return weighted.get(5);
+        }
+
+        Map<String, Object> weightedMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            String[] names = {"workers", "workersWithFindings", "wageBelowMinimum", "unpaidContributions", "lateRegistration", "missingContributions"};
+            for (int i = 0; i < names.length; i++) m.put(names[i], weighted.rounded(i));
+            return m;
         }
 
         /** @return workers declared below the minimum wage in some month */
@@ -180,7 +222,8 @@ public final class RunSummary implements Serializable {
         compliance.forEach((k, v) -> bySector.put(k.name(), v.toMap()));
         m.put("bySector", bySector);
         m.put("definitions", "workers with at least one finding of each kind (a worker can have several); missingContributions: employer + worker "
-                + "contributions of the months concerned, riel, where the finding can compute them");
+                + "contributions of the months concerned, riel, where the finding can compute them; what a breach costs the worker in "
+                + "benefits is not totalled: the findings give it per worker as explanation steps only (nssf assess shows them)");
         return m;
     }
 
@@ -199,6 +242,9 @@ public final class RunSummary implements Serializable {
         other.contributions.forEach((k, c) -> contributions.merge(k, c, PersonResult.Contributions::plus));
         if (other.historyEnd != null && (historyEnd == null || other.historyEnd.isAfter(historyEnd))) historyEnd = other.historyEnd;
         other.compliance.forEach((k, c) -> compliance.computeIfAbsent(k, x -> new ComplianceTotals()).merge(c));
+        weightedRows = Math.addExact(weightedRows, other.weightedRows);
+        weighted.merge(other.weighted);
+        deciles.merge(other.deciles);
         return this;
     }
 
@@ -214,7 +260,11 @@ public final class RunSummary implements Serializable {
         rowsIn++;
         assessed++;
         if (p.historyEnd() != null && (historyEnd == null || p.historyEnd().isAfter(historyEnd))) historyEnd = p.historyEnd();
-        if (p.compliance() != null) compliance.computeIfAbsent(p.sector(), x -> new ComplianceTotals()).add(p.compliance());
+        java.math.BigDecimal w = p.weight();
+        if (w != null) weightedRows++;
+        long[] byPayer = new long[Payer.values().length];
+        weighted.count(W_PERSONS, w);
+        if (p.compliance() != null) compliance.computeIfAbsent(p.sector(), x -> new ComplianceTotals()).add(p.compliance(), w);
         for (PersonResult.DecisionResult d : p.decisions()) {
             BenefitTotals t = benefits.computeIfAbsent(new SchemeBenefit(d.scheme(), d.benefit()), k -> new BenefitTotals());
             t.decisions++;
@@ -229,11 +279,97 @@ public final class RunSummary implements Serializable {
             if (d.provisional()) t.provisional++;
             if (d.lastYear()) {
                 t.lastYearDecisions++;
-                if (d.outcome() == Outcome.ELIGIBLE) t.lastYearEligible++;
+                if (d.outcome() == Outcome.ELIGIBLE) {
+                    t.lastYearEligible++;
+                    t.weighted.count(BenefitTotals.W_ELIGIBLE, w);
+                }
                 t.lastYearValue = Math.addExact(t.lastYearValue, d.annualValue());
+                t.weighted.add(BenefitTotals.W_VALUE, d.annualValue(), w);
+                Payer payer = Payer.of(d.benefit());
+                if (payer != null) {
+                    weighted.add(W_COST + payer.ordinal(), d.annualValue(), w);
+                    byPayer[payer.ordinal()] = Math.addExact(byPayer[payer.ordinal()], d.annualValue());
+                }
             }
         }
         p.contributions().forEach((s, c) -> contributions.merge(s, c, PersonResult.Contributions::plus));
+        PersonResult.Contributions c = p.contributionsTotal();
+        weighted.add(W_CONTRIBUTIONS, c.totalLast12(), w);
+        weighted.add(W_EMPLOYER, c.employerLast12(), w);
+        weighted.add(W_WORKER, c.workerLast12(), w);
+        deciles.add(p, byPayer, c.totalLast12());
+    }
+
+    /** @return true when at least one assessed row carried a weight: the summary then shows weighted estimates */
+    public boolean weighted() {
+        return weightedRows > 0;
+    }
+
+    /** @return the assessed rows that carried a weight */
+    public long weightedRows() {
+        return weightedRows;
+    }
+
+    /** @return the sum of the weights of the assessed rows (a row without a weight counts 1), exact */
+    public java.math.BigDecimal weightTotal() {
+        return weighted.get(W_PERSONS);
+    }
+
+    /** @return the weighted annual cost of the benefits paid by {@code payer} (Σ weight × value), exact */
+    public java.math.BigDecimal weightedAnnualCost(Payer payer) {
+        return weighted.get(W_COST + payer.ordinal());
+    }
+
+    /** @return the weighted contributions of the last 12 months, all schemes, employer and worker (Σ weight × riel), exact */
+    public java.math.BigDecimal weightedContributionsLast12() {
+        return weighted.get(W_CONTRIBUTIONS);
+    }
+
+    /** @return the wage deciles of the assessed persons: persons, annual cost per payer, contributions, per wage bin */
+    public WageDeciles wageDeciles() {
+        return deciles;
+    }
+
+    /**
+     * @return the weighted estimates as a JSON object, each figure rounded to a whole person or riel (halves up), with
+     *         the sample size and the sum of the weights they come from
+     */
+    public Map<String, Object> weightedMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sampleSize", assessed);
+        m.put("rowsWithWeight", weightedRows);
+        m.put("weightTotal", Weighted.plain(weightTotal()));
+        m.put("estimatedPersons", weighted.rounded(W_PERSONS));
+        m.put("rounding", Weighted.ROUNDING);
+        Map<String, Object> cost = new LinkedHashMap<>();
+        for (Payer p : Payer.values()) cost.put(p.name(), weighted.rounded(W_COST + p.ordinal()));
+        m.put("annualCostByPayer", cost);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("total", weighted.rounded(W_CONTRIBUTIONS));
+        c.put("employer", weighted.rounded(W_EMPLOYER));
+        c.put("worker", weighted.rounded(W_WORKER));
+        m.put("contributionsLast12Months", c);
+        Map<String, Object> ds = new LinkedHashMap<>();
+        benefits.forEach((k, t) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> s = (Map<String, Object>) ds.computeIfAbsent(k.scheme().name(), x -> new LinkedHashMap<String, Object>());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("lastYearEligible", t.weighted.rounded(BenefitTotals.W_ELIGIBLE));
+            row.put("annualCost", t.weighted.rounded(BenefitTotals.W_VALUE));
+            s.put(k.benefit().name(), row);
+        });
+        m.put("decisions", ds);
+        if (!compliance.isEmpty()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            ComplianceTotals all = new ComplianceTotals();
+            compliance.values().forEach(all::merge);
+            cm.put("all", all.weightedMap());
+            Map<String, Object> bySector = new LinkedHashMap<>();
+            compliance.forEach((k, v) -> bySector.put(k.name(), v.weightedMap()));
+            cm.put("bySector", bySector);
+            m.put("compliance", cm);
+        }
+        return m;
     }
 
     /** @return rows read */

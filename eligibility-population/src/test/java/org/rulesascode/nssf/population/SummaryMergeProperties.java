@@ -43,6 +43,9 @@ class SummaryMergeProperties {
         StringWriter w = new StringWriter();
         new PopulationGenerator(5, AS_OF).write(300, w);
         List<String> lines = new ArrayList<>(w.toString().lines().toList());
+        // every third person carries a weight (1.25 to 431.7, up to 6 decimals): the weighted sums merge exactly too
+        String[] weights = {"1.25", "431.7", "2", "0.000001", "17.123456"};
+        for (int i = 0; i < lines.size(); i += 3) lines.set(i, "{\"weight\": " + weights[i / 3 % weights.length] + ", " + lines.get(i).substring(1));
         lines.add(7, "{\"id\": \"broken\", ");                       // rejected: malformed
         lines.add(40, "");                                            // rejected: empty
         lines.add(90, "{\"id\":\"future\",\"birthDate\":\"2030-01-01\",\"sex\":\"FEMALE\",\"employmentStatus\":\"EMPLOYEE\"}"); // born after as-of
@@ -88,7 +91,7 @@ class SummaryMergeProperties {
     @Test
     void runSummaries_ofRandomPartitions_mergeIntoTheBytesOfOneRun() throws Exception {
         String whole = PopulationRunner.summaryJson(PopulationRunner.run(baseline, rows.iterator(), AS_OF, 2, ResultSink.NONE), baseline, AS_OF, InputFormat.jsonl);
-        assertThat(whole).contains("\"rejected\" : 3");
+        assertThat(whole).contains("\"rejected\" : 3", "\"weighted\"", "\"rowsWithWeight\" : 100", "\"wageDeciles\"", "\"deciles\" : \"10\"");
         Random r = new Random(SEED);
         for (int trial = 0; trial < TRIALS; trial++) {
             List<List<Row>> parts = partitions(r);
@@ -106,6 +109,7 @@ class SummaryMergeProperties {
         assertThat(one.personsWithFlips()).as("the reform must change something for the test to mean anything").isPositive();
         assertThat(one.sample()).hasSize(CompareSummary.SAMPLE);
         String whole = PopulationRunner.summaryJson(one, baseline, reform, AS_OF, InputFormat.jsonl);
+        assertThat(whole).contains("\"weighted\"", "\"wageDecile\"", "decile 1: ");
         String wholeHtml = HtmlReport.render(one, reform.reform(), AS_OF, baseline.ruleSetVersion(), reform.ruleSetVersion(), "workers.jsonl");
         Random r = new Random(SEED + 1);
         for (int trial = 0; trial < TRIALS; trial++) {

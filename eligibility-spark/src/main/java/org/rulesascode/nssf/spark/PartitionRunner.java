@@ -45,16 +45,19 @@ final class PartitionRunner implements FlatMapFunction<Iterator<org.apache.spark
     private final boolean compare;
     private final LocalDate asOf;
     private final InputFormat format;
+    private final boolean weightColumn;
 
     /**
      * @param reform  the reform (broadcast); for a run, the engine's reform (empty for the standard engine)
      * @param compare true to compare the standard engine with the reform's, false to run the reform's engine
+     * @param weightColumn CSV lines end with the optional weight column
      */
-    PartitionRunner(Broadcast<ReformData> reform, boolean compare, LocalDate asOf, InputFormat format) {
+    PartitionRunner(Broadcast<ReformData> reform, boolean compare, LocalDate asOf, InputFormat format, boolean weightColumn) {
         this.reform = reform;
         this.compare = compare;
         this.asOf = asOf;
         this.format = format;
+        this.weightColumn = weightColumn;
     }
 
     @Override
@@ -87,7 +90,7 @@ final class PartitionRunner implements FlatMapFunction<Iterator<org.apache.spark
                 List<Row> rows = new ArrayList<>(CHUNK);
                 while (rows.size() < CHUNK && lines.hasNext()) {
                     org.apache.spark.sql.Row r = lines.next();
-                    rows.add(Row.text(r.getLong(0), r.getString(1), format));
+                    rows.add(Row.text(r.getLong(0), r.getString(1), format, weightColumn));
                 }
                 try {
                     if (compare) {

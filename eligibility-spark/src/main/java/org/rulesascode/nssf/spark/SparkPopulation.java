@@ -61,12 +61,17 @@ public final class SparkPopulation {
     /** The columns of a CSV population, in order (those of {@link Population#CSV_HEADER}). */
     public static final List<String> CSV_COLUMNS = List.of(Population.CSV_HEADER.split(","));
 
+    /** The optional last column of a CSV population: the row's weight (how many persons it stands for; empty: 1). */
+    public static final String WEIGHT_COLUMN = "weight";
+
     private final Dataset<Row> lines;
     private final InputFormat format;
+    private final boolean weightColumn;
 
-    private SparkPopulation(Dataset<Row> lines, InputFormat format) {
+    private SparkPopulation(Dataset<Row> lines, InputFormat format, boolean weightColumn) {
         this.lines = lines;
         this.format = format;
+        this.weightColumn = weightColumn;
     }
 
     /**
@@ -76,7 +81,7 @@ public final class SparkPopulation {
      */
     public static SparkPopulation jsonLines(Dataset<String> lines) {
         Objects.requireNonNull(lines, "lines");
-        return new SparkPopulation(number(lines, 1), InputFormat.jsonl);
+        return new SparkPopulation(number(lines, 1), InputFormat.jsonl, false);
     }
 
     /**
@@ -90,32 +95,34 @@ public final class SparkPopulation {
         Dataset<Row> numbered = number(lines, 1);
         List<Row> first = numbered.filter(numbered.col("line").equalTo(1L)).collectAsList();
         if (first.isEmpty()) throw new InvalidInputException("header", "is missing: the input is empty", Population.CSV_HEADER);
-        checkHeader(first.get(0).getString(1));
-        return new SparkPopulation(numbered.filter(numbered.col("line").gt(1L)), InputFormat.csv);
+        boolean weights = checkHeader(first.get(0).getString(1));
+        return new SparkPopulation(numbered.filter(numbered.col("line").gt(1L)), InputFormat.csv, weights);
     }
 
     /**
      * @param rows a CSV population read into columns (e.g. {@code spark.read().option("header", true).csv(path)}): one
-     *             column per name of {@link #CSV_COLUMNS}, in any order, values as text (other types are written as
-     *             text: a date as YYYY-MM-DD), null for an empty field
+     *             column per name of {@link #CSV_COLUMNS}, in any order, and optionally {@link #WEIGHT_COLUMN}; values
+     *             as text (other types are written as text: a date as YYYY-MM-DD), null for an empty field
      * @return the population, the rows numbered 2, 3, 4… in the dataset's order (as if the header were line 1)
      * @throws InvalidInputException (field {@code columns}) when a column is missing or not one of the population's
      */
     public static SparkPopulation csv(Dataset<Row> rows) {
         Objects.requireNonNull(rows, "rows");
         List<String> names = Arrays.asList(rows.columns());
+        boolean weights = names.contains(WEIGHT_COLUMN);
         for (String n : names) {
-            if (!CSV_COLUMNS.contains(n)) {
+            if (!CSV_COLUMNS.contains(n) && !n.equals(WEIGHT_COLUMN)) {
                 throw new InvalidInputException("columns", "has the column '" + n + "', which is not a column of a CSV population", Population.CSV_HEADER);
             }
         }
-        int[] index = new int[CSV_COLUMNS.size()];
-        for (int i = 0; i < index.length; i++) {
+        int[] index = new int[CSV_COLUMNS.size() + (weights ? 1 : 0)];
+        for (int i = 0; i < CSV_COLUMNS.size(); i++) {
             index[i] = names.indexOf(CSV_COLUMNS.get(i));
             if (index[i] < 0) throw new InvalidInputException("columns", "lacks the column " + CSV_COLUMNS.get(i), Population.CSV_HEADER);
         }
+        if (weights) index[CSV_COLUMNS.size()] = names.indexOf(WEIGHT_COLUMN);
         JavaRDD<Row> numbered = rows.javaRDD().zipWithIndex().map(t -> RowFactory.create(t._2() + 2, csvLine(t._1(), index)));
-        return new SparkPopulation(rows.sparkSession().createDataFrame(numbered, NUMBERED_SCHEMA), InputFormat.csv);
+        return new SparkPopulation(rows.sparkSession().createDataFrame(numbered, NUMBERED_SCHEMA), InputFormat.csv, weights);
     }
 
     /**
@@ -126,6 +133,14 @@ public final class SparkPopulation {
      * @throws InvalidInputException (field {@code columns}) when the columns are not those of {@link #NUMBERED_SCHEMA}
      */
     public static SparkPopulation numbered(Dataset<Row> lines, InputFormat format) {
+        return numbered(lines, format, false);
+    }
+
+    /**
+     * As {@link #numbered(Dataset, InputFormat)}; with {@code weightColumn}, CSV lines end with the optional
+     * {@link #WEIGHT_COLUMN} (ignored for JSON Lines, whose lines carry a weight as a top-level {@code "weight"}).
+     */
+    public static SparkPopulation numbered(Dataset<Row> lines, InputFormat format, boolean weightColumn) {
         Objects.requireNonNull(lines, "lines");
         Objects.requireNonNull(format, "format");
         StructField[] fs = lines.schema().fields();
@@ -133,7 +148,7 @@ public final class SparkPopulation {
                 || !fs[1].name().equals("text") || !fs[1].dataType().equals(DataTypes.StringType)) {
             throw new InvalidInputException("columns", "are " + lines.schema().simpleString(), "line (long, 1-based), text (string)");
         }
-        return new SparkPopulation(lines, format);
+        return new SparkPopulation(lines, format, weightColumn);
     }
 
     /** @return the numbered lines (columns of {@link #NUMBERED_SCHEMA}); for a CSV population, without the header */
@@ -144,6 +159,11 @@ public final class SparkPopulation {
     /** @return the format of the lines */
     public InputFormat format() {
         return format;
+    }
+
+    /** @return true when the CSV lines end with the {@link #WEIGHT_COLUMN} */
+    public boolean weightColumn() {
+        return weightColumn;
     }
 
     /** As {@link #run(LocalDate, Reform)} with the standard rules and parameters. */
@@ -213,7 +233,7 @@ public final class SparkPopulation {
     private JavaRDD<Out> assess(ReformData data, boolean compare, LocalDate asOf) {
         SparkSession spark = lines.sparkSession();
         Broadcast<ReformData> reform = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(data);
-        return lines.javaRDD().mapPartitions(new PartitionRunner(reform, compare, asOf, format)).persist(StorageLevel.MEMORY_AND_DISK());
+        return lines.javaRDD().mapPartitions(new PartitionRunner(reform, compare, asOf, format, weightColumn)).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     private static void checkAsOf(LocalDate asOf) {
@@ -234,16 +254,20 @@ public final class SparkPopulation {
         return lines.sparkSession().createDataFrame(numbered, NUMBERED_SCHEMA);
     }
 
-    private static void checkHeader(String header) {
+    /** @return true when the header ends with the optional weight column */
+    private static boolean checkHeader(String header) {
         List<String> names = new ArrayList<>();
         for (String n : header.split(",", -1)) {
             String s = n.strip();
             if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1).strip();
             names.add(s);
         }
-        if (!names.equals(CSV_COLUMNS)) {
-            throw new InvalidInputException("header", "is '" + header + "', not the header of a CSV population", Population.CSV_HEADER);
+        boolean weights = names.size() == CSV_COLUMNS.size() + 1 && names.get(CSV_COLUMNS.size()).equals(WEIGHT_COLUMN);
+        if (!(weights ? names.subList(0, CSV_COLUMNS.size()) : names).equals(CSV_COLUMNS)) {
+            throw new InvalidInputException("header", "is '" + header + "', not the header of a CSV population", Population.CSV_HEADER
+                    + " (optionally followed by ," + WEIGHT_COLUMN + ")");
         }
+        return weights;
     }
 
     /** @return the fields of {@code r} at {@code index} as one CSV record (RFC 4180 quoting), null as an empty field */

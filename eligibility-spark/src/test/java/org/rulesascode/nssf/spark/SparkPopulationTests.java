@@ -78,6 +78,8 @@ class SparkPopulationTests {
         StringWriter w = new StringWriter();
         new PopulationGenerator(SEED, AS_OF).write(n, w);
         List<String> lines = new ArrayList<>(List.of(w.toString().split("\n")));
+        String[] weights = {"1.5", "431.7", "0.000001", "2"};                   // every 7th line carries a weight
+        for (int i = 3; i < n; i += 7) lines.set(i, "{\"weight\": " + weights[i / 7 % weights.length] + ", " + lines.get(i).substring(1));
         lines.set(4, "");                                                      // line 5: empty
         lines.set(99, "{not json");                                            // line 100
         lines.set(249, lines.get(249).replaceFirst("\"birthDate\":\"[^\"]*\"", "\"birthDate\":\"1990-02-30\"")); // line 250
@@ -119,6 +121,7 @@ class SparkPopulationTests {
                 new PopulationRunner.Options(AS_OF, file, InputFormat.jsonl, out, 2, null));
         assertThat(one.decisionFlips()).as("the reform changes decisions (else this test proves little)").isPositive();
         assertThat(one.contributionFlips()).as("the reform changes contributions").isPositive();
+        assertThat(one.weighted()).as("rows carry weights").isTrue();
 
         SparkPopulation p = SparkPopulation.numbered(scrambled(SparkPopulation.jsonLines(spark.read().textFile(file.toString()))), InputFormat.jsonl);
         try (SparkComparison c = p.compare(AS_OF, REFORM_YAML)) {
@@ -159,7 +162,7 @@ class SparkPopulationTests {
     static Path csv(String name, int n) throws Exception {
         String[] status = {"EMPLOYEE", "EMPLOYEE", "PUBLIC_EMPLOYEE", "SELF_EMPLOYED", "INFORMAL"};
         String[] sector = {"GARMENT", "CONSTRUCTION", "OTHER", "", "TRANSPORT"};
-        StringBuilder sb = new StringBuilder(Population.CSV_HEADER).append('\n');
+        StringBuilder sb = new StringBuilder(Population.CSV_HEADER).append(",weight\n");
         for (int i = 0; i < n; i++) {
             int birthYear = 1962 + i % 45;
             boolean usd = i % 3 == 0;
@@ -167,7 +170,7 @@ class SparkPopulationTests {
             String line = "w" + i + "," + birthYear + "-0" + (1 + i % 9) + "-1" + (i % 10) + "," + (i % 2 == 0 ? "FEMALE" : "MALE") + ","
                     + status[i % status.length] + "," + sector[i / 5 % sector.length] + "," + (2015 + i % 10) + "-03-02," + (1 + i % 900) + ","
                     + (i % 7 == 6 ? ",,,,,," : (2018 + i % 8) + "-01,2028-0" + (1 + i % 6) + "," + wage + "," + (usd ? "USD,4100" : "KHR,")
-                    + "," + (i % 11 == 0 ? "false" : "true") + ",");
+                    + "," + (i % 11 == 0 ? "false" : "true") + ",") + "," + (i % 4 == 0 ? "2.5" : i % 9 == 0 ? "0.125" : "");
             sb.append(line).append('\n');
         }
         List<String> lines = new ArrayList<>(List.of(sb.toString().split("\n")));
@@ -194,16 +197,18 @@ class SparkPopulationTests {
         assertThat(one.rejected()).as("the bad rows are rejected").isGreaterThanOrEqualTo(2);
         assertThat(one.assessed()).as("%s", Files.readString(out.resolve("errors.csv"))).isEqualTo(n - 3);
         byte[] expected = Files.readAllBytes(out.resolve("summary.json"));
+        assertThat(one.weighted()).as("rows carry weights").isTrue();
 
         Dataset<Row> columns = spark.read().option("header", true).csv(file.toString()).repartition(1); // the reader's order kept
         SparkPopulation byColumns = SparkPopulation.csv(columns.select("schemes", "id", "birthDate", "sex", "employmentStatus", "sector", "employmentStart",
-                "enterpriseWorkers", "historyFrom", "historyTo", "declaredWage", "currency", "exchangeRate", "paid")); // any column order
+                "enterpriseWorkers", "historyFrom", "historyTo", "declaredWage", "weight", "currency", "exchangeRate", "paid")); // any column order
         try (SparkRun r = byColumns.run(AS_OF)) {
             assertThat(r.summaryJson().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
             assertThat(errorsCsv(r.errors())).isEqualTo(body(out.resolve("errors.csv")));
         }
         SparkPopulation byLines = SparkPopulation.csvLines(spark.read().textFile(file.toString()));
-        try (SparkRun r = SparkPopulation.numbered(scrambled(byLines), InputFormat.csv).run(AS_OF)) {
+        assertThat(byLines.weightColumn()).isTrue();
+        try (SparkRun r = SparkPopulation.numbered(scrambled(byLines), InputFormat.csv, byLines.weightColumn()).run(AS_OF)) {
             assertThat(r.summaryJson().getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
             assertThat(errorsCsv(r.errors())).isEqualTo(body(out.resolve("errors.csv")));
             assertThat(r.results().count() + r.errors().count()).isEqualTo(n);

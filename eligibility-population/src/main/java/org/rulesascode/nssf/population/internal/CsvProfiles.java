@@ -41,7 +41,9 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
  *       true), {@code schemes} (declared schemes separated by {@code |}, e.g. VOLUNTARY_HEALTH_CARE; empty: as the
  *       law requires).</li>
  * </ul>
- * Values are case-sensitive, as in the JSON format. Fields may be quoted with double quotes (RFC 4180).
+ * Values are case-sensitive, as in the JSON format. Fields may be quoted with double quotes (RFC 4180). An optional
+ * 15th column {@code weight} (see {@link Weights}) gives how many persons of the population the row stands for;
+ * empty: 1.
  */
 public final class CsvProfiles {
     private CsvProfiles() { }
@@ -51,6 +53,19 @@ public final class CsvProfiles {
             "enterpriseWorkers", "historyFrom", "historyTo", "declaredWage", "currency", "exchangeRate", "paid", "schemes");
     /** The header line. */
     public static final String HEADER = String.join(",", COLUMNS);
+    /** The optional last column: the row's weight. */
+    public static final String WEIGHT = "weight";
+    /** What a header may be, for errors. */
+    static final String HEADERS = HEADER + " (optionally followed by ," + WEIGHT + ")";
+
+    /**
+     * A record read.
+     *
+     * @param profile the profile
+     * @param weight  its weight, or null when the record has none (weight 1)
+     */
+    public record Parsed(WorkerProfile profile, java.math.BigDecimal weight) {
+    }
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -60,25 +75,30 @@ public final class CsvProfiles {
     /**
      * Checks the header line.
      *
+     * @return true when the header ends with the optional {@link #WEIGHT} column
      * @throws InvalidInputException naming the first column that differs
      */
-    public static void checkHeader(String line) {
+    public static boolean checkHeader(String line) {
         String l = line.startsWith("\uFEFF") ? line.substring(1) : line;
         List<String> names;
         try {
             names = Csv.split(l).stream().map(String::strip).toList();
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("header", e.getMessage(), HEADER);
+            throw new InvalidInputException("header", e.getMessage(), HEADERS);
         }
         for (int i = 0; i < COLUMNS.size(); i++) {
-            if (i >= names.size()) throw new InvalidInputException("header", "lacks the column " + COLUMNS.get(i) + " (column " + (i + 1) + ")", HEADER);
+            if (i >= names.size()) throw new InvalidInputException("header", "lacks the column " + COLUMNS.get(i) + " (column " + (i + 1) + ")", HEADERS);
             if (!names.get(i).equals(COLUMNS.get(i))) {
-                throw new InvalidInputException("header", "has '" + names.get(i) + "' as column " + (i + 1) + " where " + COLUMNS.get(i) + " is expected", HEADER);
+                throw new InvalidInputException("header", "has '" + names.get(i) + "' as column " + (i + 1) + " where " + COLUMNS.get(i) + " is expected", HEADERS);
             }
         }
+        if (names.size() == COLUMNS.size() + 1 && names.get(COLUMNS.size()).equals(WEIGHT)) return true;
         if (names.size() > COLUMNS.size()) {
-            throw new InvalidInputException("header", "has " + names.size() + " columns, one too many from '" + names.get(COLUMNS.size()) + "'", HEADER);
+            throw new InvalidInputException("header", "has " + names.size() + " columns, one too many from '" + names.get(COLUMNS.size()) + "'"
+                    + (names.size() == COLUMNS.size() + 1 ? " (the only column allowed after " + COLUMNS.get(COLUMNS.size() - 1) + " is " + WEIGHT + ")" : ""),
+                    HEADERS);
         }
+        return false;
     }
 
     /** @return the id field of a record when it can be split, otherwise empty */
@@ -97,15 +117,25 @@ public final class CsvProfiles {
      * @throws InvalidInputException whose field is the CSV column (or {@code $} for the record's shape)
      */
     public static WorkerProfile parse(String line) {
+        return parse(line, false).profile();
+    }
+
+    /**
+     * Reads one record of a file whose header has the {@link #WEIGHT} column ({@code weightColumn}) or not.
+     *
+     * @throws InvalidInputException whose field is the CSV column (or {@code $} for the record's shape)
+     */
+    public static Parsed parse(String line, boolean weightColumn) {
         List<String> f;
+        int columns = COLUMNS.size() + (weightColumn ? 1 : 0);
         try {
             f = Csv.split(line);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("$", e.getMessage(), "a CSV record of " + COLUMNS.size() + " fields");
+            throw new InvalidInputException("$", e.getMessage(), "a CSV record of " + columns + " fields");
         }
-        if (f.size() != COLUMNS.size()) {
-            throw new InvalidInputException("$", "has " + f.size() + " field" + (f.size() == 1 ? "" : "s") + ", the header has " + COLUMNS.size(),
-                    "one value (possibly empty) per column: " + HEADER);
+        if (f.size() != columns) {
+            throw new InvalidInputException("$", "has " + f.size() + " field" + (f.size() == 1 ? "" : "s") + ", the header has " + columns,
+                    "one value (possibly empty) per column: " + HEADER + (weightColumn ? "," + WEIGHT : ""));
         }
         String id = f.get(0).strip();
         LocalDate birth = date(f.get(1), "birthDate", true);
@@ -146,13 +176,14 @@ public final class CsvProfiles {
                 throw rename(rename(e, "from", "historyFrom"), "to", "historyTo");
             }
         }
+        java.math.BigDecimal weight = weightColumn ? Weights.ofText(f.get(COLUMNS.size()), WEIGHT) : null;
         WorkerProfile.Builder b = WorkerProfile.builder(id).birthDate(birth).sex(sex).employmentStatus(status).sector(sector)
                 .employmentStart(start).enterpriseWorkers(enterprise).wage(wage);
         if (period != null) b.period(period);
         try {
-            return b.build();
+            return new Parsed(b.build(), weight);
         } catch (InvalidInputException e) {
-            return throwRenamed(e);
+            return new Parsed(throwRenamed(e), null);
         }
     }
 

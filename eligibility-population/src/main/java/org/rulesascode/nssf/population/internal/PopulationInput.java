@@ -24,13 +24,16 @@ import org.rulesascode.nssf.population.RowSource;
  * Streams the rows of a population file, one line at a time: a JSONL file gives every line as a row; a CSV file
  * checks its header (line 1) and gives the following lines. Empty lines are rows too (rejected later, never
  * dropped). Lines end at a line feed only ({@code \n}, with the {@code \r} of a {@code \r\n} removed): a carriage
- * return inside a line is JSON whitespace and does not split it. Not thread-safe: one reader thread.
+ * return inside a line is JSON whitespace and does not split it. A CSV header may end with the optional
+ * {@code weight} column. Not thread-safe: one reader thread.
  */
 public final class PopulationInput implements RowSource, Closeable {
     private final Reader reader;
     private final CountingStream counter;
     private final long size;
     private final InputFormat format;
+    /** A CSV file whose header has the optional weight column. */
+    private final boolean weightColumn;
     private final char[] buffer = new char[1 << 16];
     private final StringBuilder line = new StringBuilder(1024);
     private int pos;
@@ -61,6 +64,7 @@ public final class PopulationInput implements RowSource, Closeable {
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         this.reader = new InputStreamReader(counter, utf8);
+        boolean weights = false;
         if (format == InputFormat.csv) {
             String header = read();
             if (header == null) {
@@ -68,12 +72,13 @@ public final class PopulationInput implements RowSource, Closeable {
                 throw new InvalidInputException(option, "'" + file + "' is empty: a CSV population starts with its header", CsvProfiles.HEADER);
             }
             try {
-                CsvProfiles.checkHeader(header);
+                weights = CsvProfiles.checkHeader(header);
             } catch (InvalidInputException e) {
                 close();
                 throw new InvalidInputException(file + ":1 " + e.field(), e.problem(), e.allowed());
             }
         }
+        this.weightColumn = weights;
         next = read();
     }
 
@@ -125,7 +130,7 @@ public final class PopulationInput implements RowSource, Closeable {
     @Override
     public Row next() {
         if (next == null) throw new NoSuchElementException();
-        Row r = Row.text(lineNo, next, format);
+        Row r = Row.text(lineNo, next, format, weightColumn);
         next = read();
         return r;
     }
