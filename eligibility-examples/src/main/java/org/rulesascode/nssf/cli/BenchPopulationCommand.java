@@ -282,7 +282,7 @@ final class BenchPopulationCommand implements Callable<Integer> {
 
     /** One result line, as a population run writes it: outcomes and amounts of each decision, contribution totals. */
     private static String line(Assessment a) {
-        StringBuilder sb = new StringBuilder(256).append("{\"id\":\"").append(a.profileId()).append("\",\"decisions\":[");
+        StringBuilder sb = new StringBuilder(1024).append("{\"id\":\"").append(a.profileId()).append("\",\"decisions\":[");
         for (Decision d : a.decisions()) {
             sb.append("{\"scheme\":\"").append(d.scheme()).append("\",\"benefit\":\"").append(d.benefit()).append("\",\"outcome\":\"")
                     .append(d.outcome()).append('"');

@@ -165,6 +165,11 @@ public final class Assessor {
         final List<ContributionFinding> contributions = new ArrayList<>();
         final List<BenefitFinding> benefits = new ArrayList<>();
         final List<ComplianceNote> notes = new ArrayList<>();
+        /**
+         * For a profile answered from the memo alone and without events: the memo's templates it was answered from
+         * (with the schemes asked about), which decide its decisions on the as-of date; null otherwise
+         */
+        List<Object> templates;
 
         Work(AssessmentRequest request, CoverageFact coverage) {
             this.request = request;
@@ -214,16 +219,26 @@ public final class Assessor {
             ks.add(memo.personKey(schemes, coverage, dependants));
             for (SpanFact sp : spans) ks.add(memo.spanKey(schemes, sp, coverage));
             List<Object> out = new ArrayList<>();
+            List<Object> templates = new ArrayList<>(ks.size() + 1);
+            templates.add(schemes);
             RuleMemo.Template person = memo.get(ks.get(0));
             boolean all = person != null;
-            if (all) out.addAll(RuleMemo.replay(person, personUnit(facts[i])));
+            if (all) {
+                out.addAll(RuleMemo.replay(person, personUnit(facts[i])));
+                templates.add(person);
+            }
             for (int k = 0; all && k < spans.size(); k++) {
                 RuleMemo.Template t = memo.get(ks.get(k + 1));
-                if (t == null) all = false;
-                else out.addAll(RuleMemo.replay(t, List.of(spans.get(k))));
+                if (t == null) {
+                    all = false;
+                } else {
+                    out.addAll(RuleMemo.replay(t, List.of(spans.get(k))));
+                    templates.add(t);
+                }
             }
             if (all) {
                 replayed[i] = out;
+                if (!hasEvents(request)) work[i].templates = templates;
                 hit += ks.size();
             } else {
                 keys[i] = ks;
@@ -314,7 +329,7 @@ public final class Assessor {
         List<List<Decision>> decisions = new ArrayList<>(work.length);
         List<List<ContributionLine>> lines = new ArrayList<>(work.length);
         for (Work w : work) {
-            decisions.add(decisions(w, locale, explain));
+            decisions.add(w.templates != null && !explain ? asOfDecisions(w, locale) : decisions(w, locale, explain));
             lines.add(lines(w.contributions));
         }
         Map<AssessmentRequest, Assessment> corrected = compliance ? corrected(work, lines, locale) : Map.of();
@@ -384,6 +399,28 @@ public final class Assessor {
                 if (st != null) memo.put(keys[i].get(k + 1), st);
             }
         }
+    }
+
+    /** Outcome-only decisions of profiles answered from the memo alone, without events, by their templates and language. */
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, List<Decision>> asOfDecisions = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int DECISION_CACHE_LIMIT = 50_000;
+
+    /**
+     * The outcome-only decisions of a profile answered from the memo alone and without events. They follow from the
+     * templates it was answered from (the findings, their rules, statuses, supports and amounts; the spans' parameter
+     * values, which give the provisional flags, are in the templates' keys), the schemes asked about and the language
+     * of an undetermined amount's reason: computed once per such combination, then shared (decisions are immutable).
+     */
+    private List<Decision> asOfDecisions(Work w, Locale locale) {
+        List<Object> key = new ArrayList<>(w.templates.size() + 1);
+        key.add(locale);
+        key.addAll(w.templates);
+        List<Decision> d = asOfDecisions.get(key);
+        if (d == null) {
+            d = List.copyOf(decisions(w, locale, false));
+            if (asOfDecisions.size() < DECISION_CACHE_LIMIT) asOfDecisions.putIfAbsent(key, d);
+        }
+        return d;
     }
 
     /** The decisions of one profile of a batch: on the as-of date, then on each event. */
@@ -886,48 +923,73 @@ public final class Assessor {
 
     // ---------------------------------------------------------------- contribution lines
 
+    /**
+     * The contribution lines of a profile: one per month of each contribution found, by month, then scheme, ties in
+     * the order found. When the spans do not overlap (the usual case) the lines are made in that order directly: the
+     * contributions are ordered by their span's first month, then scheme, and each span's months are walked once;
+     * otherwise all lines are made and sorted.
+     */
     private List<ContributionLine> lines(List<ContributionFinding> found) {
+        int n = found.size();
+        if (n == 0) return new ArrayList<>(0);
+        if (n >= 1 << 20) return sortedLines(found);
+        long[] order = new long[n];
+        for (int i = 0; i < n; i++) {
+            ContributionFinding c = found.get(i);
+            order[i] = ((long) (ParamTimeline.index(c.span().getFrom()) * 8 + schemeOf(ruleSet.rules().rule(c.ruleId())).ordinal()) << 20) | i;
+        }
+        java.util.Arrays.sort(order);
+        // the spans in that order must be one after another, each the same as the last or after its last month
+        SpanFact last = null;
+        int months = 0;
+        for (long o : order) {
+            SpanFact s = found.get((int) (o & ((1 << 20) - 1))).span();
+            if (s == last) continue;
+            if (last != null && !last.getTo().isBefore(s.getFrom())) return sortedLines(found);
+            last = s;
+        }
+        List<ContributionLine> out = new ArrayList<>(n * 4);
+        int from = 0;
+        while (from < n) {
+            SpanFact s = found.get((int) (order[from] & ((1 << 20) - 1))).span();
+            int to = from;
+            while (to < n && found.get((int) (order[to] & ((1 << 20) - 1))).span() == s) to++;
+            Line[] ls = new Line[to - from];
+            for (int k = from; k < to; k++) ls[k - from] = line(found.get((int) (order[k] & ((1 << 20) - 1))));
+            for (YearMonth m = s.getFrom(); !m.isAfter(s.getTo()); m = m.plusMonths(1)) {
+                for (Line l : ls) out.add(l.at(m));
+            }
+            from = to;
+        }
+        return out;
+    }
+
+    /** What one contribution found gives every month of its span. */
+    private record Line(ContributionFinding c, Scheme scheme, RuleInfo rule, BigDecimal rate, long employer, long worker,
+                        boolean provisional, List<ParameterUse> shared) {
+        ContributionLine at(YearMonth m) {
+            return new ContributionLine(m, scheme, c.base(), rate, employer, worker, employer + worker, c.span().isPaid(),
+                    provisional, c.ruleId(), rule.citations(), shared);
+        }
+    }
+
+    private Line line(ContributionFinding c) {
+        RuleInfo rule = ruleSet.rules().rule(c.ruleId());
+        RuleParameters rp = ruleParameterValues.computeIfAbsent(new RuleParametersKey(rule.id(), c.span().getParams()), this::ruleParameters);
+        if (c.flatAmount() != null) return new Line(c, schemeOf(rule), rule, null, 0, c.flatAmount(), rp.provisional(), rp.uses());
+        return new Line(c, schemeOf(rule), rule, c.employerRate().add(c.workerRate()), share(c.base(), c.employerRate()),
+                share(c.base(), c.workerRate()), rp.provisional(), rp.uses());
+    }
+
+    /** The lines of contributions whose spans overlap: every line made, then sorted (stable) by month and scheme. */
+    private List<ContributionLine> sortedLines(List<ContributionFinding> found) {
         List<ContributionLine> out = new ArrayList<>();
         for (ContributionFinding c : found) {
-            RuleInfo rule = ruleSet.rules().rule(c.ruleId());
-            Scheme scheme = schemeOf(rule);
-            SpanFact s = c.span();
-            RuleParameters rp = ruleParameterValues.computeIfAbsent(new RuleParametersKey(rule.id(), s.getParams()), this::ruleParameters);
-            List<ParameterUse> shared = rp.uses();
-            boolean provisional = rp.provisional();
-            long employer;
-            long worker;
-            BigDecimal rate;
-            if (c.flatAmount() != null) {
-                employer = 0;
-                worker = c.flatAmount();
-                rate = null;
-            } else {
-                employer = share(c.base(), c.employerRate());
-                worker = share(c.base(), c.workerRate());
-                rate = c.employerRate().add(c.workerRate());
-            }
-            for (YearMonth m = s.getFrom(); !m.isAfter(s.getTo()); m = m.plusMonths(1)) {
-                out.add(new ContributionLine(m, scheme, c.base(), rate, employer, worker, employer + worker, s.isPaid(),
-                        provisional, c.ruleId(), rule.citations(), shared));
-            }
+            Line l = line(c);
+            for (YearMonth m = c.span().getFrom(); !m.isAfter(c.span().getTo()); m = m.plusMonths(1)) out.add(l.at(m));
         }
-        // by month, then scheme, ties in the order found (a stable sort): on primitive keys, the position in the low bits
-        int n = out.size();
-        if (n < 2) return out;
-        if (n >= 1 << 20) {
-            out.sort(Comparator.comparingInt(l -> ParamTimeline.index(l.month()) * 8 + l.scheme().ordinal()));
-            return out;
-        }
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            ContributionLine l = out.get(i);
-            keys[i] = ((long) (ParamTimeline.index(l.month()) * 8 + l.scheme().ordinal()) << 20) | i;
-        }
-        java.util.Arrays.sort(keys);
-        List<ContributionLine> sorted = new ArrayList<>(n);
-        for (long k : keys) sorted.add(out.get((int) (k & ((1 << 20) - 1))));
-        return sorted;
+        out.sort(Comparator.comparingInt(l -> ParamTimeline.index(l.month()) * 8 + l.scheme().ordinal()));
+        return out;
     }
 
     /** @return base × rate in whole riel, rounded half up ({@link Money#ROUNDING}) */

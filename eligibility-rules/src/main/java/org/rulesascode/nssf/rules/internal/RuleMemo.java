@@ -168,9 +168,18 @@ public final class RuleMemo {
 
     /**
      * What the rules found about one unit of facts (a span; or the coverage fact then the dependants), with each
-     * finding's subject as a position in the unit and its support as an earlier item.
+     * finding's subject as a position in the unit and its support as an earlier item. Compared by identity: the memo
+     * keeps one per key, so the same template means the same key.
      */
-    record Template(List<Item> items) { }
+    static final class Template {
+        private final List<Item> items;
+
+        Template(List<Item> items) {
+            this.items = items;
+        }
+
+        List<Item> items() { return items; }
+    }
 
     /** One thing found: a finding, a contribution or an amount, about the fact at {@code position} of the unit. */
     record Item(int position, Finding finding, int support, ContributionFinding contribution, BenefitFinding benefit) { }
