@@ -166,8 +166,8 @@ public final class Assessor {
         final List<BenefitFinding> benefits = new ArrayList<>();
         final List<ComplianceNote> notes = new ArrayList<>();
         /**
-         * For a profile answered from the memo alone and without events: the memo's templates it was answered from
-         * (with the schemes asked about), which decide its decisions on the as-of date; null otherwise
+         * For a profile whose first phase the memo answered: the templates it was answered from (with the schemes asked
+         * about), which decide its decisions on the as-of date (not those on its events); null otherwise
          */
         List<Object> templates;
 
@@ -238,7 +238,7 @@ public final class Assessor {
             }
             if (all) {
                 replayed[i] = out;
-                if (!hasEvents(request)) work[i].templates = templates;
+                work[i].templates = templates;
                 hit += ks.size();
             } else {
                 keys[i] = ks;
@@ -329,7 +329,7 @@ public final class Assessor {
         List<List<Decision>> decisions = new ArrayList<>(work.length);
         List<List<ContributionLine>> lines = new ArrayList<>(work.length);
         for (Work w : work) {
-            decisions.add(w.templates != null && !explain ? asOfDecisions(w, locale) : decisions(w, locale, explain));
+            decisions.add(decisions(w, locale, explain));
             lines.add(lines(w.contributions));
         }
         Map<AssessmentRequest, Assessment> corrected = compliance ? corrected(work, lines, locale) : Map.of();
@@ -401,12 +401,12 @@ public final class Assessor {
         }
     }
 
-    /** Outcome-only decisions of profiles answered from the memo alone, without events, by their templates and language. */
+    /** Outcome-only decisions on the as-of date of profiles whose first phase the memo answered, by templates and language. */
     private final java.util.concurrent.ConcurrentHashMap<List<Object>, List<Decision>> asOfDecisions = new java.util.concurrent.ConcurrentHashMap<>();
     static final int DECISION_CACHE_LIMIT = 50_000;
 
     /**
-     * The outcome-only decisions of a profile answered from the memo alone and without events. They follow from the
+     * The outcome-only decisions on the as-of date of a profile whose first phase the memo answered. They follow from the
      * templates it was answered from (the findings, their rules, statuses, supports and amounts; the spans' parameter
      * values, which give the provisional flags, are in the templates' keys), the schemes asked about and the language
      * of an undetermined amount's reason: computed once per such combination, then shared (decisions are immutable).
@@ -417,7 +417,7 @@ public final class Assessor {
         key.addAll(w.templates);
         List<Decision> d = asOfDecisions.get(key);
         if (d == null) {
-            d = List.copyOf(decisions(w, locale, false));
+            d = List.copyOf(decisions(w.request, w.coverage, w.findings, w.benefits, locale, false));
             if (asOfDecisions.size() < DECISION_CACHE_LIMIT) asOfDecisions.putIfAbsent(key, d);
         }
         return d;
@@ -425,7 +425,8 @@ public final class Assessor {
 
     /** The decisions of one profile of a batch: on the as-of date, then on each event. */
     private List<Decision> decisions(Work w, Locale locale, boolean explain) {
-        List<Decision> decisions = decisions(w.request, w.coverage, w.findings, w.benefits, locale, explain);
+        List<Decision> decisions = w.templates != null && !explain ? asOfDecisions(w, locale)
+                : decisions(w.request, w.coverage, w.findings, w.benefits, locale, explain);
         if (!w.benefits.isEmpty() || w.findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
             decisions = new ArrayList<>(decisions);
             decisions.addAll(benefitDecisions(w.findings, w.benefits, locale, explain));
