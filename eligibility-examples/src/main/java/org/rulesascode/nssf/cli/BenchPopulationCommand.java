@@ -247,7 +247,7 @@ final class BenchPopulationCommand implements Callable<Integer> {
                                 bytes += line(r).length();
                                 if (!a.decisions().equals(r.decisions())) {
                                     changed.incrementAndGet();
-                                    // the reasons of a changed decision: both sides explained, as compare does for the workers whose result changes
+                                    // the reasons of a changed decision: both sides explained, as compare does for the workers with a changed decision
                                     bytes += baseline.assess(requests.get(i)).decisions().size() + reformed.assess(requests.get(i)).decisions().size();
                                 }
                             }

@@ -39,8 +39,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * rejected, always.
  *
  * <p>Rows are assessed in batches with {@link EligibilityEngine#assessAll(List, Locale, Detail)} at
- * {@link Detail#OUTCOMES}; a comparison assesses again, {@link Detail#EXPLAINED}, only the workers whose result
- * changes, for the rules and parameters that changed it.
+ * {@link Detail#OUTCOMES}; a comparison assesses again, {@link Detail#EXPLAINED}, only the workers with a changed
+ * decision, for the rules and parameters that changed it (a changed contribution is explained by the rules and
+ * parameters of its contribution lines, which the outcome path already gives).
  *
  * <pre>{@code
  * EligibilityEngine baseline = EligibilityEngine.standard();
@@ -374,10 +375,12 @@ public final class PopulationRunner {
             for (int i = 0; i < ps.length; i++) {
                 if (ps[i].error() != null || failed[i] != null || bs[i] == null || rs[i] == null) continue;
                 fs[i] = Comparison.flips(bs[i], rs[i], asOf);
-                changed[i] = !fs[i].isEmpty();
+                // a changed decision is explained by its reasons: both sides again, explained; a changed contribution
+                // by its lines' rules and parameters, which the outcome path has already (the same flips, tested)
+                for (Comparison.Flip f : fs[i]) changed[i] |= Comparison.Flip.DECISION.equals(f.kind());
                 any |= changed[i];
             }
-            if (any) { // the explanation of a change: both sides again, explained, for the changed workers only
+            if (any) { // the explanation of a changed decision: both sides again, explained, for those workers only
                 Assessment[] be = assessAll(baseline, batch, ps, failed, Detail.EXPLAINED, changed);
                 Assessment[] re = assessAll(reform, batch, ps, failed, Detail.EXPLAINED, changed);
                 for (int i = 0; i < ps.length; i++) {
