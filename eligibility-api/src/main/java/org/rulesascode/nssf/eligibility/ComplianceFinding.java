@@ -18,19 +18,32 @@ import java.util.List;
  * @param provisional          true when a value the finding rests on is provisional: a parameter of its rule, a
  *                             contribution line counted in the missing contributions, or a benefit decision compared in
  *                             its costs
+ * @param benefitsLost         what the breach costs the worker in benefits, in whole riel: the value
+ *                             ({@link Decision#value()}, e.g. a daily allowance times its days, a monthly pension over its
+ *                             first year) of the benefit decisions on her events that differ with the breach corrected,
+ *                             corrected minus as declared (a benefit she does not get counts 0); 0 when none differs or
+ *                             she has no event; null when the finding computes no corrected history, or when a decision
+ *                             that differs has a value that cannot be computed (an undetermined amount)
  */
 public record ComplianceFinding(ComplianceIssue issue, String ruleId, String months, String message, List<Citation> citations,
-                                List<ParameterUse> parameters, Long missingContributions, List<TraceStep> costs, boolean provisional) {
+                                List<ParameterUse> parameters, Long missingContributions, List<TraceStep> costs, boolean provisional,
+                                Long benefitsLost) {
     public ComplianceFinding {
         citations = List.copyOf(citations);
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
         costs = costs == null ? List.of() : List.copyOf(costs);
     }
 
+    /** A finding whose cost in benefits is not given ({@link #benefitsLost()} null). */
+    public ComplianceFinding(ComplianceIssue issue, String ruleId, String months, String message, List<Citation> citations,
+                             List<ParameterUse> parameters, Long missingContributions, List<TraceStep> costs, boolean provisional) {
+        this(issue, ruleId, months, message, citations, parameters, missingContributions, costs, provisional, null);
+    }
+
     /** A finding that is provisional when one of its rule's {@code parameters} is. */
     public ComplianceFinding(ComplianceIssue issue, String ruleId, String months, String message, List<Citation> citations,
                              List<ParameterUse> parameters, Long missingContributions, List<TraceStep> costs) {
         this(issue, ruleId, months, message, citations, parameters, missingContributions, costs,
-                parameters != null && parameters.stream().anyMatch(ParameterUse::provisional));
+                parameters != null && parameters.stream().anyMatch(ParameterUse::provisional), null);
     }
 }

@@ -15,6 +15,7 @@ import org.rulesascode.nssf.eligibility.Entitlement;
 import org.rulesascode.nssf.eligibility.LifeEvent;
 import org.rulesascode.nssf.eligibility.Money;
 import org.rulesascode.nssf.eligibility.ParameterUse;
+import org.rulesascode.nssf.eligibility.Outcome;
 import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.TraceStep;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
@@ -220,6 +221,7 @@ public final class ComplianceCheck {
         boolean decided = first.status() == CriterionStatus.MET;
         boolean provisional = uses.stream().anyMatch(ParameterUse::provisional);
         Long missing = null;
+        Long lost = null;
         List<TraceStep> costs = new ArrayList<>();
         WorkerProfile p = request.profile();
         boolean events = hasEventsBy(p, request.asOf());
@@ -238,9 +240,11 @@ public final class ComplianceCheck {
                     Assessment corrected = reassess.apply(fix);
                     missing = contributionCosts(costs, m, lines, corrected.contributions(), false, "due at the minimum wage");
                     provisional |= anyProvisional(lines, m) || anyProvisional(corrected.contributions(), m);
+                    lost = 0L;
                     if (events) {
                         costs.addAll(benefitCosts(decisions, corrected.decisions(), "declared at the minimum wage"));
                         provisional |= provisionalCosts(decisions, corrected.decisions());
+                        lost = benefitsLost(decisions, corrected.decisions());
                     }
                 }
             }
@@ -249,10 +253,12 @@ public final class ComplianceCheck {
                 missing = contributionCosts(costs, m, List.of(), owed, true, "unpaid");
                 provisional |= owed.stream().anyMatch(ContributionLine::provisional);
                 args.put("dueDay", dueDay(group));
+                lost = 0L;
                 if (events) {
                     Assessment corrected = reassess.apply(fix);
                     costs.addAll(benefitCosts(decisions, corrected.decisions(), "paid"));
                     provisional |= provisionalCosts(decisions, corrected.decisions());
+                    lost = benefitsLost(decisions, corrected.decisions());
                 }
             }
             case LATE_REGISTRATION -> {
@@ -267,9 +273,11 @@ public final class ComplianceCheck {
                     missing = contributionCosts(costs, m, List.of(), corrected.contributions(), false,
                             "undeclared, at the first declared wage " + money(g.getFirstWage()));
                     provisional |= anyProvisional(corrected.contributions(), m);
+                    lost = 0L;
                     if (events) {
                         costs.addAll(benefitCosts(decisions, corrected.decisions(), "registered from the start"));
                         provisional |= provisionalCosts(decisions, corrected.decisions());
+                        lost = benefitsLost(decisions, corrected.decisions());
                     }
                 }
             }
@@ -277,7 +285,7 @@ public final class ComplianceCheck {
         args.put("missing", missing == null ? "—" : khr(missing));
         String message = ruleSet.messages().render(rule.id(), locale, args);
         if (message == null) message = rule.name().substring(rule.id().length() + 1);
-        return new ComplianceFinding(first.issue(), rule.id(), m.ranges(), message, rule.citations(), uses, missing, costs, provisional);
+        return new ComplianceFinding(first.issue(), rule.id(), m.ranges(), message, rule.citations(), uses, missing, costs, provisional, lost);
     }
 
     /** @return true when a contribution line of the finding's months is provisional */
@@ -382,6 +390,38 @@ public final class ComplianceCheck {
                     "as declared: " + describe(x) + "; " + counterfactual + ": " + describe(y), difference(x, y)));
         }
         return out;
+    }
+
+    /**
+     * @return the value ({@link Decision#value()}) of the benefit decisions on events that differ ({@link #benefitCosts}'s
+     *         steps), corrected minus actual; a decision not eligible, or absent, counts 0; null when one that differs is
+     *         eligible with a value that cannot be computed
+     */
+    static Long benefitsLost(List<Decision> actual, List<Decision> corrected) {
+        record Key(LocalDate date, Scheme scheme, String benefit) { }
+        Map<Key, Decision> a = new java.util.HashMap<>();
+        Map<Key, Decision> c = new java.util.HashMap<>();
+        for (Decision d : actual) if (d.eventDate() != null) a.put(new Key(d.eventDate(), d.scheme(), d.benefit().name()), d);
+        for (Decision d : corrected) if (d.eventDate() != null) c.put(new Key(d.eventDate(), d.scheme(), d.benefit().name()), d);
+        Set<Key> keys = new java.util.HashSet<>(a.keySet());
+        keys.addAll(c.keySet());
+        long total = 0;
+        for (Key k : keys) {
+            Decision x = a.get(k);
+            Decision y = c.get(k);
+            if (same(x, y)) continue;
+            Long before = valueOrZero(x);
+            Long after = valueOrZero(y);
+            if (before == null || after == null) return null;
+            total = Math.addExact(total, Math.subtractExact(after, before));
+        }
+        return total;
+    }
+
+    /** @return the value of an eligible decision, 0 for one not eligible or absent, null when eligible but not computable */
+    private static Long valueOrZero(Decision d) {
+        if (d == null || d.outcome() != Outcome.ELIGIBLE) return 0L;
+        return d.value();
     }
 
     private static boolean same(Decision x, Decision y) {

@@ -76,6 +76,9 @@ class ComplianceCheckTests {
         // The State childbirth allowance does not depend on the wage: no step.
         assertThat(f.costs()).noneMatch(t -> t.description().startsWith("childbirth allowance"));
         assertThat(step(f, "contributions missing in all").result()).endsWith(" KHR");
+        // In all, the value of what differs: the allowance 90 × 4,667 = 420,030; the employer's pay for 90 days of a
+        // 30-day month, 3 × 421,617 − 3 × 350,000 = 1,264,851 − 1,050,000 = 214,851; together 634,881.
+        assertThat(f.benefitsLost()).isEqualTo(634_881L);
     }
 
     @Test
@@ -95,6 +98,8 @@ class ComplianceCheckTests {
         TraceStep pension = step(f, "pension: contributions missing for 2025-02 to 2025-05");
         assertThat(pension.formula()).startsWith("employer 68,224 KHR + worker 68,224 KHR");
         assertThat(pension.result()).isEqualTo("136,448 KHR");
+        // the allowance she does not get: 20,417 × 90 = 1,837,530 (the only benefit that differs)
+        assertThat(f.benefitsLost()).isEqualTo(1_837_530L);
     }
 
     @Test
@@ -109,6 +114,7 @@ class ComplianceCheckTests {
         assertThat(maternity.result()).isEqualTo("ELIGIBLE instead of NOT_ELIGIBLE: 20,417 KHR per day for 90 days not received");
         // Employer's pay: less than a year of service on 2025-06-02 (from 2024-06-03) either way: not eligible in both, no step.
         assertThat(f.costs()).noneMatch(t -> t.description().startsWith("employer maternity pay"));
+        assertThat(f.benefitsLost()).isEqualTo(20_417L * 90);
     }
 
     @Test
@@ -126,6 +132,7 @@ class ComplianceCheckTests {
             assertThat(c.months()).isEqualTo(f.months());
             assertThat(c.missingContributions()).isEqualTo(f.missingContributions());
             assertThat(c.costs()).isEqualTo(f.costs().stream().filter(t -> t.description().contains("contributions missing")).toList());
+            assertThat(c.benefitsLost()).as("no event, no benefit lost").isZero();
         }
     }
 
@@ -137,6 +144,7 @@ class ComplianceCheckTests {
         assertThat(f.ruleId()).isEqualTo("CMP-MW-03");
         assertThat(f.missingContributions()).isNull();
         assertThat(f.costs()).isEmpty();
+        assertThat(f.benefitsLost()).as("no corrected history").isNull();
         assertThat(f.message()).contains("2024-06 to 2025-05", "no exchange rate");
     }
 
