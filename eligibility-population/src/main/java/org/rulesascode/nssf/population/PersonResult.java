@@ -67,15 +67,28 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
      * @param unpaidContributions  some months of employment were not paid
      * @param lateRegistration     registered later than the law allows
      * @param missingContributions contributions missing over the months concerned (employer + worker, riel), where known
+     * @param benefitsLost         what the breaches cost the worker in benefits (riel; {@link ComplianceFinding#benefitsLost()}
+     *                             added over her findings where known; each finding is corrected on its own, so a benefit
+     *                             that two breaches would each restore counts under both)
+     * @param benefitsLostUnknown  a finding with a corrected history has a cost in benefits that cannot be valued (an
+     *                             undetermined amount): {@code benefitsLost} leaves it out
      */
-    public record Compliance(boolean wageBelowMinimum, boolean unpaidContributions, boolean lateRegistration, long missingContributions)
+    public record Compliance(boolean wageBelowMinimum, boolean unpaidContributions, boolean lateRegistration, long missingContributions,
+                             long benefitsLost, boolean benefitsLostUnknown)
             implements java.io.Serializable {
+        /** Findings in short without their cost in benefits. */
+        public Compliance(boolean wageBelowMinimum, boolean unpaidContributions, boolean lateRegistration, long missingContributions) {
+            this(wageBelowMinimum, unpaidContributions, lateRegistration, missingContributions, 0, false);
+        }
+
         /** @return the findings of an explained assessment in short */
         public static Compliance of(List<ComplianceFinding> findings) {
             boolean below = false;
             boolean unpaid = false;
             boolean late = false;
             long missing = 0;
+            long lost = 0;
+            boolean unknown = false;
             for (ComplianceFinding f : findings) {
                 switch (f.issue()) {
                     case WAGE_BELOW_MINIMUM -> below = true;
@@ -83,8 +96,10 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
                     case LATE_REGISTRATION -> late = true;
                 }
                 if (f.missingContributions() != null) missing = Math.addExact(missing, f.missingContributions());
+                if (f.benefitsLost() != null) lost = Math.addExact(lost, f.benefitsLost());
+                else if (f.missingContributions() != null) unknown = true;
             }
-            return new Compliance(below, unpaid, late, missing);
+            return new Compliance(below, unpaid, late, missing, lost, unknown);
         }
 
         /** @return any finding */
@@ -198,7 +213,7 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
                 + "contributionsTotal,contributionsLast12Months,employerLast12Months,workerLast12Months");
         for (Scheme s : Scheme.values()) sb.append(",contributionsLast12Months_").append(s.name());
         for (Benefit b : Benefit.values()) sb.append(",eligible_").append(b.name()).append(",annualValue_").append(b.name());
-        sb.append(",wageBelowMinimum,unpaidContributions,lateRegistration,missingContributions");
+        sb.append(",wageBelowMinimum,unpaidContributions,lateRegistration,missingContributions,benefitsLost");
         return sb.toString();
     }
 
@@ -232,9 +247,10 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
             sb.append(',').append(c == null ? 0 : c.totalLast12());
         }
         for (int i = 0; i < eligibleBy.length; i++) sb.append(',').append(eligibleBy[i]).append(',').append(valueBy[i]);
-        if (compliance == null) sb.append(",,,,");
+        if (compliance == null) sb.append(",,,,,");
         else sb.append(',').append(compliance.wageBelowMinimum()).append(',').append(compliance.unpaidContributions()).append(',')
-                .append(compliance.lateRegistration()).append(',').append(compliance.missingContributions());
+                .append(compliance.lateRegistration()).append(',').append(compliance.missingContributions()).append(',')
+                .append(compliance.benefitsLostUnknown() ? "" : Long.toString(compliance.benefitsLost()));
         return sb.toString();
     }
 

@@ -336,6 +336,7 @@ public final class PopulationRunner {
                 e.put("workersBelowMinimumWage", p.scaled(all.weighted.get(2), total));
                 e.put("workersWithUnpaidMonths", p.scaled(all.weighted.get(3), total));
                 e.put("missingContributions", p.scaled(all.weighted.get(5), total));
+                e.put("benefitsLost", p.scaled(all.weighted.get(6), total));
             }
             m.put("scaling", scaling(p, n, summary, e));
         }

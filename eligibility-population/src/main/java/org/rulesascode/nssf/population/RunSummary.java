@@ -134,8 +134,11 @@ public final class RunSummary implements Serializable {
         long unpaidContributions;
         long lateRegistration;
         long missingContributions;
-        /** Weighted: the same six figures, in the order of {@link #toMap()}. */
-        final Weighted weighted = new Weighted(6);
+        long benefitsLost;
+        long workersLosingBenefits;
+        long workersWithUnvaluedLoss;
+        /** Weighted: the same figures, in the order of {@link #toMap()}. */
+        final Weighted weighted = new Weighted(9);
 
         void add(PersonResult.Compliance c, java.math.BigDecimal w) {
             weighted.count(0, w);
@@ -144,12 +147,18 @@ public final class RunSummary implements Serializable {
             if (c.unpaidContributions()) weighted.count(3, w);
             if (c.lateRegistration()) weighted.count(4, w);
             weighted.add(5, c.missingContributions(), w);
+            weighted.add(6, c.benefitsLost(), w);
+            if (c.benefitsLost() > 0) weighted.count(7, w);
+            if (c.benefitsLostUnknown()) weighted.count(8, w);
             workers++;
             if (c.any()) withFindings++;
             if (c.wageBelowMinimum()) wageBelowMinimum++;
             if (c.unpaidContributions()) unpaidContributions++;
             if (c.lateRegistration()) lateRegistration++;
             missingContributions = Math.addExact(missingContributions, c.missingContributions());
+            benefitsLost = Math.addExact(benefitsLost, c.benefitsLost());
+            if (c.benefitsLost() > 0) workersLosingBenefits++;
+            if (c.benefitsLostUnknown()) workersWithUnvaluedLoss++;
         }
 
         void merge(ComplianceTotals o) {
@@ -159,7 +168,20 @@ public final class RunSummary implements Serializable {
             unpaidContributions = Math.addExact(unpaidContributions, o.unpaidContributions);
             lateRegistration = Math.addExact(lateRegistration, o.lateRegistration);
             missingContributions = Math.addExact(missingContributions, o.missingContributions);
+            benefitsLost = Math.addExact(benefitsLost, o.benefitsLost);
+            workersLosingBenefits = Math.addExact(workersLosingBenefits, o.workersLosingBenefits);
+            workersWithUnvaluedLoss = Math.addExact(workersWithUnvaluedLoss, o.workersWithUnvaluedLoss);
             weighted.merge(o.weighted);
+        }
+
+        /** @return what the breaches cost the workers in benefits (riel), where the findings value it */
+        public long benefitsLost() {
+            return benefitsLost;
+        }
+
+        /** @return workers whose breaches cost them benefits of a positive value */
+        public long workersLosingBenefits() {
+            return workersLosingBenefits;
         }
 
         /** @return the weighted missing contributions (Σ weight × missing), exact */
@@ -169,7 +191,8 @@ public final class RunSummary implements Serializable {
 
         Map<String, Object> weightedMap() {
             Map<String, Object> m = new LinkedHashMap<>();
-            String[] names = {"workers", "workersWithFindings", "wageBelowMinimum", "unpaidContributions", "lateRegistration", "missingContributions"};
+            String[] names = {"workers", "workersWithFindings", "wageBelowMinimum", "unpaidContributions", "lateRegistration", "missingContributions",
+                    "benefitsLost", "workersLosingBenefits", "workersWithUnvaluedLoss"};
             for (int i = 0; i < names.length; i++) m.put(names[i], weighted.rounded(i));
             return m;
         }
@@ -197,6 +220,9 @@ public final class RunSummary implements Serializable {
             m.put("unpaidContributions", unpaidContributions);
             m.put("lateRegistration", lateRegistration);
             m.put("missingContributions", missingContributions);
+            m.put("benefitsLost", benefitsLost);
+            m.put("workersLosingBenefits", workersLosingBenefits);
+            m.put("workersWithUnvaluedLoss", workersWithUnvaluedLoss);
             return m;
         }
     }
@@ -222,8 +248,12 @@ public final class RunSummary implements Serializable {
         compliance.forEach((k, v) -> bySector.put(k.name(), v.toMap()));
         m.put("bySector", bySector);
         m.put("definitions", "workers with at least one finding of each kind (a worker can have several); missingContributions: employer + worker "
-                + "contributions of the months concerned, riel, where the finding can compute them; what a breach costs the worker in "
-                + "benefits is not totalled: the findings give it per worker as explanation steps only (nssf assess shows them)");
+                + "contributions of the months concerned, riel, where the finding can compute them; benefitsLost: what the breaches cost the "
+                + "workers in benefits, riel: for each finding, the value of the benefit decisions on the worker's events that differ with the "
+                + "breach corrected (a daily allowance times its days, a monthly amount over its first year), corrected minus as declared; each "
+                + "finding is corrected on its own, so a benefit two breaches would each restore counts under both; workersLosingBenefits: "
+                + "workers whose breaches cost them a positive value; workersWithUnvaluedLoss: workers with a cost that cannot be valued "
+                + "(an undetermined amount), left out of benefitsLost");
         return m;
     }
 

@@ -155,12 +155,40 @@ class AnalystFiguresTests {
         assertThat(j.at("/scaling/sampleSize").asLong()).isEqualTo(3);
         assertThat(j.at("/scaling/estimates/workersBelowMinimumWage").asLong()).isEqualTo(100);
         List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        assertThat(csv.get(0)).endsWith(",wageBelowMinimum,unpaidContributions,lateRegistration,missingContributions");
+        assertThat(csv.get(0)).endsWith(",wageBelowMinimum,unpaidContributions,lateRegistration,missingContributions,benefitsLost");
         assertThat(csv.get(1)).startsWith("2,low,FEMALE,EMPLOYEE,GARMENT,25-34,").contains(",true,false,");
         // without --compliance: no compliance figures and empty columns
         Path plain = dir.resolve("plain");
         PopulationRunner.run(engine, new PopulationRunner.Options(LocalDate.of(2025, 6, 30), file, InputFormat.csv, plain, 1, null));
         assertThat(new ObjectMapper().readTree(plain.resolve("summary.json").toFile()).has("compliance")).isFalse();
-        assertThat(Files.readAllLines(plain.resolve("results.csv")).get(1)).endsWith(",,,,");
+        assertThat(Files.readAllLines(plain.resolve("results.csv")).get(1)).endsWith(",,,,,");
+    }
+
+    @Test
+    void run_withCompliance_totalsWhatTheBreachesCostInBenefits_bySector() throws Exception {
+        // A garment worker who gave birth on 2025-06-02 and left February-May 2025 unpaid: 8 paid months of the 12 before
+        // the birth (June 2024 to January 2025) fall short of the 9 the maternity allowance needs; paid, she would have
+        // had 12: 852,800 declared → 875,000 band → 29,166.67 a day × 70 % = 20,417 a day for 90 days = 1,837,530 riel.
+        // Her employer's maternity pay depends on her service, not on contributions: no change. A second worker with
+        // the same history but no event loses no benefit.
+        org.rulesascode.nssf.eligibility.WorkerProfile.Builder b = org.rulesascode.nssf.eligibility.WorkerProfile.builder("m")
+                .birthDate(LocalDate.of(1996, 3, 14)).sex(org.rulesascode.nssf.eligibility.Sex.FEMALE)
+                .employmentStatus(org.rulesascode.nssf.eligibility.EmploymentStatus.EMPLOYEE).sector(Sector.GARMENT)
+                .wage(org.rulesascode.nssf.eligibility.Money.usd(new java.math.BigDecimal("208"), new java.math.BigDecimal("4100")))
+                .employmentStart(LocalDate.of(2024, 6, 1))
+                .period(org.rulesascode.nssf.eligibility.ContributionPeriod.paid(java.time.YearMonth.of(2024, 6), java.time.YearMonth.of(2025, 1),
+                        org.rulesascode.nssf.eligibility.Money.khr(852_800)))
+                .period(new org.rulesascode.nssf.eligibility.ContributionPeriod(java.time.YearMonth.of(2025, 2), java.time.YearMonth.of(2025, 5),
+                        org.rulesascode.nssf.eligibility.Money.khr(852_800), false, java.util.Set.of(), null, null));
+        var mother = b.event(new org.rulesascode.nssf.eligibility.Childbirth(LocalDate.of(2025, 6, 2), 1, 39, LocalDate.of(2025, 2, 1))).build();
+        var other = b.events(List.of()).build();
+        RunSummary s = PopulationRunner.run(EligibilityEngine.standard(), Population.of(List.of(mother, other)), LocalDate.of(2025, 6, 30), 1,
+                null, null, true);
+        RunSummary.ComplianceTotals garment = s.compliance().get(Sector.GARMENT);
+        assertThat(garment.unpaidContributions()).isEqualTo(2);
+        assertThat(garment.benefitsLost()).isEqualTo(1_837_530L);
+        assertThat(garment.workersLosingBenefits()).isEqualTo(1);
+        // 4 months × (OR 7,000 + HC 22,750 + pension 17,056 + 17,056) = 255,448 each
+        assertThat(garment.missingContributions()).isEqualTo(2 * 255_448L);
     }
 }
