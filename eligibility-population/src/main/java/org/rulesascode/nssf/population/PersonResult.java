@@ -170,9 +170,26 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
             ds.add(new DecisionResult(d.scheme(), d.benefit(), d.eventDate(), d.outcome(), e != null, e == null ? null : e.amount(), e == null ? null : e.period(),
                     e == null ? null : e.durationDays(), e != null && e.estimate(), d.provisional(), Valuation.value(d), Valuation.lastYear(d.eventDate(), asOf)));
         }
-        Map<Scheme, Contributions> cs = new EnumMap<>(Scheme.class);
+        // per scheme: total, employer, worker, and the same for the 12 months ending with the as-of month
+        long[][] sums = new long[Scheme.values().length][];
+        YearMonth last = YearMonth.from(asOf);
+        YearMonth before = last.minusMonths(12);
         for (ContributionLine l : a.contributions()) {
-            cs.merge(l.scheme(), Contributions.ZERO.plus(l, Valuation.last12Months(l.month(), asOf)), Contributions::plus);
+            long[] x = sums[l.scheme().ordinal()];
+            if (x == null) x = sums[l.scheme().ordinal()] = new long[6];
+            x[0] = Math.addExact(x[0], l.total());
+            x[1] = Math.addExact(x[1], l.employer());
+            x[2] = Math.addExact(x[2], l.worker());
+            if (!l.month().isAfter(last) && l.month().isAfter(before)) { // Valuation.last12Months
+                x[3] = Math.addExact(x[3], l.total());
+                x[4] = Math.addExact(x[4], l.employer());
+                x[5] = Math.addExact(x[5], l.worker());
+            }
+        }
+        Map<Scheme, Contributions> cs = new EnumMap<>(Scheme.class);
+        for (Scheme sc : Scheme.values()) {
+            long[] x = sums[sc.ordinal()];
+            if (x != null) cs.put(sc, new Contributions(x[0], x[1], x[2], x[3], x[4], x[5]));
         }
         YearMonth end = null;
         for (ContributionPeriod h : p.history()) if (end == null || h.to().isAfter(end)) end = h.to();
