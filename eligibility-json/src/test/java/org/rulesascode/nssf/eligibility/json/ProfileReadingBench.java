@@ -17,14 +17,14 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
 /**
  * A measurement, not a test of speed (nothing is asserted about time): the CPU time per row of the fast path of
  * {@link NssfJson#readProfile(String)} and of the strict reader alone, on the first 20,000 lines of a population
- * file, after a warm-up. Skipped unless a file is given:
- * {@code mvn -B -o -pl eligibility-json -am test -Dtest=ProfileReadingBenchTests -Dsurefire.failIfNoSpecifiedTests=false
+ * file, after a warm-up. Not part of the test suite (its name is not a test's), and skipped unless a file is given:
+ * {@code mvn -B -o -pl eligibility-json -am test -Dtest=ProfileReadingBench -Dsurefire.failIfNoSpecifiedTests=false
  * -Dnssf.bench.profiles=/tmp/pop.jsonl} (the figures are in
- * {@code eligibility-json/target/surefire-reports/*ProfileReadingBenchTests-output.txt}). A population file comes from
+ * {@code eligibility-json/target/surefire-reports/*ProfileReadingBench-output.txt}). A population file comes from
  * {@code ./nssf population --size 20000 --seed 11 --until 2028-06-30 --out FILE}.
  */
 @EnabledIfSystemProperty(named = "nssf.bench.profiles", matches = ".+")
-class ProfileReadingBenchTests {
+class ProfileReadingBench {
     private static final int ROWS = 20_000;
 
     /** The thread's CPU time from the ThreadMXBean, reached by reflection: the module does not read java.management. */
