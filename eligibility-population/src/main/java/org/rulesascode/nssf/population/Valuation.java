@@ -70,7 +70,11 @@ public final class Valuation {
 
     /** @return true when {@code month} is one of the 12 months ending with the month of {@code asOf} */
     public static boolean last12Months(YearMonth month, LocalDate asOf) {
-        YearMonth end = YearMonth.from(asOf);
+        return last12Months(month, YearMonth.from(asOf));
+    }
+
+    /** @return true when {@code month} is one of the 12 months ending with {@code end} (the as-of month) */
+    static boolean last12Months(YearMonth month, YearMonth end) {
         return !month.isAfter(end) && month.isAfter(end.minusMonths(12));
     }
 

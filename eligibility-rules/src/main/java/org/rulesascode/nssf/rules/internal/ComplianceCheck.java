@@ -3,7 +3,6 @@ package org.rulesascode.nssf.rules.internal;
 import org.rulesascode.nssf.eligibility.AmountPeriod;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
-import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.ComplianceFinding;
 import org.rulesascode.nssf.eligibility.ContributionLine;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
@@ -29,7 +28,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -299,18 +297,8 @@ public final class ComplianceCheck {
      *         date) is provisional, as declared or corrected
      */
     static boolean provisionalCosts(List<Decision> actual, List<Decision> corrected) {
-        record Key(LocalDate date, Scheme scheme, Benefit benefit) { }
-        Map<Key, Decision> a = new HashMap<>();
-        Map<Key, Decision> c = new HashMap<>();
-        for (Decision d : actual) if (d.eventDate() != null) a.put(new Key(d.eventDate(), d.scheme(), d.benefit()), d);
-        for (Decision d : corrected) if (d.eventDate() != null) c.put(new Key(d.eventDate(), d.scheme(), d.benefit()), d);
-        Set<Key> keys = new HashSet<>(a.keySet());
-        keys.addAll(c.keySet());
-        for (Key k : keys) {
-            Decision x = a.get(k);
-            Decision y = c.get(k);
-            if (same(x, y)) continue;
-            if ((x != null && x.provisional()) || (y != null && y.provisional())) return true;
+        for (Changed ch : changed(actual, corrected)) {
+            if ((ch.actual() != null && ch.actual().provisional()) || (ch.corrected() != null && ch.corrected().provisional())) return true;
         }
         return false;
     }
@@ -372,7 +360,23 @@ public final class ComplianceCheck {
      * assessment as declared and the corrected one.
      */
     static List<TraceStep> benefitCosts(List<Decision> actual, List<Decision> corrected, String counterfactual) {
-        record Key(LocalDate date, Scheme scheme, String benefit) { }
+        List<TraceStep> out = new ArrayList<>();
+        for (Changed ch : changed(actual, corrected)) {
+            Key k = ch.key();
+            out.add(new TraceStep(k.benefit().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + schemeName(k.scheme()) + "), event of " + k.date(),
+                    "as declared: " + describe(ch.actual()) + "; " + counterfactual + ": " + describe(ch.corrected()), difference(ch.actual(), ch.corrected())));
+        }
+        return out;
+    }
+
+    /** A benefit decision on an event: its date, scheme and benefit. */
+    private record Key(LocalDate date, Scheme scheme, String benefit) { }
+
+    /** A benefit decision that differs between the assessment as declared and the corrected one (either may be absent). */
+    private record Changed(Key key, Decision actual, Decision corrected) { }
+
+    /** @return the benefit decisions on events that differ, by date, scheme and benefit */
+    private static List<Changed> changed(List<Decision> actual, List<Decision> corrected) {
         Comparator<Key> order = Comparator.comparing(Key::date).thenComparing(Key::scheme).thenComparing(Key::benefit);
         Map<Key, Decision> a = new TreeMap<>(order);
         Map<Key, Decision> c = new TreeMap<>(order);
@@ -381,14 +385,8 @@ public final class ComplianceCheck {
         Set<Key> keys = new TreeSet<>(order);
         keys.addAll(a.keySet());
         keys.addAll(c.keySet());
-        List<TraceStep> out = new ArrayList<>();
-        for (Key k : keys) {
-            Decision x = a.get(k);
-            Decision y = c.get(k);
-            if (same(x, y)) continue;
-            out.add(new TraceStep(k.benefit().toLowerCase(Locale.ROOT).replace('_', ' ') + " (" + schemeName(k.scheme()) + "), event of " + k.date(),
-                    "as declared: " + describe(x) + "; " + counterfactual + ": " + describe(y), difference(x, y)));
-        }
+        List<Changed> out = new ArrayList<>();
+        for (Key k : keys) if (!same(a.get(k), c.get(k))) out.add(new Changed(k, a.get(k), c.get(k)));
         return out;
     }
 
@@ -398,20 +396,10 @@ public final class ComplianceCheck {
      *         eligible with a value that cannot be computed
      */
     static Long benefitsLost(List<Decision> actual, List<Decision> corrected) {
-        record Key(LocalDate date, Scheme scheme, String benefit) { }
-        Map<Key, Decision> a = new java.util.HashMap<>();
-        Map<Key, Decision> c = new java.util.HashMap<>();
-        for (Decision d : actual) if (d.eventDate() != null) a.put(new Key(d.eventDate(), d.scheme(), d.benefit().name()), d);
-        for (Decision d : corrected) if (d.eventDate() != null) c.put(new Key(d.eventDate(), d.scheme(), d.benefit().name()), d);
-        Set<Key> keys = new java.util.HashSet<>(a.keySet());
-        keys.addAll(c.keySet());
         long total = 0;
-        for (Key k : keys) {
-            Decision x = a.get(k);
-            Decision y = c.get(k);
-            if (same(x, y)) continue;
-            Long before = valueOrZero(x);
-            Long after = valueOrZero(y);
+        for (Changed ch : changed(actual, corrected)) {
+            Long before = valueOrZero(ch.actual());
+            Long after = valueOrZero(ch.corrected());
             if (before == null || after == null) return null;
             total = Math.addExact(total, Math.subtractExact(after, before));
         }

@@ -251,7 +251,6 @@ public final class MemoPlan {
     private void read(String id, Reads rs, String text) {
         // comparisons of a property with a threshold, found on the text with its string literals
         Map<String, List<Threshold>> found = new TreeMap<>();
-        String masked = text;
         Matcher cmp = Pattern.compile("(?<![\\w$.])([a-z]\\w*)\\s*(" + OP + ")\\s*(" + NUM_EXPR + "|null)(?![\\w.(])").matcher(text);
         StringBuilder sb = new StringBuilder();
         while (cmp.find()) {
@@ -266,8 +265,7 @@ public final class MemoPlan {
             cmp.appendReplacement(sb, Matcher.quoteReplacement(cmp.group(3).startsWith("params") ? " params.x " : " 0 "));
         }
         cmp.appendTail(sb);
-        masked = sb.toString();
-        String noStrings = STRING.matcher(masked).replaceAll("\"\"");
+        String noStrings = STRING.matcher(sb.toString()).replaceAll("\"\"");
         Matcher m = PATH.matcher(noStrings);
         while (m.find()) {
             String root = m.group(1);
