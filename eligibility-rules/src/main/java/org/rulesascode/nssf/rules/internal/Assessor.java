@@ -943,7 +943,7 @@ public final class Assessor {
      * contributions are ordered by their span's first month, then scheme, and each span's months are walked once;
      * otherwise all lines are made and sorted.
      */
-    private List<ContributionLine> lines(List<ContributionFinding> found) {
+    List<ContributionLine> lines(List<ContributionFinding> found) {
         int n = found.size();
         if (n == 0) return new ArrayList<>(0);
         if (n >= 1 << 20) return sortedLines(found);
@@ -996,7 +996,7 @@ public final class Assessor {
     }
 
     /** The lines of contributions whose spans overlap: every line made, then sorted (stable) by month and scheme. */
-    private List<ContributionLine> sortedLines(List<ContributionFinding> found) {
+    List<ContributionLine> sortedLines(List<ContributionFinding> found) {
         List<ContributionLine> out = new ArrayList<>();
         for (ContributionFinding c : found) {
             Line l = line(c);
