@@ -286,8 +286,10 @@ public final class Assessor {
                 LocalDate asOf = request.asOf();
                 if (replayed != null && replayed[i] != null) {
                     // replayed: the benefit rules of an event read the contributions (and findings about the event
-                    // only, which MemoPlan checks), so only the contributions go into the session
+                    // only, which MemoPlan checks), so only the contributions go into the session, and only when
+                    // she has an event of a kind whose rules read them (MemoPlan#contributionEventKinds)
                     distribute(work[i], replayed[i]);
+                    if (!readsContributions(memo, request)) continue; // her contributions stay as replayed
                     for (ContributionFinding c : work[i].contributions) session.insert(c);
                     work[i].contributions.clear(); // gathered again from the session below, as for a judged profile
                     continue;
@@ -366,6 +368,16 @@ public final class Assessor {
     @SuppressWarnings("unchecked")
     private static <T> List<T>[] newLists(int n) {
         return (List<T>[]) new List<?>[n];
+    }
+
+    /** @return true when a rule of one of her events (up to the as-of date) reads contribution findings */
+    private static boolean readsContributions(RuleMemo memo, AssessmentRequest request) {
+        Set<String> kinds = memo.plan().contributionEventKinds();
+        if (kinds == null) return true;
+        for (LifeEvent e : request.profile().events()) {
+            if (!e.date().isAfter(request.asOf()) && kinds.contains(EventKind.of(e).name())) return true;
+        }
+        return false;
     }
 
     private static boolean hasEvents(AssessmentRequest request) {

@@ -73,6 +73,8 @@ public final class MemoPlan {
     /** What span rules read of their worker's coverage fact. */
     private final Reads coverageOfSpan = new Reads();
     private final List<String> problems = new ArrayList<>();
+    /** The event kinds whose rules read contributions (null: any kind may). */
+    private Set<String> contributionKinds = new TreeSet<>();
 
     private MemoPlan() {
         for (Class<?> c : KEYED.values()) reads.put(c, new Reads());
@@ -96,6 +98,7 @@ public final class MemoPlan {
             }
             for (RuleDescr r : pkg.getRules()) plan.rule(r);
         }
+        if (plan.contributionKinds != null) plan.contributionKinds = Set.copyOf(plan.contributionKinds);
         return plan;
     }
 
@@ -111,6 +114,15 @@ public final class MemoPlan {
         Reads r = reads.get(c);
         r.thresholds.forEach((k, v) -> { if (!r.raw.contains(k)) out.put(k, List.copyOf(v)); });
         return out;
+    }
+
+    /**
+     * @return the names of the {@code EventKind}s whose second-phase rules read contribution findings, or null when
+     *         a rule reads them on an event of any kind: a replayed worker's contributions go into the event session
+     *         only when she has an event of such a kind (the other event rules cannot see them)
+     */
+    public Set<String> contributionEventKinds() {
+        return contributionKinds;
     }
 
     /** @return what span rules read of their worker's coverage fact */
@@ -144,6 +156,7 @@ public final class MemoPlan {
             for (Pat p : pats) {
                 String t = simple(p.type());
                 String text = constraints(p.descr());
+                if (t.equals("ContributionFinding")) contributionReader(p, pats, text);
                 if (KEYED.containsKey(t)) problems.add(id + ": an event rule matches a " + t + " (the memo replays findings, not facts)");
                 if (t.equals("Finding")) {
                     Matcher a = Pattern.compile("\\bsubject\\s*==\\s*(\\$\\w+)").matcher(text);
@@ -199,6 +212,31 @@ public final class MemoPlan {
             }
         }
         consequence(id, String.valueOf(r.getConsequence()), vars, findingVars, listVars);
+    }
+
+    private static final Pattern KIND = Pattern.compile("(?<![\\w$.])kind\\s*==\\s*EventKind\\.(\\w+)");
+    private static final Pattern OWNER_OF = Pattern.compile("\\bspan\\.owner\\s*==\\s*(\\$\\w+)\\.owner\\b");
+
+    /**
+     * Notes the event kinds on which an event rule reads contributions: those of the event its contribution pattern
+     * joins ({@code span.owner == $e.owner}) when that event's pattern names one kind ({@code kind == EventKind.X});
+     * any other form means every kind.
+     */
+    private void contributionReader(Pat contributions, List<Pat> pats, String text) {
+        if (contributionKinds == null) return;
+        Matcher owner = OWNER_OF.matcher(text);
+        if (owner.find()) {
+            for (Pat e : pats) {
+                if (!simple(e.type()).equals("EventFact") || !owner.group(1).equals(e.var())) continue;
+                Matcher k = KIND.matcher(constraints(e.descr()));
+                if (k.find() && !k.find()) {
+                    k.reset().find();
+                    contributionKinds.add(k.group(1));
+                    return;
+                }
+            }
+        }
+        contributionKinds = null;
     }
 
     private static int countType(List<Pat> pats, String t) {

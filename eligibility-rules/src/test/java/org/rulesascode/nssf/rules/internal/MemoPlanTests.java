@@ -36,6 +36,29 @@ class MemoPlanTests {
         assertThat(plan.coverageOfSpan()).containsExactly("params");
     }
 
+    @Test
+    void theEventKindsWhoseRulesReadContributions_areThePensionEvents() {
+        // read off the DRL by hand: only the pension benefit rules (old age, invalidity, survivors) collect contribution
+        // findings, each on an event of one kind; sickness, childbirth and injury rules read the event's own history
+        assertThat(MemoPlan.of(STANDARD).contributionEventKinds()).containsExactlyInAnyOrder("RETIREMENT_CLAIM", "INVALIDITY", "DEATH");
+        // a rule that starts reading them on a sickness adds its kind; on an event of no one kind, every kind
+        String onSickness = rule("PEN-CON-89", "    $e : EventFact(kind == EventKind.SICKNESS)\n"
+                + "    $c : java.util.List() from collect( ContributionFinding(span.owner == $e.owner) )",
+                "    insert(Finding.note(kcontext, $e, CriterionStatus.MET, null));");
+        assertThat(withRule(onSickness).contributionEventKinds()).contains("SICKNESS", "DEATH");
+        String onAny = rule("PEN-CON-88", "    $e : EventFact(workRelated)\n"
+                + "    $c : java.util.List() from collect( ContributionFinding(span.owner == $e.owner) )",
+                "    insert(Finding.note(kcontext, $e, CriterionStatus.MET, null));");
+        assertThat(withRule(onAny).contributionEventKinds()).isNull();
+        String twoKinds = rule("PEN-CON-87", "    $e : EventFact(kind == EventKind.SICKNESS || kind == EventKind.CHILDBIRTH)\n"
+                + "    ContributionFinding(span.owner == $e.owner)",
+                "    insert(Finding.note(kcontext, $e, CriterionStatus.MET, null));");
+        assertThat(withRule(twoKinds).contributionEventKinds()).isNull();
+        String notJoined = rule("PEN-CON-86", "    $e : EventFact(kind == EventKind.SICKNESS)\n    ContributionFinding()",
+                "    insert(Finding.note(kcontext, $e, CriterionStatus.MET, null));");
+        assertThat(withRule(notJoined).contributionEventKinds()).isNull();
+    }
+
     /** The standard DRL with one more rule in the pension contributions file. */
     private static MemoPlan withRule(String rule) {
         Map<String, String> drl = new TreeMap<>(STANDARD);
