@@ -147,6 +147,7 @@ final class BenchMemoCommand implements Callable<Integer> {
                 difference.get() == null ? "all identical" : "DIFFERENCE");
         out.printf(Locale.ROOT, "memo: %,d facts replayed, %,d judged by Drools (%.2f %% replayed), %,d keys kept%n", st.replayed(), st.judged(),
                 100.0 * st.replayed() / Math.max(1, st.replayed() + st.judged()), st.entries());
+        out.printf(Locale.ROOT, "event memo: %,d workers' life-event benefits replayed, %,d judged by Drools%n", st.eventsReplayed(), st.eventsJudged());
         out.printf(Locale.ROOT, "thread CPU of the assessments: %.1f µs per assessment with the memo, %.1f µs with Drools alone%n",
                 memoNs.get() / 1e3 / Math.max(1, compared.get()), plainNs.get() / 1e3 / Math.max(1, compared.get()));
         if (difference.get() != null) {

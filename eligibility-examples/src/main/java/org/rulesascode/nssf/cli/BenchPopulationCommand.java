@@ -156,8 +156,9 @@ final class BenchPopulationCommand implements Callable<Integer> {
         }
         MemoSwitch.Statistics st = MemoSwitch.statistics(baseline);
         if (st != null) {
-            out.printf(Locale.ROOT, "%nmemo of rule outcomes: %s; %,d facts replayed, %,d judged by Drools, %,d keys kept%n", st.enabled() ? "on" : "off",
-                    st.replayed(), st.judged(), st.entries());
+            out.printf(Locale.ROOT, "%nmemo of rule outcomes: %s; %,d facts replayed, %,d judged by Drools, %,d keys kept; "
+                            + "life-event benefits of %,d workers replayed, of %,d judged by Drools%n", st.enabled() ? "on" : "off",
+                    st.replayed(), st.judged(), st.entries(), st.eventsReplayed(), st.eventsJudged());
         }
         if (single > 0) singles(out, baseline);
         return 0;

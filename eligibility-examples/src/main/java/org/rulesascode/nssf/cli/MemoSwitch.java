@@ -10,8 +10,11 @@ import org.rulesascode.nssf.eligibility.EligibilityEngine;
 final class MemoSwitch {
     private MemoSwitch() { }
 
-    /** What the memo has done: facts replayed, facts judged by Drools, keys kept, whether it is on. */
-    record Statistics(long replayed, long judged, long entries, boolean enabled) { }
+    /**
+     * What the memo has done: facts replayed, facts judged by Drools, keys kept, whether it is on, and workers whose
+     * life-event benefits were replayed or judged.
+     */
+    record Statistics(long replayed, long judged, long entries, boolean enabled, long eventsReplayed, long eventsJudged) { }
 
     /** @return the engine with the memo on or off, or the engine itself when it has no memo */
     static EligibilityEngine with(EligibilityEngine engine, boolean memo) {
@@ -30,7 +33,8 @@ final class MemoSwitch {
             Object s = engine.getClass().getMethod("memoStatistics").invoke(engine);
             Class<?> c = s.getClass();
             return new Statistics(((Number) c.getMethod("replayed").invoke(s)).longValue(), ((Number) c.getMethod("judged").invoke(s)).longValue(),
-                    ((Number) c.getMethod("entries").invoke(s)).longValue(), (Boolean) c.getMethod("enabled").invoke(s));
+                    ((Number) c.getMethod("entries").invoke(s)).longValue(), (Boolean) c.getMethod("enabled").invoke(s),
+                    ((Number) c.getMethod("eventsReplayed").invoke(s)).longValue(), ((Number) c.getMethod("eventsJudged").invoke(s)).longValue());
         } catch (NoSuchMethodException e) {
             return null;
         } catch (ReflectiveOperationException e) {

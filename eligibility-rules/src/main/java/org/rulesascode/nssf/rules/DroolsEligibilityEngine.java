@@ -76,8 +76,11 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
      * @param judged   facts sent to Drools while the memo was on (their outcomes are then kept)
      * @param entries  distinct keys kept
      * @param enabled  false when the memo is off (system property, or a rule the plan cannot key)
+     * @param eventsReplayed workers whose life-event benefits were replayed from a recent worker with equal event facts
+     *                       (e.g. the other side of a compare), counted when no rule of her events reads contributions
+     * @param eventsJudged   such workers whose life-event benefits Drools judged
      */
-    public record MemoStatistics(long replayed, long judged, int entries, boolean enabled) { }
+    public record MemoStatistics(long replayed, long judged, int entries, boolean enabled, long eventsReplayed, long eventsJudged) { }
 
     /** @return the assessor (for the differential tests of this package) */
     Assessor assessor() {
@@ -87,7 +90,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     /** @return how the memo of rule outcomes has served so far */
     public MemoStatistics memoStatistics() {
         var m = ruleSet.rules().memo();
-        return new MemoStatistics(m.hits(), m.misses(), m.size(), m.enabled() && assessor.usesMemo());
+        return new MemoStatistics(m.hits(), m.misses(), m.size(), m.enabled() && assessor.usesMemo(), m.eventHits(), m.eventMisses());
     }
 
     /**

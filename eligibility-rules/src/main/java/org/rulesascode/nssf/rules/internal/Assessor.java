@@ -52,7 +52,7 @@ public final class Assessor {
     /** Profiles per batch when the memo serves: only those it cannot answer, or with events, go into sessions of {@link #BATCH}. */
     static final int MEMO_BATCH = 512;
     /** Profiles per session when their first phase was replayed and only their events are judged. */
-    static final int EVENT_BATCH = 128;
+    static final int EVENT_BATCH = Integer.getInteger("nssf.eventBatch", 128);
     /** Placeholder of the months in a cached note. */
     private static final String MONTHS = "\u0000months\u0000";
     private final RuleSet ruleSet;
@@ -172,6 +172,10 @@ public final class Assessor {
          * about), which decide its decisions on the as-of date (not those on its events); null otherwise
          */
         List<Object> templates;
+        /** A replayed worker's life-event facts, made before her session when the event memo is asked; else null. */
+        List<EventFact> events;
+        /** Their key in the event memo when Drools judges them (what it finds is then kept); else null. */
+        List<Object> eventKey;
 
         Work(AssessmentRequest request, CoverageFact coverage) {
             this.request = request;
@@ -259,8 +263,13 @@ public final class Assessor {
         int e = 0;
         for (int i = 0; i < work.length; i++) {
             if (replayed != null && replayed[i] != null) {
-                if (hasEvents(requests.get(i))) events[e++] = i;
-                else distribute(work[i], replayed[i]);
+                if (!hasEvents(requests.get(i))) {
+                    distribute(work[i], replayed[i]);
+                } else if (readsContributions(memo, requests.get(i))) {
+                    events[e++] = i;
+                } else if (!eventsFromMemo(memo, schemes, work[i], replayed[i], i)) {
+                    events[e++] = i; // judged below; what is found is kept under work[i].eventKey
+                }
             } else {
                 judged[n++] = i;
             }
@@ -285,6 +294,7 @@ public final class Assessor {
                 WorkerProfile p = request.profile();
                 LocalDate asOf = request.asOf();
                 if (replayed != null && replayed[i] != null) {
+                    if (work[i].events != null) continue; // distributed already; her events go in below
                     // replayed: the benefit rules of an event read the contributions (and findings about the event
                     // only, which MemoPlan checks), so only the contributions go into the session, and only when
                     // she has an event of a kind whose rules read them (MemoPlan#contributionEventKinds)
@@ -314,18 +324,17 @@ public final class Assessor {
             // phase 2: benefits, judged on what phase 1 found about the contribution history
             boolean any = false;
             for (int i : profiles) {
-                WorkerProfile p = work[i].request.profile();
-                LocalDate asOf = work[i].request.asOf();
                 if (!hasEvents(work[i].request)) continue;
-                HistoryIndex history = history(work[i].contributions);
-                for (LifeEvent e : p.events()) {
-                    if (e.date().isAfter(asOf)) continue; // facts after the as-of date are ignored
-                    EventFact fact = new EventFact(e, p.employmentStatus(), p.sex(), enterpriseWorkersAt(p, e.date()),
-                            age(p.birthDate(), e.date()), ruleSet.timeline().at(e.date()), p.employmentStart(), history);
-                    fact.setOwner(i);
-                    session.insert(fact);
-                    any = true;
+                List<EventFact> evs = work[i].events;
+                if (evs == null) {
+                    evs = eventFacts(work[i], i);
+                    if (memo != null && !readsContributions(memo, work[i].request)) { // kept for the workers after her
+                        work[i].events = evs;
+                        work[i].eventKey = memo.eventKey(RuleMemo.schemes(work[i].request.schemes()), evs);
+                    }
                 }
+                for (EventFact fact : evs) session.insert(fact);
+                any |= !evs.isEmpty();
             }
             if (any) fire(session, work, profiles);
             for (Object o : session.getObjects()) {
@@ -333,6 +342,7 @@ public final class Assessor {
                 else if (o instanceof BenefitFinding b) work[b.subject().getOwner()].benefits.add(b);
                 else if (o instanceof ComplianceNote n) work[n.subject().getOwner()].notes.add(n);
             }
+            for (int i : profiles) if (work[i].eventKey != null) rememberEvents(memo, work[i]);
         } finally {
             session.dispose();
         }
@@ -368,6 +378,54 @@ public final class Assessor {
     @SuppressWarnings("unchecked")
     private static <T> List<T>[] newLists(int n) {
         return (List<T>[]) new List<?>[n];
+    }
+
+    /** The facts of a worker's life events up to the as-of date, judged on her contribution history. */
+    private List<EventFact> eventFacts(Work w, int owner) {
+        WorkerProfile p = w.request.profile();
+        LocalDate asOf = w.request.asOf();
+        HistoryIndex history = history(w.contributions);
+        List<EventFact> out = new ArrayList<>(p.events().size());
+        for (LifeEvent e : p.events()) {
+            if (e.date().isAfter(asOf)) continue; // facts after the as-of date are ignored
+            EventFact fact = new EventFact(e, p.employmentStatus(), p.sex(), enterpriseWorkersAt(p, e.date()),
+                    age(p.birthDate(), e.date()), ruleSet.timeline().at(e.date()), p.employmentStart(), history);
+            fact.setOwner(owner);
+            out.add(fact);
+        }
+        return out;
+    }
+
+    /**
+     * For a replayed worker whose event rules read no contribution: her event facts, and what the rules found about
+     * events with the same values lately on this thread (the other side of a compare, or a worker in the same
+     * situation), replayed onto them. Returns false when not found: she is then judged by Drools and what is found
+     * is kept under her key.
+     */
+    private boolean eventsFromMemo(RuleMemo memo, int schemes, Work w, List<Object> replayed, int owner) {
+        distribute(w, replayed);
+        w.events = eventFacts(w, owner);
+        List<Object> key = memo.eventKey(schemes, w.events);
+        RuleMemo.Template t = memo.getEvents(key);
+        if (t == null) {
+            w.eventKey = key;
+            return false;
+        }
+        for (Object o : RuleMemo.replay(t, w.events)) {
+            if (o instanceof Finding f) w.findings.add(f);
+            else if (o instanceof BenefitFinding b) w.benefits.add(b);
+            else throw new IllegalStateException("the event memo replayed a " + o.getClass().getSimpleName());
+        }
+        return true;
+    }
+
+    /** Keeps what Drools found about a replayed worker's events under their key. */
+    private static void rememberEvents(RuleMemo memo, Work w) {
+        List<Object> found = new ArrayList<>();
+        for (Finding f : w.findings) if (f.getSubject() instanceof EventFact) found.add(f);
+        for (BenefitFinding b : w.benefits) if (b.subject() instanceof EventFact) found.add(b);
+        RuleMemo.Template t = RuleMemo.template(w.events, found);
+        if (t != null) memo.putEvents(w.eventKey, t);
     }
 
     /** @return true when a rule of one of her events (up to the as-of date) reads contribution findings */

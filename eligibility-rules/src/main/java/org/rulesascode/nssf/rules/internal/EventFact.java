@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +41,16 @@ public final class EventFact extends Subject {
         this.employmentStart = employmentStart;
         this.history = history;
         this.month = ParamTimeline.index(YearMonth.from(event.date()));
+    }
+
+    /**
+     * Every value of this fact but its owner, for the event memo's key ({@link RuleMemo#eventKey}): the event, its
+     * kind and month, the worker's status, enterprise size, age, sex and start of employment, the parameter snapshot
+     * (by its id, which stands for its values) and the contribution history. {@code EventMemoKeyTests} fails when a
+     * field is added to this class, {@link Subject} or {@link HistoryIndex} without being weighed here.
+     */
+    List<Object> values(Object snapshot) {
+        return Arrays.asList(event, kind, month, getStatus(), getEnterpriseWorkers(), getAge(), sex, employmentStart, snapshot, history);
     }
 
     public LifeEvent getEvent() { return event; }

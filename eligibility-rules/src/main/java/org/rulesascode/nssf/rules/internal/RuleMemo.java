@@ -151,6 +151,49 @@ public final class RuleMemo {
         return key;
     }
 
+    // ------------------------------------------------------------------ events
+
+    /** Situations of life events kept per thread (recent ones: both sides of a compare assess a batch on one thread). */
+    static final int EVENT_LIMIT = 2_048;
+    private final ThreadLocal<Map<List<Object>, Template>> events = ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Template> eldest) {
+            return size() > EVENT_LIMIT;
+        }
+    });
+    private final AtomicLong eventHits = new AtomicLong();
+    private final AtomicLong eventMisses = new AtomicLong();
+
+    /**
+     * The key of a worker's life events judged with the given schemes, when their rules read nothing else (no
+     * contribution finding: {@link MemoPlan#contributionEventKinds()}): every value of each event fact but its
+     * owner ({@link EventFact#values}), in order. The event rules read only these facts, the schemes asked about and
+     * findings about the same events (MemoPlan checks it), so two workers with equal keys are judged alike.
+     */
+    List<Object> eventKey(int schemes, List<EventFact> facts) {
+        List<Object> key = new ArrayList<>(1 + facts.size());
+        key.add(schemes);
+        for (EventFact e : facts) key.add(e.values(snapshot(e.getParams())));
+        return key;
+    }
+
+    /** @return what the rules found about events with this key on this thread lately, or null */
+    Template getEvents(List<Object> key) {
+        Template t = events.get().get(key);
+        (t == null ? eventMisses : eventHits).incrementAndGet();
+        return t;
+    }
+
+    void putEvents(List<Object> key, Template t) {
+        events.get().put(key, t);
+    }
+
+    /** @return workers whose event benefits were replayed */
+    public long eventHits() { return eventHits.get(); }
+
+    /** @return workers whose event benefits Drools judged while the memo was on */
+    public long eventMisses() { return eventMisses.get(); }
+
     Template get(List<Object> key) {
         return entries.get(key);
     }
