@@ -135,26 +135,38 @@ class EventMemoTests {
     void theReformSideOfACompareReplaysTheBaselinesEventBenefits_whereTheyAreTheSame_andNeverChangesAnAnswer() {
         long seed = Property.seed();
         DroolsEligibilityEngine base = ((DroolsEligibilityEngine) OutcomeFastPathTests.BASELINE).withMemo(true);
-        Arbitrary<ProfileCase> cases = WorkerProfiles.employees().withLifeEvents().asOfBetween(LocalDate.of(2028, 6, 30), LocalDate.of(2028, 6, 30)).arbitrary();
+        // a population of one date, and women with short histories whose events fall after the reforms start (2027):
+        // a maternity reform then decides differently for the same worker, and must not be handed the baseline's answer
+        List<Arbitrary<ProfileCase>> sources = List.of(
+                WorkerProfiles.employees().withLifeEvents().asOfBetween(LocalDate.of(2028, 6, 30), LocalDate.of(2028, 6, 30)).arbitrary(),
+                WorkerProfiles.employees().ofSex(Sex.FEMALE).withHistoryMonths(3, 14).withLifeEvents()
+                        .asOfBetween(LocalDate.of(2027, 4, 1), LocalDate.of(2028, 6, 30)).arbitrary());
         long replayedByCeiling = 0;
+        long differByReform = 0;
         for (String f : SampleReformTests.SAMPLES) {
             DroolsEligibilityEngine reformed = ((DroolsEligibilityEngine) SampleReformTests.reformed(f)).withMemo(true);
             DroolsEligibilityEngine plain = reformed.withMemo(false);
-            for (int b = 0; b < 6; b++) {
+            for (int b = 0; b < 12; b++) {
                 List<AssessmentRequest> rs = new ArrayList<>();
+                Arbitrary<ProfileCase> cases = sources.get(b % 2);
                 for (int i = 0; i < 64; i++) rs.add(Property.draw(seed, 8_000_000 + b * 64 + i, cases.gen()).request());
-                base.assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
+                List<Assessment> bs = base.assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
                 long before = reformed.memoStatistics().eventsReplayed();
                 List<Assessment> r = reformed.assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
                 if (f.equals("pension-ceiling-2027.yaml")) replayedByCeiling += reformed.memoStatistics().eventsReplayed() - before;
                 List<Assessment> ref = plain.assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
                 for (int i = 0; i < rs.size(); i++) {
                     assertThat(r.get(i)).as("%s, reform side, case %d (seed %d): %s", f, 8_000_000 + b * 64 + i, seed, rs.get(i).profile()).isEqualTo(ref.get(i));
+                    if (!bs.get(i).decisions().equals(ref.get(i).decisions())) differByReform++;
                 }
             }
         }
         // the pension ceiling changes no health-care or injury event before 2027 for a worker under the old ceiling
-        assertThat(replayedByCeiling).as("workers whose event benefits the ceiling reform replayed from the baseline (seed %d)", seed).isGreaterThan(20);
+        assertThat(replayedByCeiling).as("workers whose event benefits the ceiling reform replayed from the baseline (seed %d)", seed).isGreaterThan(100);
+        // and the reforms do change answers here (else the comparison could not catch a baseline answer handed over)
+        assertThat(differByReform).as("workers whose decisions a reform changes (seed %d)", seed).isGreaterThan(20);
+        System.out.println("event memo, both sides: the ceiling reform replayed " + replayedByCeiling + " workers' events; " + differByReform
+                + " workers' decisions changed by a reform");
     }
 
     // ------------------------------------------------------------------ variants

@@ -321,28 +321,34 @@ public final class Assessor {
                 if (o instanceof ContributionFinding c) work[c.span().getOwner()].contributions.add(c);
             }
             if (memo != null) remember(memo, session, facts, keys, profiles);
-            // phase 2: benefits, judged on what phase 1 found about the contribution history
+            // phase 2: benefits, judged on what phase 1 found about the contribution history; with the memo, what the
+            // event rules read of parameters and histories is logged from the events' insertion on (ReadLog)
             boolean any = false;
-            for (int i : profiles) {
-                if (!hasEvents(work[i].request)) continue;
-                List<EventFact> evs = work[i].events;
-                if (evs == null) {
-                    evs = eventFacts(work[i], i);
-                    if (memo != null && !readsContributions(memo, work[i].request)) { // kept for the workers after her
-                        work[i].events = evs;
-                        work[i].eventKey = memo.eventKey(RuleMemo.schemes(work[i].request.schemes()), evs);
+            ReadLog log = memo != null ? ReadLog.start() : null;
+            try {
+                for (int i : profiles) {
+                    if (!hasEvents(work[i].request)) continue;
+                    List<EventFact> evs = work[i].events;
+                    if (evs == null) {
+                        evs = eventFacts(work[i], i);
+                        if (memo != null && !readsContributions(memo, work[i].request)) { // kept for the workers after her
+                            work[i].events = evs;
+                            work[i].eventKey = memo.eventKey(RuleMemo.schemes(work[i].request.schemes()), evs);
+                        }
                     }
+                    for (EventFact fact : evs) session.insert(fact);
+                    any |= !evs.isEmpty();
                 }
-                for (EventFact fact : evs) session.insert(fact);
-                any |= !evs.isEmpty();
+                if (any) fire(session, work, profiles);
+            } finally {
+                if (log != null) ReadLog.stop();
             }
-            if (any) fire(session, work, profiles);
             for (Object o : session.getObjects()) {
                 if (o instanceof Finding f) work[f.getSubject().getOwner()].findings.add(f);
                 else if (o instanceof BenefitFinding b) work[b.subject().getOwner()].benefits.add(b);
                 else if (o instanceof ComplianceNote n) work[n.subject().getOwner()].notes.add(n);
             }
-            for (int i : profiles) if (work[i].eventKey != null) rememberEvents(memo, work[i]);
+            for (int i : profiles) if (work[i].eventKey != null) rememberEvents(memo, work[i], log);
         } finally {
             session.dispose();
         }
@@ -406,7 +412,7 @@ public final class Assessor {
         distribute(w, replayed);
         w.events = eventFacts(w, owner);
         List<Object> key = memo.eventKey(schemes, w.events);
-        RuleMemo.Template t = memo.getEvents(key);
+        RuleMemo.Template t = memo.getEvents(key, w.events);
         if (t == null) {
             w.eventKey = key;
             return false;
@@ -420,12 +426,12 @@ public final class Assessor {
     }
 
     /** Keeps what Drools found about a replayed worker's events under their key. */
-    private static void rememberEvents(RuleMemo memo, Work w) {
+    private static void rememberEvents(RuleMemo memo, Work w, ReadLog log) {
         List<Object> found = new ArrayList<>();
         for (Finding f : w.findings) if (f.getSubject() instanceof EventFact) found.add(f);
         for (BenefitFinding b : w.benefits) if (b.subject() instanceof EventFact) found.add(b);
         RuleMemo.Template t = RuleMemo.template(w.events, found);
-        if (t != null) memo.putEvents(w.eventKey, t);
+        if (t != null) memo.putEvents(w.eventKey, w.events, t, log);
     }
 
     /** @return true when a rule of one of her events (up to the as-of date) reads contribution findings */

@@ -44,14 +44,18 @@ public final class EventFact extends Subject {
     }
 
     /**
-     * Every value of this fact but its owner, for the event memo's key ({@link RuleMemo#eventKey}): the event, its
-     * kind and month, the worker's status, enterprise size, age, sex and start of employment, the parameter snapshot
-     * (by its id, which stands for its values) and the contribution history. {@code EventMemoKeyTests} fails when a
-     * field is added to this class, {@link Subject} or {@link HistoryIndex} without being weighed here.
+     * Every value of this fact but its owner, its parameter snapshot and its contribution history, for the event
+     * memo's key ({@link RuleMemo#eventKey}): the event, its kind and month, the worker's status, enterprise size,
+     * age, sex and start of employment. The snapshot and the history are compared by what the rules read of them
+     * ({@link ReadLog}). {@code EventMemoKeyTests} fails when a field is added to this class, {@link Subject} or
+     * {@link HistoryIndex} without being weighed here.
      */
-    List<Object> values(Object snapshot) {
-        return Arrays.asList(event, kind, month, getStatus(), getEnterpriseWorkers(), getAge(), sex, employmentStart, snapshot, history);
+    List<Object> values() {
+        return Arrays.asList(event, kind, month, getStatus(), getEnterpriseWorkers(), getAge(), sex, employmentStart);
     }
+
+    /** @return the contribution history the fact was judged on (for the event memo; reading it notes nothing) */
+    HistoryIndex history() { return history; }
 
     public LifeEvent getEvent() { return event; }
     public EventKind getKind() { return kind; }

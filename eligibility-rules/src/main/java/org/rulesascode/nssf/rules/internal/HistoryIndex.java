@@ -56,6 +56,7 @@ public final class HistoryIndex {
 
     /** @return consecutive paid months of the scheme ending with the month before {@code month} */
     public int paidRunBefore(Scheme scheme, int month) {
+        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         if (t == null) return 0;
         int n = 0;
@@ -65,6 +66,7 @@ public final class HistoryIndex {
 
     /** @return paid months of the scheme among the {@code window} months before {@code month} */
     public int paidInWindowBefore(Scheme scheme, int month, int window) {
+        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         if (t == null) return 0;
         int n = 0;
@@ -82,6 +84,7 @@ public final class HistoryIndex {
      *         {@code window} months before {@code month} (the actual period if shorter), or null when there is none
      */
     public BigDecimal averageDeclaredBefore(Scheme scheme, int month, int window) {
+        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         return t == null ? null : average(t, t.declared, month, window);
     }
@@ -91,6 +94,7 @@ public final class HistoryIndex {
      *         contribution due among the {@code window} months before {@code month}, or null when there is none
      */
     public BigDecimal averageBaseBefore(Scheme scheme, int month, int window) {
+        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         return t == null ? null : average(t, t.base, month, window);
     }
@@ -110,6 +114,7 @@ public final class HistoryIndex {
 
     /** @return the number of months with a contribution due among the {@code window} months before {@code month} */
     public int dueInWindowBefore(Scheme scheme, int month, int window) {
+        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         if (t == null) return 0;
         int n = 0;
@@ -118,6 +123,29 @@ public final class HistoryIndex {
             if (i >= 0 && i < size && t.due[i]) n++;
         }
         return n;
+    }
+
+    /**
+     * @return true when this history and {@code other} cover the same months and, for each scheme named in
+     *         {@code schemes} ({@link ReadLog}: what the rules read of a history), hold the same due, paid, declared and
+     *         contributable values month by month; {@link ReadLog#ALL} compares every scheme
+     */
+    boolean sameAs(HistoryIndex other, java.util.Set<String> schemes) {
+        if (this == other) return true;
+        if (first != other.first || size != other.size) return false;
+        if (schemes.contains(ReadLog.ALL)) return equals(other);
+        for (String name : schemes) {
+            Scheme s = Scheme.valueOf(name);
+            Track a = tracks.get(s);
+            Track b = other.tracks.get(s);
+            if (a == null || b == null) {
+                if (a != b) return false;
+                continue;
+            }
+            if (!java.util.Arrays.equals(a.due, b.due) || !java.util.Arrays.equals(a.paid, b.paid)
+                    || !java.util.Arrays.equals(a.declared, b.declared) || !java.util.Arrays.equals(a.base, b.base)) return false;
+        }
+        return true;
     }
 
     /** Equal when the months, schemes and every month's due, paid, declared and contributable values are (the event memo's key). */

@@ -45,27 +45,27 @@ public final class Params {
             if (e != null && e.value() != null) m.put(p.id(), e);
         }
         this.entries = Collections.unmodifiableMap(m);
-        orInForce = flag(OR_IN_FORCE);
+        orInForce = flagOf(OR_IN_FORCE);
         orEmployerRate = decimal(OR_EMPLOYER_RATE);
         orWorkerRate = decimal(OR_WORKER_RATE);
-        orAssumedWage = scale(OR_ASSUMED_WAGE);
-        hcInForce = flag(HC_IN_FORCE);
+        orAssumedWage = scaleOf(OR_ASSUMED_WAGE);
+        hcInForce = flagOf(HC_IN_FORCE);
         hcEmployerRate = decimal(HC_EMPLOYER_RATE);
         hcWorkerRate = decimal(HC_WORKER_RATE);
-        hcAssumedWage = scale(HC_ASSUMED_WAGE);
-        pensionInForce = flag(PENSION_IN_FORCE);
+        hcAssumedWage = scaleOf(HC_ASSUMED_WAGE);
+        pensionInForce = flagOf(PENSION_IN_FORCE);
         pensionEmployerRate = decimal(PENSION_EMPLOYER_RATE);
         pensionWorkerRate = decimal(PENSION_WORKER_RATE);
         pensionFloor = whole(PENSION_FLOOR);
         pensionCeiling = whole(PENSION_CEILING);
         pensionAgeLimit = whole(PENSION_AGE_LIMIT);
-        vhcInForce = flag(VHC_IN_FORCE);
+        vhcInForce = flagOf(VHC_IN_FORCE);
         vhcFlatAmount = whole(VHC_FLAT);
         vhcMaxJoinAge = whole(VHC_MAX_JOIN_AGE);
         vhcAbandonmentMonths = whole(VHC_ABANDONMENT);
         vhcPaymentDueDay = whole(VHC_DUE_DAY);
-        unemploymentInForce = flag(UNEMPLOYMENT_IN_FORCE);
-        publicEmployeesInForce = flag(PUBLIC_IN_FORCE);
+        unemploymentInForce = flagOf(UNEMPLOYMENT_IN_FORCE);
+        publicEmployeesInForce = flagOf(PUBLIC_IN_FORCE);
         minEnterpriseWorkers = whole(MIN_ENTERPRISE_WORKERS);
     }
 
@@ -102,61 +102,92 @@ public final class Params {
     private final boolean publicEmployeesInForce;
     private final Long minEnterpriseWorkers;
 
+    private boolean flagOf(String id) {
+        Parameter.Entry e = entries.get(id);
+        return e != null && Boolean.TRUE.equals(e.value());
+    }
+
+    private Scale scaleOf(String id) {
+        Parameter.Entry e = entries.get(id);
+        return e == null || !(e.value() instanceof Scale sc) ? null : sc;
+    }
+
+    /** Notes a read of a parameter for the event memo ({@link ReadLog}); returns {@code value}. */
+    private <T> T read(String id, T value) {
+        ReadLog.note(this, id);
+        return value;
+    }
+
     /** @return the numeric value of a parameter in force, or null (for rules and calculations of benefits) */
     public BigDecimal num(String id) {
+        ReadLog.note(this, id);
         Parameter.Entry e = entries.get(id);
         return e == null || !(e.value() instanceof BigDecimal d) ? null : d;
     }
 
     /** @return true when the parameter has a value in force */
-    public boolean has(String id) { return entries.containsKey(id); }
+    public boolean has(String id) { return read(id, entries.containsKey(id)); }
 
     /** @return true when the boolean parameter is in force and true */
     public boolean flag(String id) {
-        Parameter.Entry e = entries.get(id);
-        return e != null && Boolean.TRUE.equals(e.value());
+        ReadLog.note(this, id);
+        return flagOf(id);
     }
 
     /** @return the scale in force, or null */
     public Scale scale(String id) {
-        Parameter.Entry e = entries.get(id);
-        return e == null || !(e.value() instanceof Scale sc) ? null : sc;
+        ReadLog.note(this, id);
+        return scaleOf(id);
     }
 
     /** @return every parameter value in force (the memo compares snapshots of two engines by these) */
-    Map<String, Parameter.Entry> entries() { return entries; }
+    Map<String, Parameter.Entry> entries() { return read(ReadLog.ALL, entries); }
+
+    /** @return every parameter value in force, without noting a read (for the memo's own comparisons) */
+    Map<String, Parameter.Entry> entriesUnread() { return entries; }
+
+    /**
+     * @return true when {@code other} gives the same value as this snapshot for every read in {@code reads} (ids of
+     *         parameters, an absent one included; {@link ReadLog#ALL}: every value and the start date)
+     */
+    boolean sameAs(Params other, java.util.Set<String> reads) {
+        if (this == other) return true;
+        if (reads.contains(ReadLog.ALL)) return from.equals(other.from) && entries.equals(other.entries);
+        for (String id : reads) if (!java.util.Objects.equals(entries.get(id), other.entries.get(id))) return false;
+        return true;
+    }
 
     /** @return the first day of the interval this snapshot covers */
-    public LocalDate getFrom() { return from; }
+    public LocalDate getFrom() { return read(ReadLog.ALL, from); }
     /** @return the entry of a parameter in force, or null */
-    public Parameter.Entry entry(String id) { return entries.get(id); }
+    public Parameter.Entry entry(String id) { return read(id, entries.get(id)); }
 
-    public boolean isOrInForce() { return orInForce; }
-    public BigDecimal getOrEmployerRate() { return orEmployerRate; }
-    public BigDecimal getOrWorkerRate() { return orWorkerRate; }
-    public Scale getOrAssumedWage() { return orAssumedWage; }
-    public boolean isHcInForce() { return hcInForce; }
-    public BigDecimal getHcEmployerRate() { return hcEmployerRate; }
-    public BigDecimal getHcWorkerRate() { return hcWorkerRate; }
-    public Scale getHcAssumedWage() { return hcAssumedWage; }
-    public boolean isPensionInForce() { return pensionInForce; }
-    public BigDecimal getPensionEmployerRate() { return pensionEmployerRate; }
-    public BigDecimal getPensionWorkerRate() { return pensionWorkerRate; }
-    public Long getPensionFloor() { return pensionFloor; }
-    public Long getPensionCeiling() { return pensionCeiling; }
-    public Long getPensionAgeLimit() { return pensionAgeLimit; }
-    public boolean isVhcInForce() { return vhcInForce; }
-    public Long getVhcFlatAmount() { return vhcFlatAmount; }
-    public Long getVhcMaxJoinAge() { return vhcMaxJoinAge; }
-    public Long getVhcAbandonmentMonths() { return vhcAbandonmentMonths; }
-    public Long getVhcPaymentDueDay() { return vhcPaymentDueDay; }
-    public boolean isUnemploymentInForce() { return unemploymentInForce; }
-    public boolean isPublicEmployeesInForce() { return publicEmployeesInForce; }
-    public Long getMinEnterpriseWorkers() { return minEnterpriseWorkers; }
+    public boolean isOrInForce() { return read(OR_IN_FORCE, orInForce); }
+    public BigDecimal getOrEmployerRate() { return read(OR_EMPLOYER_RATE, orEmployerRate); }
+    public BigDecimal getOrWorkerRate() { return read(OR_WORKER_RATE, orWorkerRate); }
+    public Scale getOrAssumedWage() { return read(OR_ASSUMED_WAGE, orAssumedWage); }
+    public boolean isHcInForce() { return read(HC_IN_FORCE, hcInForce); }
+    public BigDecimal getHcEmployerRate() { return read(HC_EMPLOYER_RATE, hcEmployerRate); }
+    public BigDecimal getHcWorkerRate() { return read(HC_WORKER_RATE, hcWorkerRate); }
+    public Scale getHcAssumedWage() { return read(HC_ASSUMED_WAGE, hcAssumedWage); }
+    public boolean isPensionInForce() { return read(PENSION_IN_FORCE, pensionInForce); }
+    public BigDecimal getPensionEmployerRate() { return read(PENSION_EMPLOYER_RATE, pensionEmployerRate); }
+    public BigDecimal getPensionWorkerRate() { return read(PENSION_WORKER_RATE, pensionWorkerRate); }
+    public Long getPensionFloor() { return read(PENSION_FLOOR, pensionFloor); }
+    public Long getPensionCeiling() { return read(PENSION_CEILING, pensionCeiling); }
+    public Long getPensionAgeLimit() { return read(PENSION_AGE_LIMIT, pensionAgeLimit); }
+    public boolean isVhcInForce() { return read(VHC_IN_FORCE, vhcInForce); }
+    public Long getVhcFlatAmount() { return read(VHC_FLAT, vhcFlatAmount); }
+    public Long getVhcMaxJoinAge() { return read(VHC_MAX_JOIN_AGE, vhcMaxJoinAge); }
+    public Long getVhcAbandonmentMonths() { return read(VHC_ABANDONMENT, vhcAbandonmentMonths); }
+    public Long getVhcPaymentDueDay() { return read(VHC_DUE_DAY, vhcPaymentDueDay); }
+    public boolean isUnemploymentInForce() { return read(UNEMPLOYMENT_IN_FORCE, unemploymentInForce); }
+    public boolean isPublicEmployeesInForce() { return read(PUBLIC_IN_FORCE, publicEmployeesInForce); }
+    public Long getMinEnterpriseWorkers() { return read(MIN_ENTERPRISE_WORKERS, minEnterpriseWorkers); }
 
     /**
      * @return true when the registration threshold is at most one worker, the smallest enterprise the API accepts:
      *         then every employer must register, whatever its size, and an unknown size does not matter
      */
-    public boolean isEveryEmployerRegisters() { return minEnterpriseWorkers != null && minEnterpriseWorkers <= 1; }
+    public boolean isEveryEmployerRegisters() { return read(MIN_ENTERPRISE_WORKERS, minEnterpriseWorkers != null && minEnterpriseWorkers <= 1); }
 }

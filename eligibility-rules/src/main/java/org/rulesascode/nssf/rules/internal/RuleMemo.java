@@ -124,7 +124,7 @@ public final class RuleMemo {
     private Integer snapshot(Params p) {
         Integer id = snapshotOf.get(p);
         if (id == null) {
-            id = snapshotIds.computeIfAbsent(p.entries(), k -> nextSnapshot.getAndIncrement());
+            id = snapshotIds.computeIfAbsent(p.entriesUnread(), k -> nextSnapshot.getAndIncrement());
             snapshotOf.put(p, id);
         }
         return id;
@@ -155,9 +155,26 @@ public final class RuleMemo {
 
     /** Situations of life events kept per thread (recent ones: both sides of a compare assess a batch on one thread). */
     static final int EVENT_LIMIT = 2_048;
-    private final ThreadLocal<Map<List<Object>, Template>> events = ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    /** Entries kept under one key (same events and worker, other snapshots or histories). */
+    static final int EVENT_ENTRIES_PER_KEY = 4;
+
+    /**
+     * What Drools found about a worker's events, with what its rules read of each event's parameter snapshot and
+     * contribution history (by position of the event).
+     */
+    record EventEntry(Template template, Params[] params, Set<String>[] paramReads, HistoryIndex[] histories, Set<String>[] historyReads) {
+        boolean matches(List<EventFact> facts) {
+            for (int i = 0; i < facts.size(); i++) {
+                EventFact e = facts.get(i);
+                if (!params[i].sameAs(e.getParams(), paramReads[i]) || !histories[i].sameAs(e.history(), historyReads[i])) return false;
+            }
+            return true;
+        }
+    }
+
+    private final ThreadLocal<Map<List<Object>, List<EventEntry>>> events = ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, Template> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, List<EventEntry>> eldest) {
             return size() > EVENT_LIMIT;
         }
     });
@@ -165,27 +182,52 @@ public final class RuleMemo {
     private final AtomicLong eventMisses = new AtomicLong();
 
     /**
-     * The key of a worker's life events judged with the given schemes, when their rules read nothing else (no
-     * contribution finding: {@link MemoPlan#contributionEventKinds()}): every value of each event fact but its
-     * owner ({@link EventFact#values}), in order. The event rules read only these facts, the schemes asked about and
-     * findings about the same events (MemoPlan checks it), so two workers with equal keys are judged alike.
+     * The key of a worker's life events judged with the given schemes, when their rules read no contribution finding
+     * ({@link MemoPlan#contributionEventKinds()}): every value of each event fact but its owner, snapshot and history
+     * ({@link EventFact#values}), in order. The event rules read only these facts, the schemes asked about and
+     * findings about the same events (MemoPlan checks it); what they read of the snapshots and histories is compared
+     * when an entry is looked up ({@link EventEntry#matches}).
      */
     List<Object> eventKey(int schemes, List<EventFact> facts) {
         List<Object> key = new ArrayList<>(1 + facts.size());
         key.add(schemes);
-        for (EventFact e : facts) key.add(e.values(snapshot(e.getParams())));
+        for (EventFact e : facts) key.add(e.values());
         return key;
     }
 
-    /** @return what the rules found about events with this key on this thread lately, or null */
-    Template getEvents(List<Object> key) {
-        Template t = events.get().get(key);
-        (t == null ? eventMisses : eventHits).incrementAndGet();
-        return t;
+    /** @return what the rules found lately on this thread about events with this key and the same values read, or null */
+    Template getEvents(List<Object> key, List<EventFact> facts) {
+        List<EventEntry> es = events.get().get(key);
+        if (es != null) {
+            for (EventEntry e : es) {
+                if (e.matches(facts)) {
+                    eventHits.incrementAndGet();
+                    return e.template();
+                }
+            }
+        }
+        eventMisses.incrementAndGet();
+        return null;
     }
 
-    void putEvents(List<Object> key, Template t) {
-        events.get().put(key, t);
+    /** Keeps what Drools found about a worker's events, with what the rules read of their snapshots and histories. */
+    @SuppressWarnings("unchecked")
+    void putEvents(List<Object> key, List<EventFact> facts, Template t, ReadLog log) {
+        int n = facts.size();
+        Params[] ps = new Params[n];
+        HistoryIndex[] hs = new HistoryIndex[n];
+        Set<String>[] pr = new Set[n];
+        Set<String>[] hr = new Set[n];
+        for (int i = 0; i < n; i++) {
+            EventFact e = facts.get(i);
+            ps[i] = e.getParams();
+            hs[i] = e.history();
+            pr[i] = Set.copyOf(log.of(ps[i]));
+            hr[i] = Set.copyOf(log.of(hs[i]));
+        }
+        List<EventEntry> es = events.get().computeIfAbsent(key, k -> new ArrayList<>(1));
+        if (es.size() >= EVENT_ENTRIES_PER_KEY) es.remove(0);
+        es.add(new EventEntry(t, ps, pr, hs, hr));
     }
 
     /** @return workers whose event benefits were replayed */

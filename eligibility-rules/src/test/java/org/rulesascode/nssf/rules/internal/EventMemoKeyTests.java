@@ -32,7 +32,8 @@ class EventMemoKeyTests {
 
     @Test
     void everyFieldOfAnEventFactIsInItsKey_butItsOwner() {
-        // values(): event, kind, month, status, enterpriseWorkers, age, sex, employmentStart, parameter snapshot, history
+        // values(): event, kind, month, status, enterpriseWorkers, age, sex, employmentStart; the parameter snapshot and
+        // the history are compared by what the rules read of them (ReadLog)
         assertThat(fields(EventFact.class)).as("EventFact's fields: add a new one to EventFact.values()")
                 .containsExactlyInAnyOrder("event", "kind", "month", "sex", "employmentStart", "history");
         assertThat(fields(Subject.class)).as("Subject's fields: add a new one to EventFact.values()")
@@ -77,22 +78,50 @@ class EventMemoKeyTests {
                 fact(sick, EmploymentStatus.EMPLOYEE, Sex.MALE, 40, 30, PARAMS, start, history(BASE)),
                 fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, null, 30, PARAMS, start, history(BASE)),
                 fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 31, PARAMS, start, history(BASE)),
-                fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, OTHER_PARAMS, start, history(BASE)),
                 fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, PARAMS, start.plusDays(1), history(BASE)),
-                fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, PARAMS, null, history(BASE)),
-                fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, PARAMS, start, history(BASE.andThen(h ->
-                        h.add(Scheme.HEALTH_CARE, ParamTimeline.index(java.time.YearMonth.of(2025, 5)), false, 1_000_000, 1_000_000)))),
-                fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, PARAMS, start, history(BASE.andThen(h ->
-                        h.add(Scheme.HEALTH_CARE, ParamTimeline.index(java.time.YearMonth.of(2025, 5)), true, 1_000_001, 1_000_000)))),
-                fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, PARAMS, start, history(BASE.andThen(h ->
-                        h.add(Scheme.HEALTH_CARE, ParamTimeline.index(java.time.YearMonth.of(2025, 5)), true, 1_000_000, 999_999)))),
-                fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, PARAMS, start, history(BASE.andThen(h ->
-                        h.add(Scheme.PENSION, ParamTimeline.index(java.time.YearMonth.of(2025, 5)), true, 1_000_000, 1_000_000)))));
+                fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, PARAMS, null, history(BASE)));
         for (EventFact o : others) {
-            assertThat(memo.eventKey(3, List.of(o))).as("%s", Arrays.toString(o.values(null).toArray())).isNotEqualTo(memo.eventKey(3, List.of(a)));
+            assertThat(memo.eventKey(3, List.of(o))).as("%s", Arrays.toString(o.values().toArray())).isNotEqualTo(memo.eventKey(3, List.of(a)));
         }
         // the schemes asked about and the order of the events are part of the key too
         assertThat(memo.eventKey(5, List.of(a))).isNotEqualTo(memo.eventKey(3, List.of(a)));
         assertThat(memo.eventKey(3, List.of(a, others.get(0)))).isNotEqualTo(memo.eventKey(3, List.of(others.get(0), a)));
+    }
+
+    @Test
+    void theSnapshotAndTheHistoryAreComparedByWhatTheRulesReadOfThem() {
+        Sickness sick = new Sickness(LocalDate.of(2026, 3, 10), 5);
+        LocalDate start = LocalDate.of(2020, 1, 1);
+        EventFact a = fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, PARAMS, start, history(BASE));
+        RuleMemo memo = RuleSet.standard().rules().memo();
+        List<Object> key = memo.eventKey(1 << 20, List.of(a)); // a scheme set no engine asks for: this test's own keys
+        // as if the rules had read whether health care is in force and the health-care months
+        ReadLog log = ReadLog.start();
+        try {
+            a.getParams().isHcInForce();
+            a.paidRun(Scheme.HEALTH_CARE);
+        } finally {
+            ReadLog.stop();
+        }
+        RuleMemo.Template t = RuleMemo.template(List.of(a), List.of());
+        memo.putEvents(key, List.of(a), t, log);
+        java.util.function.BiFunction<Params, HistoryIndex, RuleMemo.Template> lookup = (p, h) -> {
+            EventFact b = fact(sick, EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30, p, start, h);
+            return memo.getEvents(memo.eventKey(1 << 20, List.of(b)), List.of(b));
+        };
+        assertThat(lookup.apply(PARAMS, history(BASE))).as("the same values").isSameAs(t);
+        // 2028: other pension rates and ceiling, the same health-care flag: nothing read differs
+        Params later = RuleSet.standard().timeline().at(LocalDate.of(2028, 3, 1));
+        assertThat(later.entriesUnread()).isNotEqualTo(PARAMS.entriesUnread());
+        assertThat(lookup.apply(later, history(BASE))).as("other values of parameters not read").isSameAs(t);
+        assertThat(lookup.apply(OTHER_PARAMS, history(BASE))).as("health care not yet in force in 2009").isNull();
+        assertThat(lookup.apply(PARAMS, history(BASE.andThen(h -> h.add(Scheme.PENSION, ParamTimeline.index(java.time.YearMonth.of(2025, 5)), true, 1, 1)))))
+                .as("another scheme's months, not read").isSameAs(t);
+        assertThat(lookup.apply(PARAMS, history(BASE.andThen(h -> h.add(Scheme.HEALTH_CARE, ParamTimeline.index(java.time.YearMonth.of(2025, 5)), false, 1_000_000, 1_000_000)))))
+                .as("a health-care month unpaid").isNull();
+        assertThat(lookup.apply(PARAMS, history(BASE.andThen(h -> h.add(Scheme.HEALTH_CARE, ParamTimeline.index(java.time.YearMonth.of(2025, 5)), true, 1_000_001, 1_000_000)))))
+                .as("a health-care month's declared wage").isNull();
+        assertThat(lookup.apply(PARAMS, new HistoryIndex(ParamTimeline.index(java.time.YearMonth.of(2024, 12)), 13)))
+                .as("other months").isNull();
     }
 }
