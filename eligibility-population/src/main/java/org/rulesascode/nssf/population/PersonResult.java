@@ -1,8 +1,5 @@
 package org.rulesascode.nssf.population;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,9 +20,6 @@ import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sector;
 import org.rulesascode.nssf.eligibility.Sex;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The compact result of one person's assessment: what the aggregates and {@code results.jsonl} need, nothing more
@@ -218,8 +212,6 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         return s;
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** Header of {@code results.csv}: one flat row per worker, for notebooks and spreadsheets. */
     public static final String CSV_HEADER = csvHeader();
 
@@ -270,61 +262,117 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         return sb.toString();
     }
 
-    /** @return this result as one compact JSON line (without line break) for {@code results.jsonl} */
+    /**
+     * @return this result as one compact JSON line (without line break) for {@code results.jsonl}: the fields in a
+     *         fixed order, strings escaped as Jackson's generator escapes them (quote, backslash and control characters;
+     *         other characters as they are), numbers in plain digits (the weight as {@link java.math.BigDecimal#toString})
+     */
     public String toJsonLine() {
-        StringWriter w = new StringWriter(512);
-        try (JsonGenerator g = JSON.createGenerator(w)) {
-            g.writeStartObject();
-            g.writeNumberField("line", line);
-            g.writeStringField("id", id);
-            g.writeStringField("sex", sex.name());
-            g.writeStringField("employmentStatus", status.name());
-            g.writeStringField("sector", sector.name());
-            g.writeStringField("ageBand", ageBand);
-            g.writeStringField("wageBand", wageBand);
-            if (weight != null) g.writeNumberField("weight", weight);
-            g.writeArrayFieldStart("decisions");
-            for (DecisionResult d : decisions) {
-                g.writeStartObject();
-                g.writeStringField("scheme", d.scheme().name());
-                g.writeStringField("benefit", d.benefit().name());
-                if (d.eventDate() != null) g.writeStringField("eventDate", d.eventDate().toString());
-                g.writeStringField("outcome", d.outcome().name());
-                if (d.amount() != null) g.writeNumberField("amount", d.amount());
-                if (d.period() != null) g.writeStringField("period", d.period().name());
-                if (d.days() != null) g.writeNumberField("days", d.days());
-                if (d.value() != null) g.writeNumberField("value", d.value());
-                if (d.undetermined()) g.writeBooleanField("undetermined", true);
-                if (d.inKind()) g.writeBooleanField("inKind", true);
-                if (d.lastYear()) g.writeBooleanField("lastYear", true);
-                if (d.estimate()) g.writeBooleanField("estimate", true);
-                if (d.provisional()) g.writeBooleanField("provisional", true);
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("contributions");
-            for (Map.Entry<Scheme, Contributions> e : contributions.entrySet()) {
-                g.writeObjectFieldStart(e.getKey().name());
-                writeContributions(g, e.getValue());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("contributionsTotal");
-            writeContributions(g, contributionsTotal());
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return w.toString();
+        StringBuilder sb = new StringBuilder(1536);
+        appendJsonLine(sb);
+        return sb.toString();
     }
 
-    static void writeContributions(JsonGenerator g, Contributions c) throws IOException {
-        g.writeNumberField("total", c.total());
-        g.writeNumberField("employer", c.employer());
-        g.writeNumberField("worker", c.worker());
-        g.writeNumberField("totalLast12Months", c.totalLast12());
-        g.writeNumberField("employerLast12Months", c.employerLast12());
-        g.writeNumberField("workerLast12Months", c.workerLast12());
+    /** Appends {@link #toJsonLine()} to {@code sb}. */
+    void appendJsonLine(StringBuilder sb) {
+        sb.append("{\"line\":").append(line);
+        sb.append(",\"id\":");
+        jsonString(sb, id);
+        sb.append(",\"sex\":");
+        jsonString(sb, sex.name());
+        sb.append(",\"employmentStatus\":");
+        jsonString(sb, status.name());
+        sb.append(",\"sector\":");
+        jsonString(sb, sector.name());
+        sb.append(",\"ageBand\":");
+        jsonString(sb, ageBand);
+        sb.append(",\"wageBand\":");
+        jsonString(sb, wageBand);
+        if (weight != null) sb.append(",\"weight\":").append(weight.toString());
+        sb.append(",\"decisions\":[");
+        boolean first = true;
+        for (DecisionResult d : decisions) {
+            if (!first) sb.append(',');
+            first = false;
+            sb.append("{\"scheme\":");
+            jsonString(sb, d.scheme().name());
+            sb.append(",\"benefit\":");
+            jsonString(sb, d.benefit().name());
+            if (d.eventDate() != null) {
+                sb.append(",\"eventDate\":");
+                jsonString(sb, d.eventDate().toString());
+            }
+            sb.append(",\"outcome\":");
+            jsonString(sb, d.outcome().name());
+            if (d.amount() != null) sb.append(",\"amount\":").append(d.amount().longValue());
+            if (d.period() != null) {
+                sb.append(",\"period\":");
+                jsonString(sb, d.period().name());
+            }
+            if (d.days() != null) sb.append(",\"days\":").append(d.days().intValue());
+            if (d.value() != null) sb.append(",\"value\":").append(d.value().longValue());
+            if (d.undetermined()) sb.append(",\"undetermined\":true");
+            if (d.inKind()) sb.append(",\"inKind\":true");
+            if (d.lastYear()) sb.append(",\"lastYear\":true");
+            if (d.estimate()) sb.append(",\"estimate\":true");
+            if (d.provisional()) sb.append(",\"provisional\":true");
+            sb.append('}');
+        }
+        sb.append("],\"contributions\":{");
+        first = true;
+        for (Map.Entry<Scheme, Contributions> e : contributions.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            jsonString(sb, e.getKey().name());
+            sb.append(":{");
+            jsonContributions(sb, e.getValue());
+            sb.append('}');
+        }
+        sb.append("},\"contributionsTotal\":{");
+        jsonContributions(sb, contributionsTotal());
+        sb.append("}}");
+    }
+
+    private static void jsonContributions(StringBuilder sb, Contributions c) {
+        sb.append("\"total\":").append(c.total())
+                .append(",\"employer\":").append(c.employer())
+                .append(",\"worker\":").append(c.worker())
+                .append(",\"totalLast12Months\":").append(c.totalLast12())
+                .append(",\"employerLast12Months\":").append(c.employerLast12())
+                .append(",\"workerLast12Months\":").append(c.workerLast12());
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /**
+     * Appends {@code s} as a JSON string (null as {@code null}): quote and backslash escaped with a backslash, the
+     * control characters below U+0020 as \b \t \n \f \r or \\u00XX, every other character (non-ASCII, unpaired
+     * surrogates included) as it is.
+     */
+    static void jsonString(StringBuilder sb, String s) {
+        if (s == null) {
+            sb.append("null");
+            return;
+        }
+        sb.append('"');
+        int n = s.length();
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            sb.append(s, from, i);
+            from = i + 1;
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\f' -> sb.append("\\f");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        sb.append(s, from, n).append('"');
     }
 }
