@@ -233,24 +233,55 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
      *         compliance findings (empty when not asked for)
      */
     public String toCsvLine() {
-        StringBuilder sb = new StringBuilder(256);
+        StringBuilder sb = new StringBuilder(384);
+        appendCsvLine(sb);
+        return sb.toString();
+    }
+
+    private static final Benefit[] BENEFITS = Benefit.values();
+    private static final Scheme[] SCHEMES = Scheme.values();
+
+    /**
+     * Appends {@link #toCsvLine()} to {@code sb} (the figures in one pass over the decisions).
+     *
+     * @return true when every character appended is ASCII
+     */
+    boolean appendCsvLine(StringBuilder sb) {
         Contributions t = contributionsTotal();
         long eligible = 0;
-        long[] eligibleBy = new long[Benefit.values().length];
-        long[] valueBy = new long[Benefit.values().length];
+        long all = 0;
+        long nssf = 0;
+        long employer = 0;
+        long state = 0;
+        long[] eligibleBy = new long[BENEFITS.length];
+        long[] valueBy = new long[BENEFITS.length];
         for (DecisionResult d : decisions) {
+            int b = d.benefit().ordinal();
             if (d.outcome() == Outcome.ELIGIBLE || d.outcome() == Outcome.COVERED) {
                 eligible++;
-                eligibleBy[d.benefit().ordinal()]++;
+                eligibleBy[b]++;
             }
-            valueBy[d.benefit().ordinal()] += d.annualValue();
+            long v = d.annualValue();
+            valueBy[b] += v;
+            all += v;
+            Payer payer = Payer.of(d.benefit());
+            if (payer == Payer.NSSF) nssf = Math.addExact(nssf, v);
+            else if (payer == Payer.EMPLOYER) employer = Math.addExact(employer, v);
+            else if (payer == Payer.STATE) state = Math.addExact(state, v);
         }
-        sb.append(line).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(id)).append(',').append(sex).append(',')
-                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(wageBand)).append(',')
-                .append(weight == null ? "1" : Weighted.plain(weight)).append(',').append(decisions.size()).append(',').append(eligible).append(',').append(annualValue()).append(',')
-                .append(annualValue(Payer.NSSF)).append(',').append(annualValue(Payer.EMPLOYER)).append(',').append(annualValue(Payer.STATE)).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
+        String quotedId = org.rulesascode.nssf.population.internal.Csv.quote(id);
+        String sexText = String.valueOf(sex);
+        String statusText = String.valueOf(status);
+        String sectorText = String.valueOf(sector);
+        String ageText = String.valueOf(ageBand);
+        String wageText = org.rulesascode.nssf.population.internal.Csv.quote(wageBand);
+        int chars = or(quotedId) | or(sexText) | or(statusText) | or(sectorText) | or(ageText) | or(wageText); // the rest: digits, signs, '.', true, false
+        sb.append(line).append(',').append(quotedId).append(',').append(sexText).append(',').append(statusText).append(',').append(sectorText).append(',')
+                .append(ageText).append(',').append(wageText).append(',')
+                .append(weight == null ? "1" : Weighted.plain(weight)).append(',').append(decisions.size()).append(',').append(eligible).append(',').append(all).append(',')
+                .append(nssf).append(',').append(employer).append(',').append(state).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
                 .append(t.employerLast12()).append(',').append(t.workerLast12());
-        for (Scheme s : Scheme.values()) {
+        for (Scheme s : SCHEMES) {
             Contributions c = contributions.get(s);
             sb.append(',').append(c == null ? 0 : c.totalLast12());
         }
@@ -259,7 +290,33 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         else sb.append(',').append(compliance.wageBelowMinimum()).append(',').append(compliance.unpaidContributions()).append(',')
                 .append(compliance.lateRegistration()).append(',').append(compliance.missingContributions()).append(',')
                 .append(compliance.benefitsLostUnknown() ? "" : Long.toString(compliance.benefitsLost()));
-        return sb.toString();
+        return chars < 0x80;
+    }
+
+    /** @return the bitwise or of the characters of {@code s}: below 0x80 when it is ASCII */
+    private static int or(String s) {
+        int x = 0;
+        for (int i = 0, n = s.length(); i < n; i++) x |= s.charAt(i);
+        return x;
+    }
+
+    /** @return {@link #toJsonLine()} and a line break, in UTF-8 as {@code results.jsonl} holds it (unpaired surrogates as U+FFFD) */
+    byte[] jsonLineUtf8() {
+        StringBuilder sb = new StringBuilder(2048);
+        boolean ascii = appendJsonLine(sb);
+        return utf8(sb.append('\n'), ascii);
+    }
+
+    /** @return {@link #toCsvLine()} and a line break, in UTF-8 as {@code results.csv} holds it (unpaired surrogates as U+FFFD) */
+    byte[] csvLineUtf8() {
+        StringBuilder sb = new StringBuilder(512);
+        boolean ascii = appendCsvLine(sb);
+        return utf8(sb.append('\n'), ascii);
+    }
+
+    private static byte[] utf8(StringBuilder sb, boolean ascii) {
+        // ASCII is the same bytes in ISO-8859-1 and UTF-8, and the JDK copies it without a loop
+        return ascii ? sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1) : org.rulesascode.nssf.population.internal.Utf8Writer.encode(sb);
     }
 
     /**
@@ -273,42 +330,78 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         return sb.toString();
     }
 
-    /** Appends {@link #toJsonLine()} to {@code sb}. */
-    void appendJsonLine(StringBuilder sb) {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** JSON fragments of the enum values, made once with {@link #jsonString} (so escaped as any string would be). */
+    private static final String[][] DECISION_HEAD = new String[SCHEMES.length][BENEFITS.length];
+    private static final String[] OUTCOME = fragments(",\"outcome\":", Outcome.values());
+    private static final String[] PERIOD = fragments(",\"period\":", AmountPeriod.values());
+    private static final String[] SEX = fragments(",\"sex\":", Sex.values());
+    private static final String[] STATUS = fragments(",\"employmentStatus\":", EmploymentStatus.values());
+    private static final String[] SECTOR = fragments(",\"sector\":", Sector.values());
+    private static final String[] CONTRIBUTIONS_HEAD = new String[SCHEMES.length];
+    /** Every fragment is ASCII (enum names are): a line is then ASCII when its strings are. */
+    private static final boolean FRAGMENTS_ASCII;
+
+    static {
+        int chars = 0;
+        for (Scheme s : SCHEMES) {
+            for (Benefit b : BENEFITS) {
+                StringBuilder sb = new StringBuilder("{\"scheme\":");
+                jsonString(sb, s.name());
+                sb.append(",\"benefit\":");
+                jsonString(sb, b.name());
+                DECISION_HEAD[s.ordinal()][b.ordinal()] = sb.toString();
+                chars |= or(sb.toString());
+            }
+            StringBuilder sb = new StringBuilder();
+            jsonString(sb, s.name());
+            CONTRIBUTIONS_HEAD[s.ordinal()] = sb.append(":{").toString();
+            chars |= or(CONTRIBUTIONS_HEAD[s.ordinal()]);
+        }
+        for (String[] f : List.of(OUTCOME, PERIOD, SEX, STATUS, SECTOR)) for (String x : f) chars |= or(x);
+        FRAGMENTS_ASCII = chars < 0x80;
+    }
+
+    private static String[] fragments(String key, Enum<?>[] values) {
+        String[] out = new String[values.length];
+        for (Enum<?> v : values) {
+            StringBuilder sb = new StringBuilder(key);
+            jsonString(sb, v.name());
+            out[v.ordinal()] = sb.toString();
+        }
+        return out;
+    }
+
+    /**
+     * Appends {@link #toJsonLine()} to {@code sb}.
+     *
+     * @return true when every character appended is ASCII
+     */
+    boolean appendJsonLine(StringBuilder sb) {
+        int chars = 0;
         sb.append("{\"line\":").append(line);
         sb.append(",\"id\":");
-        jsonString(sb, id);
-        sb.append(",\"sex\":");
-        jsonString(sb, sex.name());
-        sb.append(",\"employmentStatus\":");
-        jsonString(sb, status.name());
-        sb.append(",\"sector\":");
-        jsonString(sb, sector.name());
+        chars |= jsonString(sb, id);
+        sb.append(SEX[sex.ordinal()]).append(STATUS[status.ordinal()]).append(SECTOR[sector.ordinal()]);
         sb.append(",\"ageBand\":");
-        jsonString(sb, ageBand);
+        chars |= jsonString(sb, ageBand);
         sb.append(",\"wageBand\":");
-        jsonString(sb, wageBand);
+        chars |= jsonString(sb, wageBand);
         if (weight != null) sb.append(",\"weight\":").append(weight.toString());
         sb.append(",\"decisions\":[");
         boolean first = true;
         for (DecisionResult d : decisions) {
             if (!first) sb.append(',');
             first = false;
-            sb.append("{\"scheme\":");
-            jsonString(sb, d.scheme().name());
-            sb.append(",\"benefit\":");
-            jsonString(sb, d.benefit().name());
+            sb.append(DECISION_HEAD[d.scheme().ordinal()][d.benefit().ordinal()]);
             if (d.eventDate() != null) {
                 sb.append(",\"eventDate\":");
-                jsonString(sb, d.eventDate().toString());
+                chars |= jsonString(sb, d.eventDate().toString());
             }
-            sb.append(",\"outcome\":");
-            jsonString(sb, d.outcome().name());
+            sb.append(OUTCOME[d.outcome().ordinal()]);
             if (d.amount() != null) sb.append(",\"amount\":").append(d.amount().longValue());
-            if (d.period() != null) {
-                sb.append(",\"period\":");
-                jsonString(sb, d.period().name());
-            }
+            if (d.period() != null) sb.append(PERIOD[d.period().ordinal()]);
             if (d.days() != null) sb.append(",\"days\":").append(d.days().intValue());
             if (d.value() != null) sb.append(",\"value\":").append(d.value().longValue());
             if (d.undetermined()) sb.append(",\"undetermined\":true");
@@ -323,14 +416,14 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         for (Map.Entry<Scheme, Contributions> e : contributions.entrySet()) {
             if (!first) sb.append(',');
             first = false;
-            jsonString(sb, e.getKey().name());
-            sb.append(":{");
+            sb.append(CONTRIBUTIONS_HEAD[e.getKey().ordinal()]);
             jsonContributions(sb, e.getValue());
             sb.append('}');
         }
         sb.append("},\"contributionsTotal\":{");
         jsonContributions(sb, contributionsTotal());
         sb.append("}}");
+        return FRAGMENTS_ASCII && chars < 0x80;
     }
 
     private static void jsonContributions(StringBuilder sb, Contributions c) {
@@ -342,23 +435,25 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
                 .append(",\"workerLast12Months\":").append(c.workerLast12());
     }
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     /**
      * Appends {@code s} as a JSON string (null as {@code null}): quote and backslash escaped with a backslash, the
      * control characters below U+0020 as \b \t \n \f \r or \\u00XX, every other character (non-ASCII, unpaired
      * surrogates included) as it is.
+     *
+     * @return the bitwise or of the characters of {@code s}: below 0x80 when it is ASCII
      */
-    static void jsonString(StringBuilder sb, String s) {
+    static int jsonString(StringBuilder sb, String s) {
         if (s == null) {
             sb.append("null");
-            return;
+            return 0;
         }
         sb.append('"');
         int n = s.length();
         int from = 0;
+        int chars = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            chars |= c;
             if (c >= 0x20 && c != '"' && c != '\\') continue;
             sb.append(s, from, i);
             from = i + 1;
@@ -374,5 +469,6 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
             }
         }
         sb.append(s, from, n).append('"');
+        return chars;
     }
 }

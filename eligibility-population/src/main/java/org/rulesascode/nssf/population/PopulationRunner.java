@@ -148,12 +148,7 @@ public final class PopulationRunner {
     /** The lines of one result in {@code results.jsonl} and {@code results.csv}, each in UTF-8 with its line break. */
     private record Lines(byte[] json, byte[] csv) {
         static Lines of(PersonResult r) {
-            StringBuilder sb = new StringBuilder(2048);
-            r.appendJsonLine(sb);
-            byte[] json = Utf8Writer.encode(sb.append('\n'));
-            sb.setLength(0);
-            byte[] csv = Utf8Writer.encode(sb.append(r.toCsvLine()).append('\n'));
-            return new Lines(json, csv);
+            return new Lines(r.jsonLineUtf8(), r.csvLineUtf8());
         }
     }
 

@@ -35,8 +35,10 @@ import org.rulesascode.nssf.eligibility.Sex;
 /**
  * The lines of {@code results.jsonl} are made by hand, not by Jackson: they must be Jackson's characters exactly.
  * Differential tests against the Jackson generator ({@link JacksonJsonLine}) over random results (fixed seeds, every
- * optional field present or absent, hostile ids) and over real results of the engine; and a whole run's files against
- * the same lines written the old way (Jackson, then a JDK UTF-8 encoder that replaces unpaired surrogates).
+ * optional field present or absent, hostile ids) and over real results of the engine; the CSV line, now made in one
+ * pass, against the old code ({@link OldCsvLine}); the UTF-8 bytes of both lines against the old writer's; and a whole
+ * run's files against the same lines written the old way (Jackson, then a JDK UTF-8 encoder that replaces unpaired
+ * surrogates).
  */
 class ResultLinesTests {
 
@@ -117,7 +119,7 @@ class ResultLinesTests {
                 amount(r), amount(r), r.nextBoolean());
         String age = r.nextInt(10) == 0 ? randomString(r) : Valuation.AGE_BANDS.get(r.nextInt(Valuation.AGE_BANDS.size()));
         String wage = r.nextInt(10) == 0 ? randomString(r) : Valuation.WAGE_BANDS.get(r.nextInt(Valuation.WAGE_BANDS.size()));
-        String id = r.nextInt(50) == 0 ? null : randomString(r);
+        String id = r.nextInt(50) == 0 ? null : r.nextInt(3) == 0 ? "w" + r.nextInt(100_000_000) : randomString(r); // a third plain ASCII
         long line = r.nextInt(10) == 0 ? r.nextLong() : r.nextInt(10_000_000);
         return new PersonResult(line, id, pick(r, Sex.values()), pick(r, EmploymentStatus.values()), pick(r, Sector.values()), age, wage,
                 r.nextBoolean() ? null : YearMonth.of(2000 + r.nextInt(30), 1 + r.nextInt(12)), List.copyOf(ds), cs, c,
@@ -147,15 +149,53 @@ class ResultLinesTests {
         }
     }
 
+    /** @return what {@code f} returns, or the class of what it throws (an overflowing sum must fail alike) */
+    static Object attempt(java.util.function.Supplier<?> f) {
+        try {
+            return f.get();
+        } catch (RuntimeException e) {
+            return e.getClass();
+        }
+    }
+
+    @Test
+    void csvLine_isTheOldLine_overRandomResults() {
+        for (long seed = 1; seed <= 20_000; seed++) {
+            PersonResult p = randomResult(new Random(seed));
+            Object expected = attempt(() -> OldCsvLine.of(p));
+            Object actual = attempt(p::toCsvLine);
+            if (!actual.equals(expected)) {
+                throw new AssertionError("seed " + seed + " (ResultLinesTests.randomResult(new Random(" + seed + "))), id " + show(p.id())
+                        + "\n old:  " + (expected instanceof String e ? show(e) : expected) + "\n ours: " + (actual instanceof String a ? show(a) : actual));
+            }
+        }
+    }
+
+    /** The bytes each line adds to its file: the old line and its line break through the old writer. */
+    @Test
+    void utf8Lines_areTheOldBytes_overRandomResults() throws IOException {
+        int ascii = 0;
+        for (long seed = 1; seed <= 20_000; seed++) {
+            PersonResult p = randomResult(new Random(seed));
+            String json = JacksonJsonLine.of(p) + "\n";
+            if (json.chars().allMatch(c -> c < 0x80)) ascii++;
+            sameBytes(p.jsonLineUtf8(), oldEncoding(json), "seed " + seed + " (ResultLinesTests.randomResult(new Random(" + seed + "))), json");
+            Object csv = attempt(() -> OldCsvLine.of(p));
+            if (csv instanceof String c) sameBytes(p.csvLineUtf8(), oldEncoding(c + "\n"), "seed " + seed + ", csv");
+        }
+        assertThat(ascii).as("lines all ASCII (the fast path)").isBetween(2_000, 18_000);
+    }
+
     @Test
     void jsonLine_isJacksonsLine_forEveryHostileId() {
         Random r = new Random(7);
         for (String id : NASTY) {
             for (String x : List.of(id, "a" + id, id + "z", "w-" + id + "-" + id)) {
-                PersonResult p = randomResult(r);
-                p = new PersonResult(p.line(), x, p.sex(), p.status(), p.sector(), p.ageBand(), p.wageBand(), p.historyEnd(), p.decisions(),
-                        p.contributions(), p.compliance(), p.wage(), p.weight());
+                PersonResult q = randomResult(r);
+                PersonResult p = new PersonResult(q.line(), x, q.sex(), q.status(), q.sector(), q.ageBand(), q.wageBand(), q.historyEnd(), q.decisions(),
+                        q.contributions(), q.compliance(), q.wage(), q.weight());
                 assertThat(p.toJsonLine()).as("id %s", show(x)).isEqualTo(JacksonJsonLine.of(p));
+                assertThat(attempt(p::toCsvLine)).as("id %s", show(x)).isEqualTo(attempt(() -> OldCsvLine.of(p)));
             }
         }
     }
@@ -190,7 +230,10 @@ class ResultLinesTests {
                 }
             }, null, compliance);
             assertThat(results).hasSize(400);
-            for (PersonResult p : results) assertThat(p.toJsonLine()).as("line %d, compliance %s", p.line(), compliance).isEqualTo(JacksonJsonLine.of(p));
+            for (PersonResult p : results) {
+                assertThat(p.toJsonLine()).as("line %d, compliance %s", p.line(), compliance).isEqualTo(JacksonJsonLine.of(p));
+                assertThat(p.toCsvLine()).as("line %d, compliance %s", p.line(), compliance).isEqualTo(OldCsvLine.of(p));
+            }
         }
     }
 
@@ -211,7 +254,7 @@ class ResultLinesTests {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer w = new java.io.BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
-                .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8))), 1 << 16)) {
+                .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8))))) {
             w.write(text);
         }
         return bytes.toByteArray();
@@ -264,7 +307,7 @@ class ResultLinesTests {
         StringBuilder csv = new StringBuilder(PersonResult.CSV_HEADER).append('\n');
         for (PersonResult p : results) {
             json.append(JacksonJsonLine.of(p)).append('\n');
-            csv.append(p.toCsvLine()).append('\n');
+            csv.append(OldCsvLine.of(p)).append('\n');
         }
         for (String x : List.of("\u2028", "\u17d2", "\uD83D\uDE00", "\\\"", "\\\\", "\\u0000", "\"weight\":2.5,", "\"weight\":100,")) {
             assertThat(json.indexOf(x)).as("hostile ids and weights reached the lines: %s", show(x)).isNotNegative();
