@@ -3,23 +3,31 @@ package org.rulesascode.nssf.population.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * A buffered UTF-8 writer that also takes text already encoded ({@link #writeUtf8}), so that lines made and encoded
- * on worker threads cost the writing thread only a copy. Characters are encoded exactly as an
- * {@link java.io.OutputStreamWriter} with a UTF-8 encoder that replaces malformed input with U+FFFD: an unpaired
- * surrogate (legal in JSON text, {@code "\ud800"}, but not a character) becomes U+FFFD REPLACEMENT CHARACTER, a high
- * surrogate at the end of one write pairs with a low surrogate at the start of the next, and a high surrogate left
- * at {@link #close} becomes U+FFFD.
+ * on worker threads cost the writing thread only a copy. Characters are encoded as an
+ * {@link java.io.OutputStreamWriter} encodes them, with the same JDK UTF-8 encoder set to replace malformed input
+ * with U+FFFD: an unpaired surrogate (legal in JSON text, {@code "\ud800"}, but not a character) becomes U+FFFD
+ * REPLACEMENT CHARACTER, a high surrogate at the end of one write pairs with a low surrogate at the start of the next,
+ * and a high surrogate left at {@link #close} becomes U+FFFD.
  */
 public final class Utf8Writer extends Writer {
-    private static final byte R0 = (byte) 0xEF;
-    private static final byte R1 = (byte) 0xBF;
-    private static final byte R2 = (byte) 0xBD;
+    private static final byte[] REPLACEMENT = "\uFFFD".getBytes(StandardCharsets.UTF_8);
 
     private final OutputStream out;
     private final byte[] buf;
-    private int pos;
+    private final ByteBuffer bytes;
+    private final char[] scratch;
+    private final CharsetEncoder encoder = encoder();
     /** A high surrogate that ended the last write, waiting for its low surrogate; 0 when none. */
     private char pending;
     private boolean closed;
@@ -29,6 +37,26 @@ public final class Utf8Writer extends Writer {
         if (size < 8) throw new IllegalArgumentException("size < 8");
         this.out = out;
         this.buf = new byte[size];
+        this.bytes = ByteBuffer.wrap(buf);
+        this.scratch = new char[Math.min(size, 8192)];
+    }
+
+    /** @return the UTF-8 encoder of the files: malformed input (an unpaired surrogate) becomes U+FFFD */
+    private static CharsetEncoder encoder() {
+        return StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(REPLACEMENT);
+    }
+
+    /** @return {@code text} in UTF-8, as this writer would write it alone (an unpaired surrogate becomes U+FFFD) */
+    public static byte[] encode(CharSequence text) {
+        try {
+            ByteBuffer b = encoder().encode(CharBuffer.wrap(text));
+            byte[] out = new byte[b.remaining()];
+            b.get(out);
+            return out;
+        } catch (CharacterCodingException e) { // cannot happen: malformed input is replaced
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -38,165 +66,90 @@ public final class Utf8Writer extends Writer {
     public void writeUtf8(byte[] b) throws IOException {
         open();
         if (pending != 0) {
-            ensure(3);
-            replacement();
             pending = 0;
+            writeUtf8(REPLACEMENT);
         }
-        if (b.length > buf.length - pos) {
+        if (b.length > buf.length - bytes.position()) {
             flushBuffer();
             if (b.length > buf.length) {
                 out.write(b);
                 return;
             }
         }
-        System.arraycopy(b, 0, buf, pos, b.length);
-        pos += b.length;
+        bytes.put(b);
     }
 
     @Override
     public void write(char[] c, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, c.length);
-        encode(java.nio.CharBuffer.wrap(c), off, off + len);
+        Objects.checkFromIndexSize(off, len, c.length);
+        encode(c, off, len);
     }
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, s.length());
-        encode(s, off, off + len);
+        Objects.checkFromIndexSize(off, len, s.length());
+        int end = off + len;
+        while (off < end) { // in pieces through a char array, which the encoder reads fastest
+            int n = Math.min(end - off, scratch.length);
+            s.getChars(off, off + n, scratch, 0);
+            encode(scratch, 0, n);
+            off += n;
+        }
     }
 
     @Override
     public void write(String s) throws IOException {
-        encode(s, 0, s.length());
+        write(s, 0, s.length());
     }
 
     @Override
     public void write(int c) throws IOException {
-        encode(String.valueOf((char) c), 0, 1);
+        scratch[0] = (char) c;
+        encode(scratch, 0, 1);
     }
 
     private void open() throws IOException {
         if (closed) throw new IOException("Stream closed");
     }
 
-    private void encode(CharSequence s, int from, int to) throws IOException {
+    private void encode(char[] a, int off, int len) throws IOException {
         open();
-        int i = from;
-        if (pending != 0 && i < to) {
-            char c = s.charAt(i);
-            ensure(4);
-            if (Character.isLowSurrogate(c)) {
-                pos = pair(buf, pos, pending, c);
-                i++;
-            } else {
-                replacement();
-            }
+        if (len == 0) return;
+        if (pending != 0) { // the high surrogate of the last write: a pair with this low surrogate, or U+FFFD
+            char high = pending;
             pending = 0;
-        }
-        while (i < to) {
-            char c = s.charAt(i);
-            if (c < 0x80) { // ASCII: the common case
-                if (pos == buf.length) flushBuffer();
-                buf[pos++] = (byte) c;
-                i++;
-                continue;
-            }
-            ensure(4);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == to) {
-                    pending = c;
-                } else if (Character.isLowSurrogate(s.charAt(i + 1))) {
-                    pos = pair(buf, pos, c, s.charAt(i + 1));
-                    i++;
-                } else {
-                    replacement();
-                }
+            if (Character.isLowSurrogate(a[off])) {
+                encode(new char[] {high, a[off]}, 0, 2);
+                off++;
+                len--;
             } else {
-                pos = other(buf, pos, c);
+                writeUtf8(REPLACEMENT);
             }
-            i++;
         }
-    }
-
-    private void replacement() {
-        buf[pos++] = R0;
-        buf[pos++] = R1;
-        buf[pos++] = R2;
-    }
-
-    /** Writes a character that is neither ASCII nor a high surrogate (a lone low surrogate becomes U+FFFD). */
-    private static int other(byte[] b, int p, char c) {
-        if (c < 0x800) {
-            b[p++] = (byte) (0xC0 | c >> 6);
-            b[p++] = (byte) (0x80 | c & 0x3F);
-        } else if (Character.isLowSurrogate(c)) {
-            b[p++] = R0;
-            b[p++] = R1;
-            b[p++] = R2;
-        } else {
-            b[p++] = (byte) (0xE0 | c >> 12);
-            b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
-            b[p++] = (byte) (0x80 | c & 0x3F);
+        CharBuffer in = CharBuffer.wrap(a, off, len);
+        while (true) {
+            CoderResult r = encoder.encode(in, bytes, false);
+            if (r.isOverflow()) {
+                flushBuffer();
+            } else if (r.isUnderflow()) {
+                if (in.hasRemaining()) pending = in.get(); // a high surrogate at the end: its pair may come next
+                return;
+            } else {
+                r.throwException(); // cannot happen: malformed input is replaced
+            }
         }
-        return p;
-    }
-
-    private static int pair(byte[] b, int p, char high, char low) {
-        int cp = Character.toCodePoint(high, low);
-        b[p++] = (byte) (0xF0 | cp >> 18);
-        b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
-        b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
-        b[p++] = (byte) (0x80 | cp & 0x3F);
-        return p;
-    }
-
-    private void ensure(int n) throws IOException {
-        if (buf.length - pos < n) flushBuffer();
     }
 
     private void flushBuffer() throws IOException {
         open();
-        if (pos > 0) {
-            out.write(buf, 0, pos);
-            pos = 0;
+        if (bytes.position() > 0) {
+            out.write(buf, 0, bytes.position());
+            bytes.clear();
         }
-    }
-
-    /** @return {@code s} in UTF-8, as this writer would write it alone (an unpaired surrogate becomes U+FFFD) */
-    public static byte[] encode(CharSequence s) {
-        int n = s.length();
-        byte[] b = new byte[n];
-        int i = 0;
-        while (i < n) { // ASCII: one byte per character
-            char c = s.charAt(i);
-            if (c >= 0x80) break;
-            b[i++] = (byte) c;
-        }
-        if (i == n) return b;
-        int p = i;
-        b = java.util.Arrays.copyOf(b, p + (n - i) * 3); // at most 3 bytes per char (a pair: 4 bytes for 2 chars)
-        while (i < n) {
-            char c = s.charAt(i++);
-            if (c < 0x80) {
-                b[p++] = (byte) c;
-            } else if (Character.isHighSurrogate(c)) {
-                if (i < n && Character.isLowSurrogate(s.charAt(i))) {
-                    p = pair(b, p, c, s.charAt(i++));
-                } else {
-                    b[p++] = R0;
-                    b[p++] = R1;
-                    b[p++] = R2;
-                }
-            } else {
-                p = other(b, p, c);
-            }
-        }
-        return java.util.Arrays.copyOf(b, p);
     }
 
     @Override
     public void flush() throws IOException {
-        open();
         flushBuffer();
         out.flush();
     }
@@ -206,9 +159,8 @@ public final class Utf8Writer extends Writer {
         if (closed) return;
         try {
             if (pending != 0) {
-                ensure(3);
-                replacement();
                 pending = 0;
+                writeUtf8(REPLACEMENT);
             }
             flushBuffer();
         } finally {
