@@ -1,8 +1,5 @@
 package org.rulesascode.nssf.population;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,9 +20,6 @@ import org.rulesascode.nssf.eligibility.Scheme;
 import org.rulesascode.nssf.eligibility.Sector;
 import org.rulesascode.nssf.eligibility.Sex;
 import org.rulesascode.nssf.eligibility.WorkerProfile;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The compact result of one person's assessment: what the aggregates and {@code results.jsonl} need, nothing more
@@ -218,8 +212,6 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         return s;
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** Header of {@code results.csv}: one flat row per worker, for notebooks and spreadsheets. */
     public static final String CSV_HEADER = csvHeader();
 
@@ -241,24 +233,55 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
      *         compliance findings (empty when not asked for)
      */
     public String toCsvLine() {
-        StringBuilder sb = new StringBuilder(256);
+        StringBuilder sb = new StringBuilder(384);
+        appendCsvLine(sb);
+        return sb.toString();
+    }
+
+    private static final Benefit[] BENEFITS = Benefit.values();
+    private static final Scheme[] SCHEMES = Scheme.values();
+
+    /**
+     * Appends {@link #toCsvLine()} to {@code sb} (the figures in one pass over the decisions).
+     *
+     * @return true when every character appended is ASCII
+     */
+    boolean appendCsvLine(StringBuilder sb) {
         Contributions t = contributionsTotal();
         long eligible = 0;
-        long[] eligibleBy = new long[Benefit.values().length];
-        long[] valueBy = new long[Benefit.values().length];
+        long all = 0;
+        long nssf = 0;
+        long employer = 0;
+        long state = 0;
+        long[] eligibleBy = new long[BENEFITS.length];
+        long[] valueBy = new long[BENEFITS.length];
         for (DecisionResult d : decisions) {
+            int b = d.benefit().ordinal();
             if (d.outcome() == Outcome.ELIGIBLE || d.outcome() == Outcome.COVERED) {
                 eligible++;
-                eligibleBy[d.benefit().ordinal()]++;
+                eligibleBy[b]++;
             }
-            valueBy[d.benefit().ordinal()] += d.annualValue();
+            long v = d.annualValue();
+            valueBy[b] += v;
+            all += v;
+            Payer payer = Payer.of(d.benefit());
+            if (payer == Payer.NSSF) nssf = Math.addExact(nssf, v);
+            else if (payer == Payer.EMPLOYER) employer = Math.addExact(employer, v);
+            else if (payer == Payer.STATE) state = Math.addExact(state, v);
         }
-        sb.append(line).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(id)).append(',').append(sex).append(',')
-                .append(status).append(',').append(sector).append(',').append(ageBand).append(',').append(org.rulesascode.nssf.population.internal.Csv.quote(wageBand)).append(',')
-                .append(weight == null ? "1" : Weighted.plain(weight)).append(',').append(decisions.size()).append(',').append(eligible).append(',').append(annualValue()).append(',')
-                .append(annualValue(Payer.NSSF)).append(',').append(annualValue(Payer.EMPLOYER)).append(',').append(annualValue(Payer.STATE)).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
+        String quotedId = org.rulesascode.nssf.population.internal.Csv.quote(id);
+        String sexText = String.valueOf(sex);
+        String statusText = String.valueOf(status);
+        String sectorText = String.valueOf(sector);
+        String ageText = String.valueOf(ageBand);
+        String wageText = org.rulesascode.nssf.population.internal.Csv.quote(wageBand);
+        int chars = or(quotedId) | or(sexText) | or(statusText) | or(sectorText) | or(ageText) | or(wageText); // the rest: digits, signs, '.', true, false
+        sb.append(line).append(',').append(quotedId).append(',').append(sexText).append(',').append(statusText).append(',').append(sectorText).append(',')
+                .append(ageText).append(',').append(wageText).append(',')
+                .append(weight == null ? "1" : Weighted.plain(weight)).append(',').append(decisions.size()).append(',').append(eligible).append(',').append(all).append(',')
+                .append(nssf).append(',').append(employer).append(',').append(state).append(',').append(t.total()).append(',').append(t.totalLast12()).append(',')
                 .append(t.employerLast12()).append(',').append(t.workerLast12());
-        for (Scheme s : Scheme.values()) {
+        for (Scheme s : SCHEMES) {
             Contributions c = contributions.get(s);
             sb.append(',').append(c == null ? 0 : c.totalLast12());
         }
@@ -267,64 +290,185 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         else sb.append(',').append(compliance.wageBelowMinimum()).append(',').append(compliance.unpaidContributions()).append(',')
                 .append(compliance.lateRegistration()).append(',').append(compliance.missingContributions()).append(',')
                 .append(compliance.benefitsLostUnknown() ? "" : Long.toString(compliance.benefitsLost()));
+        return chars < 0x80;
+    }
+
+    /** @return the bitwise or of the characters of {@code s}: below 0x80 when it is ASCII */
+    private static int or(String s) {
+        int x = 0;
+        for (int i = 0, n = s.length(); i < n; i++) x |= s.charAt(i);
+        return x;
+    }
+
+    /** @return {@link #toJsonLine()} and a line break, in UTF-8 as {@code results.jsonl} holds it (unpaired surrogates as U+FFFD) */
+    byte[] jsonLineUtf8() {
+        StringBuilder sb = new StringBuilder(2048);
+        boolean ascii = appendJsonLine(sb);
+        return utf8(sb.append('\n'), ascii);
+    }
+
+    /** @return {@link #toCsvLine()} and a line break, in UTF-8 as {@code results.csv} holds it (unpaired surrogates as U+FFFD) */
+    byte[] csvLineUtf8() {
+        StringBuilder sb = new StringBuilder(512);
+        boolean ascii = appendCsvLine(sb);
+        return utf8(sb.append('\n'), ascii);
+    }
+
+    private static byte[] utf8(StringBuilder sb, boolean ascii) {
+        // ASCII is the same bytes in ISO-8859-1 and UTF-8, and the JDK copies it without a loop
+        return ascii ? sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1) : org.rulesascode.nssf.population.internal.Utf8Writer.encode(sb);
+    }
+
+    /**
+     * @return this result as one compact JSON line (without line break) for {@code results.jsonl}: the fields in a
+     *         fixed order, strings escaped as Jackson's generator escapes them (quote, backslash and control characters;
+     *         other characters as they are), numbers in plain digits (the weight as {@link java.math.BigDecimal#toString})
+     */
+    public String toJsonLine() {
+        StringBuilder sb = new StringBuilder(1536);
+        appendJsonLine(sb);
         return sb.toString();
     }
 
-    /** @return this result as one compact JSON line (without line break) for {@code results.jsonl} */
-    public String toJsonLine() {
-        StringWriter w = new StringWriter(512);
-        try (JsonGenerator g = JSON.createGenerator(w)) {
-            g.writeStartObject();
-            g.writeNumberField("line", line);
-            g.writeStringField("id", id);
-            g.writeStringField("sex", sex.name());
-            g.writeStringField("employmentStatus", status.name());
-            g.writeStringField("sector", sector.name());
-            g.writeStringField("ageBand", ageBand);
-            g.writeStringField("wageBand", wageBand);
-            if (weight != null) g.writeNumberField("weight", weight);
-            g.writeArrayFieldStart("decisions");
-            for (DecisionResult d : decisions) {
-                g.writeStartObject();
-                g.writeStringField("scheme", d.scheme().name());
-                g.writeStringField("benefit", d.benefit().name());
-                if (d.eventDate() != null) g.writeStringField("eventDate", d.eventDate().toString());
-                g.writeStringField("outcome", d.outcome().name());
-                if (d.amount() != null) g.writeNumberField("amount", d.amount());
-                if (d.period() != null) g.writeStringField("period", d.period().name());
-                if (d.days() != null) g.writeNumberField("days", d.days());
-                if (d.value() != null) g.writeNumberField("value", d.value());
-                if (d.undetermined()) g.writeBooleanField("undetermined", true);
-                if (d.inKind()) g.writeBooleanField("inKind", true);
-                if (d.lastYear()) g.writeBooleanField("lastYear", true);
-                if (d.estimate()) g.writeBooleanField("estimate", true);
-                if (d.provisional()) g.writeBooleanField("provisional", true);
-                g.writeEndObject();
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** JSON fragments of the enum values, made once with {@link #jsonString} (so escaped as any string would be). */
+    private static final String[][] DECISION_HEAD = new String[SCHEMES.length][BENEFITS.length];
+    private static final String[] OUTCOME = fragments(",\"outcome\":", Outcome.values());
+    private static final String[] PERIOD = fragments(",\"period\":", AmountPeriod.values());
+    private static final String[] SEX = fragments(",\"sex\":", Sex.values());
+    private static final String[] STATUS = fragments(",\"employmentStatus\":", EmploymentStatus.values());
+    private static final String[] SECTOR = fragments(",\"sector\":", Sector.values());
+    private static final String[] CONTRIBUTIONS_HEAD = new String[SCHEMES.length];
+    /** Every fragment is ASCII (enum names are): a line is then ASCII when its strings are. */
+    private static final boolean FRAGMENTS_ASCII;
+
+    static {
+        int chars = 0;
+        for (Scheme s : SCHEMES) {
+            for (Benefit b : BENEFITS) {
+                StringBuilder sb = new StringBuilder("{\"scheme\":");
+                jsonString(sb, s.name());
+                sb.append(",\"benefit\":");
+                jsonString(sb, b.name());
+                DECISION_HEAD[s.ordinal()][b.ordinal()] = sb.toString();
+                chars |= or(sb.toString());
             }
-            g.writeEndArray();
-            g.writeObjectFieldStart("contributions");
-            for (Map.Entry<Scheme, Contributions> e : contributions.entrySet()) {
-                g.writeObjectFieldStart(e.getKey().name());
-                writeContributions(g, e.getValue());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            g.writeObjectFieldStart("contributionsTotal");
-            writeContributions(g, contributionsTotal());
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            StringBuilder sb = new StringBuilder();
+            jsonString(sb, s.name());
+            CONTRIBUTIONS_HEAD[s.ordinal()] = sb.append(":{").toString();
+            chars |= or(CONTRIBUTIONS_HEAD[s.ordinal()]);
         }
-        return w.toString();
+        for (String[] f : List.of(OUTCOME, PERIOD, SEX, STATUS, SECTOR)) for (String x : f) chars |= or(x);
+        FRAGMENTS_ASCII = chars < 0x80;
     }
 
-    static void writeContributions(JsonGenerator g, Contributions c) throws IOException {
-        g.writeNumberField("total", c.total());
-        g.writeNumberField("employer", c.employer());
-        g.writeNumberField("worker", c.worker());
-        g.writeNumberField("totalLast12Months", c.totalLast12());
-        g.writeNumberField("employerLast12Months", c.employerLast12());
-        g.writeNumberField("workerLast12Months", c.workerLast12());
+    private static String[] fragments(String key, Enum<?>[] values) {
+        String[] out = new String[values.length];
+        for (Enum<?> v : values) {
+            StringBuilder sb = new StringBuilder(key);
+            jsonString(sb, v.name());
+            out[v.ordinal()] = sb.toString();
+        }
+        return out;
+    }
+
+    /**
+     * Appends {@link #toJsonLine()} to {@code sb}.
+     *
+     * @return true when every character appended is ASCII
+     */
+    boolean appendJsonLine(StringBuilder sb) {
+        int chars = 0;
+        sb.append("{\"line\":").append(line);
+        sb.append(",\"id\":");
+        chars |= jsonString(sb, id);
+        sb.append(SEX[sex.ordinal()]).append(STATUS[status.ordinal()]).append(SECTOR[sector.ordinal()]);
+        sb.append(",\"ageBand\":");
+        chars |= jsonString(sb, ageBand);
+        sb.append(",\"wageBand\":");
+        chars |= jsonString(sb, wageBand);
+        if (weight != null) sb.append(",\"weight\":").append(weight.toString());
+        sb.append(",\"decisions\":[");
+        boolean first = true;
+        for (DecisionResult d : decisions) {
+            if (!first) sb.append(',');
+            first = false;
+            sb.append(DECISION_HEAD[d.scheme().ordinal()][d.benefit().ordinal()]);
+            if (d.eventDate() != null) {
+                sb.append(",\"eventDate\":");
+                chars |= jsonString(sb, d.eventDate().toString());
+            }
+            sb.append(OUTCOME[d.outcome().ordinal()]);
+            if (d.amount() != null) sb.append(",\"amount\":").append(d.amount().longValue());
+            if (d.period() != null) sb.append(PERIOD[d.period().ordinal()]);
+            if (d.days() != null) sb.append(",\"days\":").append(d.days().intValue());
+            if (d.value() != null) sb.append(",\"value\":").append(d.value().longValue());
+            if (d.undetermined()) sb.append(",\"undetermined\":true");
+            if (d.inKind()) sb.append(",\"inKind\":true");
+            if (d.lastYear()) sb.append(",\"lastYear\":true");
+            if (d.estimate()) sb.append(",\"estimate\":true");
+            if (d.provisional()) sb.append(",\"provisional\":true");
+            sb.append('}');
+        }
+        sb.append("],\"contributions\":{");
+        first = true;
+        for (Map.Entry<Scheme, Contributions> e : contributions.entrySet()) {
+            if (!first) sb.append(',');
+            first = false;
+            sb.append(CONTRIBUTIONS_HEAD[e.getKey().ordinal()]);
+            jsonContributions(sb, e.getValue());
+            sb.append('}');
+        }
+        sb.append("},\"contributionsTotal\":{");
+        jsonContributions(sb, contributionsTotal());
+        sb.append("}}");
+        return FRAGMENTS_ASCII && chars < 0x80;
+    }
+
+    private static void jsonContributions(StringBuilder sb, Contributions c) {
+        sb.append("\"total\":").append(c.total())
+                .append(",\"employer\":").append(c.employer())
+                .append(",\"worker\":").append(c.worker())
+                .append(",\"totalLast12Months\":").append(c.totalLast12())
+                .append(",\"employerLast12Months\":").append(c.employerLast12())
+                .append(",\"workerLast12Months\":").append(c.workerLast12());
+    }
+
+    /**
+     * Appends {@code s} as a JSON string (null as {@code null}): quote and backslash escaped with a backslash, the
+     * control characters below U+0020 as \b \t \n \f \r or \\u00XX, every other character (non-ASCII, unpaired
+     * surrogates included) as it is.
+     *
+     * @return the bitwise or of the characters of {@code s}: below 0x80 when it is ASCII
+     */
+    static int jsonString(StringBuilder sb, String s) {
+        if (s == null) {
+            sb.append("null");
+            return 0;
+        }
+        sb.append('"');
+        int n = s.length();
+        int from = 0;
+        int chars = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            chars |= c;
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            sb.append(s, from, i);
+            from = i + 1;
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\f' -> sb.append("\\f");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        sb.append(s, from, n).append('"');
+        return chars;
     }
 }

@@ -24,6 +24,7 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
 import org.rulesascode.nssf.population.internal.Csv;
 import org.rulesascode.nssf.population.internal.OrderedParallel;
 import org.rulesascode.nssf.population.internal.OutputFiles;
+import org.rulesascode.nssf.population.internal.Utf8Writer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -118,8 +119,37 @@ public final class PopulationRunner {
         }
     }
 
-    /** One row's result in a run. */
-    private record RunRow(PersonResult result, RowError error) {
+    /** One row's result in a run, with what a {@link Preparing} sink made of it on the worker thread (or null). */
+    private record RunRow(PersonResult result, RowError error, Object prepared) {
+        RunRow(PersonResult result, RowError error) {
+            this(result, error, null);
+        }
+    }
+
+    /**
+     * A sink that does the costly part of its work on the worker threads: {@link #prepare} runs there, for each result,
+     * in any order and concurrently; {@link #assessed(PersonResult, Object)} then runs on the calling thread in input
+     * order, with what {@code prepare} returned (the file sink of {@link #run(EligibilityEngine, Options)}: the lines
+     * are made and encoded in the workers, the calling thread only appends them).
+     */
+    private interface Preparing extends ResultSink {
+        /** @return what {@link #assessed(PersonResult, Object)} needs; runs on a worker thread, must be thread-safe */
+        Object prepare(PersonResult result);
+
+        /** As {@link ResultSink#assessed(PersonResult)}, with what {@link #prepare} made of {@code result}. */
+        void assessed(PersonResult result, Object prepared);
+
+        @Override
+        default void assessed(PersonResult result) {
+            assessed(result, prepare(result));
+        }
+    }
+
+    /** The lines of one result in {@code results.jsonl} and {@code results.csv}, each in UTF-8 with its line break. */
+    private record Lines(byte[] json, byte[] csv) {
+        static Lines of(PersonResult r) {
+            return new Lines(r.jsonLineUtf8(), r.csvLineUtf8());
+        }
     }
 
     /** One row's result in a comparison. */
@@ -237,15 +267,21 @@ public final class PopulationRunner {
                                  LongConsumer progress, boolean compliance) throws InterruptedException {
         RunSummary summary = new RunSummary();
         ResultSink out = sink == null ? ResultSink.NONE : sink;
+        Preparing preparing = out instanceof Preparing p ? p : null;
         OrderedParallel.<Row, RunRow>runBatches(input(rows), batch -> {
             Prepared[] ps = prepare(batch, asOf);
             RowError[] failed = new RowError[ps.length];
             Assessment[] as = assessAll(engine, batch, ps, failed, compliance ? Detail.EXPLAINED : Detail.OUTCOMES, null);
             List<RunRow> results = new ArrayList<>(ps.length);
             for (int i = 0; i < ps.length; i++) {
-                if (ps[i].error() != null) results.add(new RunRow(null, ps[i].error()));
-                else if (as[i] == null) results.add(new RunRow(null, failed[i]));
-                else results.add(new RunRow(ps[i].weigh(PersonResult.of(batch.get(i).line(), ps[i].profile(), as[i], asOf, compliance)), null));
+                if (ps[i].error() != null) {
+                    results.add(new RunRow(null, ps[i].error()));
+                } else if (as[i] == null) {
+                    results.add(new RunRow(null, failed[i]));
+                } else {
+                    PersonResult r = ps[i].weigh(PersonResult.of(batch.get(i).line(), ps[i].profile(), as[i], asOf, compliance));
+                    results.add(new RunRow(r, null, preparing == null ? null : preparing.prepare(r)));
+                }
             }
             return results;
         }, row -> {
@@ -254,7 +290,8 @@ public final class PopulationRunner {
                 out.rejected(row.error());
             } else {
                 summary.add(row.result());
-                out.assessed(row.result());
+                if (preparing != null) preparing.assessed(row.result(), row.prepared());
+                else out.assessed(row.result());
             }
         }, threads, progress == null ? null : () -> progress.accept(summary.rowsIn()));
         return summary;
@@ -271,16 +308,26 @@ public final class PopulationRunner {
         RunSummary summary;
         try (OutputFiles files = new OutputFiles(o.out(), List.of("results.jsonl", "results.csv", "errors.csv", "summary.json"), "summary.json");
              RowSource in = Population.open(o.population(), o.format(), "--population")) {
-            Writer results = files.get("results.jsonl");
-            Writer flat = files.get("results.csv");
+            Utf8Writer results = files.get("results.jsonl");
+            Utf8Writer flat = files.get("results.csv");
             Writer errors = files.get("errors.csv");
             write(errors, RowError.CSV_HEADER);
             write(flat, PersonResult.CSV_HEADER);
-            summary = run(engine, in, o.asOf(), o.threads(), new ResultSink() {
+            summary = run(engine, in, o.asOf(), o.threads(), new Preparing() {
                 @Override
-                public void assessed(PersonResult r) {
-                    write(results, r.toJsonLine());
-                    write(flat, r.toCsvLine());
+                public Object prepare(PersonResult r) {
+                    return Lines.of(r);
+                }
+
+                @Override
+                public void assessed(PersonResult r, Object prepared) {
+                    Lines lines = (Lines) prepared;
+                    try {
+                        results.writeUtf8(lines.json());
+                        flat.writeUtf8(lines.csv());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
 
                 @Override

@@ -1,14 +1,9 @@
 package org.rulesascode.nssf.population.internal;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
@@ -37,11 +32,10 @@ public final class OutputFiles implements Closeable {
     public static final List<String> ALL = List.of("results.jsonl", "results.csv", "errors.csv", "flips.csv", "compliance.csv", "report.html", "summary.json");
     /** The suffix of a file being written. */
     public static final String PARTIAL = ".partial";
-    private static final byte[] REPLACEMENT = "\uFFFD".getBytes(StandardCharsets.UTF_8);
 
     private final Path dir;
     private final String summary;
-    private final Map<String, Writer> writers = new LinkedHashMap<>();
+    private final Map<String, Utf8Writer> writers = new LinkedHashMap<>();
     private boolean committed;
 
     /**
@@ -83,16 +77,17 @@ public final class OutputFiles implements Closeable {
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    /** @return a UTF-8 writer in which unpaired surrogates become U+FFFD */
-    public static Writer writer(Path file) throws IOException {
-        CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(REPLACEMENT);
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), utf8), 1 << 16);
+    /**
+     * @return a buffered UTF-8 writer in which unpaired surrogates become U+FFFD, that also takes lines already
+     *         encoded ({@link Utf8Writer#writeUtf8})
+     */
+    public static Utf8Writer writer(Path file) throws IOException {
+        return new Utf8Writer(Files.newOutputStream(file), 1 << 16);
     }
 
     /** @return the writer of {@code name} */
-    public Writer get(String name) {
-        Writer w = writers.get(name);
+    public Utf8Writer get(String name) {
+        Utf8Writer w = writers.get(name);
         if (w == null) throw new IllegalArgumentException(name);
         return w;
     }
