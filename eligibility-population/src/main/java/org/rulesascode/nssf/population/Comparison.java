@@ -83,6 +83,12 @@ public final class Comparison {
 
     /** @return the flips between two assessments of the same person: decisions first (in the baseline's order), then contributions by scheme */
     public static List<Flip> flips(Assessment base, Assessment reform, LocalDate asOf) {
+        if (sameDecisions(base.decisions(), reform.decisions()) && sameLines(base.contributions(), reform.contributions())) return List.of();
+        return allFlips(base, reform, asOf);
+    }
+
+    /** The flips found month by month and decision by decision, without the quick answer for unchanged workers. */
+    static List<Flip> allFlips(Assessment base, Assessment reform, LocalDate asOf) {
         List<Flip> contributions = new ArrayList<>();
         Map<Scheme, Map<YearMonth, ContributionLine>> bl = lines(base.contributions());
         Map<Scheme, Map<YearMonth, ContributionLine>> rl = lines(reform.contributions());
@@ -269,6 +275,40 @@ public final class Comparison {
         else if (r.isEmpty()) change = Change.LOSS;
         return new Flip(Flip.CONTRIBUTIONS, s, null, null, change, null, null, bTotal, rTotal, null, b12, r12, delta, true,
                 String.join(" ", rules), parameterDifference(bp, rp), provisional);
+    }
+
+    /**
+     * @return true when the two lists pair up line by line, each pair of the same month and scheme and the same by
+     *         {@link #sameLine}: then no month of any scheme differs (a quick answer for most workers, whose lines both
+     *         sides make in the same order; any other case is compared month by month)
+     */
+    private static boolean sameLines(List<ContributionLine> b, List<ContributionLine> r) {
+        if (b.size() != r.size()) return false;
+        for (int i = 0; i < b.size(); i++) {
+            ContributionLine x = b.get(i);
+            ContributionLine y = r.get(i);
+            if (x.scheme() != y.scheme() || !x.month().equals(y.month()) || !sameLine(x, y)) return false;
+        }
+        return true;
+    }
+
+    /**
+     * @return true when the two lists pair up decision by decision with the same scheme, benefit, event date, outcome
+     *         and entitlement (amount, period, days): then {@link #decisionFlip} finds nothing for any of them
+     */
+    private static boolean sameDecisions(List<Decision> b, List<Decision> r) {
+        if (b.size() != r.size()) return false;
+        for (int i = 0; i < b.size(); i++) {
+            Decision x = b.get(i);
+            Decision y = r.get(i);
+            if (x.scheme() != y.scheme() || x.benefit() != y.benefit() || !Objects.equals(x.eventDate(), y.eventDate()) || x.outcome() != y.outcome()) return false;
+            Entitlement xe = x.entitlement();
+            Entitlement ye = y.entitlement();
+            if (!Objects.equals(xe == null ? null : xe.amount(), ye == null ? null : ye.amount())
+                    || !Objects.equals(xe == null ? null : xe.period(), ye == null ? null : ye.period())
+                    || !Objects.equals(xe == null ? null : xe.durationDays(), ye == null ? null : ye.durationDays())) return false;
+        }
+        return true;
     }
 
     private static boolean sameLine(ContributionLine x, ContributionLine y) {
