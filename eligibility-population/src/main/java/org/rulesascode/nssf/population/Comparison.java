@@ -83,8 +83,86 @@ public final class Comparison {
 
     /** @return the flips between two assessments of the same person: decisions first (in the baseline's order), then contributions by scheme */
     public static List<Flip> flips(Assessment base, Assessment reform, LocalDate asOf) {
-        if (sameDecisions(base.decisions(), reform.decisions()) && sameLines(base.contributions(), reform.contributions())) return List.of();
-        return allFlips(base, reform, asOf);
+        boolean sameDecisions = sameDecisions(base.decisions(), reform.decisions());
+        List<ContributionLine> bl = base.contributions();
+        List<ContributionLine> rl = reform.contributions();
+        if (sameDecisions && sameLines(bl, rl)) return List.of();
+        if (!sameDecisions || !paired(bl) || !paired(rl) || !samePairs(bl, rl)) return allFlips(base, reform, asOf);
+        // the same decisions and the same months and schemes line by line, some amounts changed: compared pair by pair
+        List<Flip> out = new ArrayList<>(1);
+        Scheme[] schemes = Scheme.values();
+        for (Scheme s : schemes) {
+            Flip f = contributionFlip(s, bl, rl, asOf);
+            if (f != null) out.add(f);
+        }
+        return out;
+    }
+
+    /** @return true when the lines run month by month, each month's schemes in order, so that no scheme has a month twice */
+    private static boolean paired(List<ContributionLine> ls) {
+        for (int i = 1; i < ls.size(); i++) {
+            ContributionLine a = ls.get(i - 1);
+            ContributionLine b = ls.get(i);
+            int c = a.month().compareTo(b.month());
+            if (c > 0 || c == 0 && a.scheme().ordinal() >= b.scheme().ordinal()) return false;
+        }
+        return true;
+    }
+
+    /** @return true when both lists have the same month and scheme at every position */
+    private static boolean samePairs(List<ContributionLine> b, List<ContributionLine> r) {
+        if (b.size() != r.size()) return false;
+        for (int i = 0; i < b.size(); i++) {
+            if (b.get(i).scheme() != r.get(i).scheme() || !b.get(i).month().equals(r.get(i).month())) return false;
+        }
+        return true;
+    }
+
+    /**
+     * As {@link #contributionFlip(Scheme, Map, Map, LocalDate)} for lists that pair up position by position (the same
+     * month and scheme at each, no month of a scheme twice): the same totals, rules, parameters and change.
+     */
+    private static Flip contributionFlip(Scheme s, List<ContributionLine> bl, List<ContributionLine> rl, LocalDate asOf) {
+        List<ParameterUse> bp = new ArrayList<>();
+        List<ParameterUse> rp = new ArrayList<>();
+        Set<String> bRules = new TreeSet<>();
+        Set<String> rRules = new TreeSet<>();
+        long bTotal = 0;
+        long rTotal = 0;
+        long b12 = 0;
+        long r12 = 0;
+        boolean any = false;
+        boolean differs = false;
+        boolean provisional = false;
+        for (int i = 0; i < bl.size(); i++) {
+            ContributionLine x = bl.get(i);
+            if (x.scheme() != s) continue;
+            ContributionLine y = rl.get(i);
+            any = true;
+            boolean last12 = Valuation.last12Months(x.month(), asOf);
+            bTotal += x.total();
+            rTotal += y.total();
+            if (last12) {
+                b12 += x.total();
+                r12 += y.total();
+            }
+            if (sameLine(x, y)) continue;
+            differs = true;
+            bp.addAll(x.parameters());
+            bRules.add(x.ruleId());
+            provisional |= x.provisional();
+            rp.addAll(y.parameters());
+            rRules.add(y.ruleId());
+            provisional |= y.provisional();
+        }
+        if (!any || !differs) return null;
+        List<String> rules = new ArrayList<>();
+        for (String x : bRules) if (!rRules.contains(x)) rules.add("-" + x);
+        for (String x : rRules) if (!bRules.contains(x)) rules.add("+" + x);
+        long delta = r12 - b12;
+        Change change = rTotal > bTotal ? Change.AMOUNT_UP : rTotal < bTotal ? Change.AMOUNT_DOWN : Change.OTHER;
+        return new Flip(Flip.CONTRIBUTIONS, s, null, null, change, null, null, bTotal, rTotal, null, b12, r12, delta, true,
+                String.join(" ", rules), parameterDifference(bp, rp), provisional);
     }
 
     /** The flips found month by month and decision by decision, without the quick answer for unchanged workers. */
