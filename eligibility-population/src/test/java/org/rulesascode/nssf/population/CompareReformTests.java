@@ -67,6 +67,8 @@ class CompareReformTests {
             assertThat(Files.readString(one.resolve(name))).as(name).isEqualTo(Files.readString(out.resolve(name)));
         }
         assertThat(html).contains("Pension ceiling 2,000,000 from 2027", "pension.contributable_wage.ceiling", "2028-06-30", "<svg");
+        // the parameter with its description, for a reader who does not know the ids
+        assertThat(html).contains("Ceiling of the pension contributable wage");
     }
 
     /** Counts the requests each engine receives, by detail. */
