@@ -123,46 +123,15 @@ public final class Comparison {
      * month and scheme at each, no month of a scheme twice): the same totals, rules, parameters and change.
      */
     private static Flip contributionFlip(Scheme s, List<ContributionLine> bl, List<ContributionLine> rl, LocalDate asOf) {
-        List<ParameterUse> bp = new ArrayList<>();
-        List<ParameterUse> rp = new ArrayList<>();
-        Set<String> bRules = new TreeSet<>();
-        Set<String> rRules = new TreeSet<>();
-        long bTotal = 0;
-        long rTotal = 0;
-        long b12 = 0;
-        long r12 = 0;
+        LineDifference d = new LineDifference();
         boolean any = false;
-        boolean differs = false;
-        boolean provisional = false;
         for (int i = 0; i < bl.size(); i++) {
             ContributionLine x = bl.get(i);
             if (x.scheme() != s) continue;
-            ContributionLine y = rl.get(i);
             any = true;
-            boolean last12 = Valuation.last12Months(x.month(), asOf);
-            bTotal += x.total();
-            rTotal += y.total();
-            if (last12) {
-                b12 += x.total();
-                r12 += y.total();
-            }
-            if (sameLine(x, y)) continue;
-            differs = true;
-            bp.addAll(x.parameters());
-            bRules.add(x.ruleId());
-            provisional |= x.provisional();
-            rp.addAll(y.parameters());
-            rRules.add(y.ruleId());
-            provisional |= y.provisional();
+            d.add(x, rl.get(i), Valuation.last12Months(x.month(), asOf));
         }
-        if (!any || !differs) return null;
-        List<String> rules = new ArrayList<>();
-        for (String x : bRules) if (!rRules.contains(x)) rules.add("-" + x);
-        for (String x : rRules) if (!bRules.contains(x)) rules.add("+" + x);
-        long delta = r12 - b12;
-        Change change = rTotal > bTotal ? Change.AMOUNT_UP : rTotal < bTotal ? Change.AMOUNT_DOWN : Change.OTHER;
-        return new Flip(Flip.CONTRIBUTIONS, s, null, null, change, null, null, bTotal, rTotal, null, b12, r12, delta, true,
-                String.join(" ", rules), parameterDifference(bp, rp), provisional);
+        return any ? d.flip(s, false, false) : null;
     }
 
     /** The flips found month by month and decision by decision, without the quick answer for unchanged workers. */
@@ -308,20 +277,25 @@ public final class Comparison {
     private static Flip contributionFlip(Scheme s, Map<YearMonth, ContributionLine> b, Map<YearMonth, ContributionLine> r, LocalDate asOf) {
         Set<YearMonth> months = new TreeSet<>(b.keySet());
         months.addAll(r.keySet());
-        List<ParameterUse> bp = new ArrayList<>();
-        List<ParameterUse> rp = new ArrayList<>();
-        Set<String> bRules = new TreeSet<>();
-        Set<String> rRules = new TreeSet<>();
-        long bTotal = 0;
-        long rTotal = 0;
-        long b12 = 0;
-        long r12 = 0;
-        boolean differs = false;
-        boolean provisional = false;
-        for (YearMonth m : months) {
-            ContributionLine x = b.get(m);
-            ContributionLine y = r.get(m);
-            boolean last12 = Valuation.last12Months(m, asOf);
+        LineDifference d = new LineDifference();
+        for (YearMonth m : months) d.add(b.get(m), r.get(m), Valuation.last12Months(m, asOf));
+        return d.flip(s, b.isEmpty(), r.isEmpty());
+    }
+
+    /** The totals and differences of one scheme's contribution lines, month by month (a side's line may be absent). */
+    private static final class LineDifference {
+        final List<ParameterUse> bp = new ArrayList<>();
+        final List<ParameterUse> rp = new ArrayList<>();
+        final Set<String> bRules = new TreeSet<>();
+        final Set<String> rRules = new TreeSet<>();
+        long bTotal;
+        long rTotal;
+        long b12;
+        long r12;
+        boolean differs;
+        boolean provisional;
+
+        void add(ContributionLine x, ContributionLine y, boolean last12) {
             if (x != null) {
                 bTotal += x.total();
                 if (last12) b12 += x.total();
@@ -330,7 +304,7 @@ public final class Comparison {
                 rTotal += y.total();
                 if (last12) r12 += y.total();
             }
-            if (sameLine(x, y)) continue;
+            if (sameLine(x, y)) return;
             differs = true;
             if (x != null) {
                 bp.addAll(x.parameters());
@@ -343,16 +317,20 @@ public final class Comparison {
                 provisional |= y.provisional();
             }
         }
-        if (!differs) return null;
-        List<String> rules = new ArrayList<>();
-        for (String x : bRules) if (!rRules.contains(x)) rules.add("-" + x);
-        for (String x : rRules) if (!bRules.contains(x)) rules.add("+" + x);
-        long delta = r12 - b12;
-        Change change = rTotal > bTotal ? Change.AMOUNT_UP : rTotal < bTotal ? Change.AMOUNT_DOWN : Change.OTHER;
-        if (b.isEmpty()) change = Change.GAIN;
-        else if (r.isEmpty()) change = Change.LOSS;
-        return new Flip(Flip.CONTRIBUTIONS, s, null, null, change, null, null, bTotal, rTotal, null, b12, r12, delta, true,
-                String.join(" ", rules), parameterDifference(bp, rp), provisional);
+
+        /** @return the flip of the scheme, or null when no month differs */
+        Flip flip(Scheme s, boolean noBaseline, boolean noReform) {
+            if (!differs) return null;
+            List<String> rules = new ArrayList<>();
+            for (String x : bRules) if (!rRules.contains(x)) rules.add("-" + x);
+            for (String x : rRules) if (!bRules.contains(x)) rules.add("+" + x);
+            long delta = r12 - b12;
+            Change change = rTotal > bTotal ? Change.AMOUNT_UP : rTotal < bTotal ? Change.AMOUNT_DOWN : Change.OTHER;
+            if (noBaseline) change = Change.GAIN;
+            else if (noReform) change = Change.LOSS;
+            return new Flip(Flip.CONTRIBUTIONS, s, null, null, change, null, null, bTotal, rTotal, null, b12, r12, delta, true,
+                    String.join(" ", rules), parameterDifference(bp, rp), provisional);
+        }
     }
 
     /**
