@@ -52,7 +52,7 @@ public final class Assessor {
     /** Profiles per batch when the memo serves: only those it cannot answer, or with events, go into sessions of {@link #BATCH}. */
     static final int MEMO_BATCH = 512;
     /** Profiles per session when their first phase was replayed and only their events are judged. */
-    static final int EVENT_BATCH = Integer.getInteger("nssf.eventBatch", 128);
+    static final int EVENT_BATCH = 128;
     /** Placeholder of the months in a cached note. */
     private static final String MONTHS = "\u0000months\u0000";
     private final RuleSet ruleSet;
