@@ -172,7 +172,15 @@ public final class Assessor {
          * about), which decide its decisions on the as-of date (not those on its events); null otherwise
          */
         List<Object> templates;
-        /** A replayed worker's life-event facts, made before her session when the event memo is asked; else null. */
+        /**
+         * True when the event memo serves her: she has events up to the as-of date and no rule of theirs reads
+         * contribution findings (MemoPlan#contributionEventKinds); decided once per batch.
+         */
+        boolean eventsMemoised;
+        /**
+         * Her life-event facts once made for the event memo (before her session when her first phase was replayed,
+         * else when her session inserts them); null otherwise.
+         */
         List<EventFact> events;
         /** Their key in the event memo when Drools judges them (what it finds is then kept); else null. */
         List<Object> eventKey;
@@ -220,6 +228,7 @@ public final class Assessor {
             for (SpanFact sp : spans) sp.setOwner(i);
             facts[i] = new Facts(coverage, dependants, spans);
             if (memo == null) continue;
+            work[i].eventsMemoised = hasEvents(request) && !readsContributions(memo, request);
             // every unit of the profile found in the memo: replayed; else the whole profile is judged by Drools
             List<List<Object>> ks = new ArrayList<>(1 + spans.size());
             ks.add(memo.personKey(schemes, coverage, dependants));
@@ -265,7 +274,7 @@ public final class Assessor {
             if (replayed != null && replayed[i] != null) {
                 if (!hasEvents(requests.get(i))) {
                     distribute(work[i], replayed[i]);
-                } else if (readsContributions(memo, requests.get(i))) {
+                } else if (!work[i].eventsMemoised) {
                     events[e++] = i;
                 } else if (!eventsFromMemo(memo, schemes, work[i], replayed[i], i)) {
                     events[e++] = i; // judged below; what is found is kept under work[i].eventKey
@@ -294,12 +303,12 @@ public final class Assessor {
                 WorkerProfile p = request.profile();
                 LocalDate asOf = request.asOf();
                 if (replayed != null && replayed[i] != null) {
-                    if (work[i].events != null) continue; // distributed already; her events go in below
+                    if (work[i].eventsMemoised) continue; // distributed already (eventsFromMemo); her events go in below
                     // replayed: the benefit rules of an event read the contributions (and findings about the event
-                    // only, which MemoPlan checks), so only the contributions go into the session, and only when
-                    // she has an event of a kind whose rules read them (MemoPlan#contributionEventKinds)
+                    // only, which MemoPlan checks), so only the contributions go into the session; a worker here has
+                    // an event of a kind whose rules read them (MemoPlan#contributionEventKinds), the others are
+                    // served by the event memo
                     distribute(work[i], replayed[i]);
-                    if (!readsContributions(memo, request)) continue; // her contributions stay as replayed
                     for (ContributionFinding c : work[i].contributions) session.insert(c);
                     work[i].contributions.clear(); // gathered again from the session below, as for a judged profile
                     continue;
@@ -324,14 +333,16 @@ public final class Assessor {
             // phase 2: benefits, judged on what phase 1 found about the contribution history; with the memo, what the
             // event rules read of parameters and histories is logged from the events' insertion on (ReadLog)
             boolean any = false;
-            ReadLog log = memo != null ? ReadLog.start() : null;
+            boolean memoised = false;
+            for (int i : profiles) memoised |= work[i].eventsMemoised;
+            ReadLog log = memoised ? ReadLog.start() : null;
             try {
                 for (int i : profiles) {
                     if (!hasEvents(work[i].request)) continue;
                     List<EventFact> evs = work[i].events;
                     if (evs == null) {
                         evs = eventFacts(work[i], i);
-                        if (memo != null && !readsContributions(memo, work[i].request)) { // kept for the workers after her
+                        if (work[i].eventsMemoised) { // kept for the workers after her
                             work[i].events = evs;
                             work[i].eventKey = memo.eventKey(RuleMemo.schemes(work[i].request.schemes()), evs);
                         }
