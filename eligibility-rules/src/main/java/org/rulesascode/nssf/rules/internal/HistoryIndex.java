@@ -26,11 +26,16 @@ public final class HistoryIndex {
             declared = new long[size];
             base = new long[size];
         }
+
+        /** @return true when both tracks (either may be absent) hold the same values month by month */
+        static boolean same(Track a, Track b) {
+            if (a == null || b == null) return a == b;
+            return java.util.Arrays.equals(a.due, b.due) && java.util.Arrays.equals(a.paid, b.paid)
+                    && java.util.Arrays.equals(a.declared, b.declared) && java.util.Arrays.equals(a.base, b.base);
+        }
     }
 
     static final HistoryIndex EMPTY = new HistoryIndex(0, 0);
-    /** The hash of the contents, computed when first asked (the index is not changed after it is built). */
-    private int hash;
     private final int first;
     private final int size;
     private final Map<Scheme, Track> tracks = new EnumMap<>(Scheme.class);
@@ -133,52 +138,14 @@ public final class HistoryIndex {
     boolean sameAs(HistoryIndex other, java.util.Set<String> schemes) {
         if (this == other) return true;
         if (first != other.first || size != other.size) return false;
-        if (schemes.contains(ReadLog.ALL)) return equals(other);
+        if (schemes.contains(ReadLog.ALL)) {
+            for (Scheme s : Scheme.values()) if (!Track.same(tracks.get(s), other.tracks.get(s))) return false;
+            return true;
+        }
         for (String name : schemes) {
             Scheme s = Scheme.valueOf(name);
-            Track a = tracks.get(s);
-            Track b = other.tracks.get(s);
-            if (a == null || b == null) {
-                if (a != b) return false;
-                continue;
-            }
-            if (!java.util.Arrays.equals(a.due, b.due) || !java.util.Arrays.equals(a.paid, b.paid)
-                    || !java.util.Arrays.equals(a.declared, b.declared) || !java.util.Arrays.equals(a.base, b.base)) return false;
+            if (!Track.same(tracks.get(s), other.tracks.get(s))) return false;
         }
         return true;
-    }
-
-    /** Equal when the months, schemes and every month's due, paid, declared and contributable values are (the event memo's key). */
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) return true;
-        if (!(o instanceof HistoryIndex h) || first != h.first || size != h.size || hashCode() != h.hashCode()
-                || !tracks.keySet().equals(h.tracks.keySet())) return false;
-        for (Map.Entry<Scheme, Track> e : tracks.entrySet()) {
-            Track a = e.getValue();
-            Track b = h.tracks.get(e.getKey());
-            if (!java.util.Arrays.equals(a.due, b.due) || !java.util.Arrays.equals(a.paid, b.paid)
-                    || !java.util.Arrays.equals(a.declared, b.declared) || !java.util.Arrays.equals(a.base, b.base)) return false;
-        }
-        return true;
-    }
-
-    @Override
-    public int hashCode() {
-        int h = hash;
-        if (h == 0) {
-            h = 31 * first + size;
-            for (Map.Entry<Scheme, Track> e : tracks.entrySet()) {
-                Track t = e.getValue();
-                h = 31 * h + e.getKey().ordinal();
-                h = 31 * h + java.util.Arrays.hashCode(t.due);
-                h = 31 * h + java.util.Arrays.hashCode(t.paid);
-                h = 31 * h + java.util.Arrays.hashCode(t.declared);
-                h = 31 * h + java.util.Arrays.hashCode(t.base);
-            }
-            if (h == 0) h = 1;
-            hash = h;
-        }
-        return h;
     }
 }
