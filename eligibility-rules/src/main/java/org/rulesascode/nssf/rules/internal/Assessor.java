@@ -228,7 +228,7 @@ public final class Assessor {
             for (SpanFact sp : spans) sp.setOwner(i);
             facts[i] = new Facts(coverage, dependants, spans);
             if (memo == null) continue;
-            work[i].eventsMemoised = hasEvents(request) && !readsContributions(memo, request);
+            work[i].eventsMemoised = memo.eventsEnabled() && hasEvents(request) && !readsContributions(memo, request);
             // every unit of the profile found in the memo: replayed; else the whole profile is judged by Drools
             List<List<Object>> ks = new ArrayList<>(1 + spans.size());
             ks.add(memo.personKey(schemes, coverage, dependants));
@@ -406,7 +406,7 @@ public final class Assessor {
         for (LifeEvent e : p.events()) {
             if (e.date().isAfter(asOf)) continue; // facts after the as-of date are ignored
             EventFact fact = new EventFact(e, p.employmentStatus(), p.sex(), enterpriseWorkersAt(p, e.date()),
-                    age(p.birthDate(), e.date()), ruleSet.timeline().at(e.date()), p.employmentStart(), history);
+                    age(p.birthDate(), e.date()), ruleSet.timeline().at(e.date()).forFact(), p.employmentStart(), history);
             fact.setOwner(owner);
             out.add(fact);
         }
@@ -441,7 +441,7 @@ public final class Assessor {
         List<Object> found = new ArrayList<>();
         for (Finding f : w.findings) if (f.getSubject() instanceof EventFact) found.add(f);
         for (BenefitFinding b : w.benefits) if (b.subject() instanceof EventFact) found.add(b);
-        RuleMemo.Template t = RuleMemo.template(w.events, found);
+        RuleMemo.Template t = RuleMemo.template(w.events, found, log);
         if (t != null) memo.putEvents(w.eventKey, w.events, t, log);
     }
 

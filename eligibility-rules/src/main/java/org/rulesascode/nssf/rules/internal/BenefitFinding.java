@@ -33,19 +33,39 @@ public record BenefitFinding(String ruleId, Subject subject, Long amount, Amount
     }
 
     public static BenefitFinding amount(RuleContext k, Subject e, long amount, AmountPeriod period, Integer days, List<Text> steps) {
-        return new BenefitFinding(Finding.id(k), e, amount, period, days, false, null, steps);
+        return amount(Finding.id(k), e, amount, period, days, steps);
+    }
+
+    /** As above, for a calculation given the rule id (the event memo computes amounts again). */
+    public static BenefitFinding amount(String rule, Subject e, long amount, AmountPeriod period, Integer days, List<Text> steps) {
+        return new BenefitFinding(rule, e, amount, period, days, false, null, steps);
     }
 
     public static BenefitFinding estimate(RuleContext k, Subject e, long amount, AmountPeriod period, List<Text> steps) {
-        return new BenefitFinding(Finding.id(k), e, amount, period, null, true, null, steps);
+        return estimate(Finding.id(k), e, amount, period, steps);
+    }
+
+    /** As above, for a calculation given the rule id (the event memo computes amounts again). */
+    public static BenefitFinding estimate(String rule, Subject e, long amount, AmountPeriod period, List<Text> steps) {
+        return new BenefitFinding(rule, e, amount, period, null, true, null, steps);
     }
 
     public static BenefitFinding undetermined(RuleContext k, Subject e, AmountPeriod period, Text why) {
-        return new BenefitFinding(Finding.id(k), e, null, period, null, false, why, List.of());
+        return undetermined(Finding.id(k), e, period, why);
+    }
+
+    /** As above, for a calculation given the rule id (the event memo computes amounts again). */
+    public static BenefitFinding undetermined(String rule, Subject e, AmountPeriod period, Text why) {
+        return new BenefitFinding(rule, e, null, period, null, false, why, List.of());
     }
 
     /** An undetermined amount whose steps show what is known (e.g. a lower bound, the form of the benefit). */
     public static BenefitFinding undetermined(RuleContext k, Subject e, AmountPeriod period, Integer days, Text why, List<Text> steps) {
-        return new BenefitFinding(Finding.id(k), e, null, period, days, false, why, steps);
+        return undetermined(Finding.id(k), e, period, days, why, steps);
+    }
+
+    /** As above, for a calculation given the rule id (the event memo computes amounts again). */
+    public static BenefitFinding undetermined(String rule, Subject e, AmountPeriod period, Integer days, Text why, List<Text> steps) {
+        return new BenefitFinding(rule, e, null, period, days, false, why, steps);
     }
 }

@@ -57,6 +57,12 @@ public final class HealthCareCalc {
 
     /** NSSF maternity allowance: rate × daily wage per day, for the allowance days. */
     public static BenefitFinding maternityAllowance(RuleContext k, EventFact e) {
+        return ReadLog.computed(MATERNITY_ALLOWANCE, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe MATERNITY_ALLOWANCE = (rule, e, events) -> maternityAllowanceOf(rule, e);
+
+    private static BenefitFinding maternityAllowanceOf(String k, EventFact e) {
         long months = e.getParams().num(DW_MONTHS).longValueExact();
         if (e.averageDeclared(Scheme.HEALTH_CARE, months) == null) {
             // the law's qualifying periods (9 months) always leave a wage to average; a shorter one (a reform) may not
@@ -74,6 +80,12 @@ public final class HealthCareCalc {
 
     /** Employer's maternity pay under the Labour Law: rate × average monthly wage of the reference months, per month of leave. */
     public static BenefitFinding employerMaternityPay(RuleContext k, EventFact e) {
+        return ReadLog.computed(EMPLOYER_MATERNITY_PAY, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe EMPLOYER_MATERNITY_PAY = (rule, e, events) -> employerMaternityPayOf(rule, e);
+
+    private static BenefitFinding employerMaternityPayOf(String k, EventFact e) {
         List<Text> steps = new ArrayList<>();
         Params p = e.getParams();
         long months = p.num(EMP_MONTHS).longValueExact();
@@ -94,6 +106,12 @@ public final class HealthCareCalc {
 
     /** The State childbirth allowance for the number of babies, from the scale in force on the birth date. */
     public static BenefitFinding childbirthAllowance(RuleContext k, EventFact e) {
+        return ReadLog.computed(CHILDBIRTH_ALLOWANCE, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe CHILDBIRTH_ALLOWANCE = (rule, e, events) -> childbirthAllowanceOf(rule, e);
+
+    private static BenefitFinding childbirthAllowanceOf(String k, EventFact e) {
         Scale scale = e.getParams().scale(CBA_AMOUNT);
         long amount = scale.apply(e.getBabies());
         List<Text> steps = new ArrayList<>();

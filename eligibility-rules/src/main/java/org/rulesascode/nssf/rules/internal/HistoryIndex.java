@@ -26,13 +26,6 @@ public final class HistoryIndex {
             declared = new long[size];
             base = new long[size];
         }
-
-        /** @return true when both tracks (either may be absent) hold the same values month by month */
-        static boolean same(Track a, Track b) {
-            if (a == null || b == null) return a == b;
-            return java.util.Arrays.equals(a.due, b.due) && java.util.Arrays.equals(a.paid, b.paid)
-                    && java.util.Arrays.equals(a.declared, b.declared) && java.util.Arrays.equals(a.base, b.base);
-        }
     }
 
     static final HistoryIndex EMPTY = new HistoryIndex(0, 0);
@@ -61,7 +54,6 @@ public final class HistoryIndex {
 
     /** @return consecutive paid months of the scheme ending with the month before {@code month} */
     public int paidRunBefore(Scheme scheme, int month) {
-        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         if (t == null) return 0;
         int n = 0;
@@ -71,7 +63,6 @@ public final class HistoryIndex {
 
     /** @return paid months of the scheme among the {@code window} months before {@code month} */
     public int paidInWindowBefore(Scheme scheme, int month, int window) {
-        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         if (t == null) return 0;
         int n = 0;
@@ -89,7 +80,6 @@ public final class HistoryIndex {
      *         {@code window} months before {@code month} (the actual period if shorter), or null when there is none
      */
     public BigDecimal averageDeclaredBefore(Scheme scheme, int month, int window) {
-        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         return t == null ? null : average(t, t.declared, month, window);
     }
@@ -99,7 +89,6 @@ public final class HistoryIndex {
      *         contribution due among the {@code window} months before {@code month}, or null when there is none
      */
     public BigDecimal averageBaseBefore(Scheme scheme, int month, int window) {
-        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         return t == null ? null : average(t, t.base, month, window);
     }
@@ -119,7 +108,6 @@ public final class HistoryIndex {
 
     /** @return the number of months with a contribution due among the {@code window} months before {@code month} */
     public int dueInWindowBefore(Scheme scheme, int month, int window) {
-        ReadLog.note(this, scheme.name());
         Track t = tracks.get(scheme);
         if (t == null) return 0;
         int n = 0;
@@ -128,24 +116,5 @@ public final class HistoryIndex {
             if (i >= 0 && i < size && t.due[i]) n++;
         }
         return n;
-    }
-
-    /**
-     * @return true when this history and {@code other} cover the same months and, for each scheme named in
-     *         {@code schemes} ({@link ReadLog}: what the rules read of a history), hold the same due, paid, declared and
-     *         contributable values month by month; {@link ReadLog#ALL} compares every scheme
-     */
-    boolean sameAs(HistoryIndex other, java.util.Set<String> schemes) {
-        if (this == other) return true;
-        if (first != other.first || size != other.size) return false;
-        if (schemes.contains(ReadLog.ALL)) {
-            for (Scheme s : Scheme.values()) if (!Track.same(tracks.get(s), other.tracks.get(s))) return false;
-            return true;
-        }
-        for (String name : schemes) {
-            Scheme s = Scheme.valueOf(name);
-            if (!Track.same(tracks.get(s), other.tracks.get(s))) return false;
-        }
-        return true;
     }
 }

@@ -69,7 +69,34 @@ public final class MemoPlan {
         final Set<String> raw = new TreeSet<>();
     }
 
+    /**
+     * Calculations an event rule's condition may call with its event fact: each is read as one value by the event memo
+     * ({@link ReadLog#call}), what it reads inside is not logged.
+     */
+    static final Set<String> EVENT_CALLS = Set.of("SicknessCalc.hasDaysLeft", "SicknessCalc.vhcAbandoned",
+            "SelfEmployedMaternityCalc.vhcMemberPastWaiting", "OccupationalRiskCalc.incapacityKnown",
+            "OccupationalRiskCalc.degreeKnown", "OccupationalRiskCalc.permanentIncapacity", "OccupationalRiskCalc.degreeAtLeast",
+            "OccupationalRiskCalc.survivorQualifies", "OccupationalRiskCalc.noSurvivorQualifies",
+            "OccupationalRiskCalc.survivorsUnknown", "OccupationalRiskCalc.spouseOnlyOrChildrenOnly");
+    /**
+     * Calculations an event rule's consequence may insert the result of: each computes an amount with the read log
+     * paused and leaves how to compute it again ({@link ReadLog#computed}), so the event memo recomputes it with a later
+     * worker's own wages.
+     */
+    static final Set<String> EVENT_AMOUNTS = Set.of("HealthCareCalc.maternityAllowance", "HealthCareCalc.employerMaternityPay",
+            "HealthCareCalc.childbirthAllowance", "SicknessCalc.sicknessAllowance", "SicknessCalc.funeralAllowance",
+            "SelfEmployedMaternityCalc.maternityAllowance", "OccupationalRiskCalc.temporaryDisability",
+            "OccupationalRiskCalc.permanentDisability", "OccupationalRiskCalc.constantAttendance",
+            "OccupationalRiskCalc.survivorsSingleGroup", "OccupationalRiskCalc.survivorsOtherCase", "OccupationalRiskCalc.funeralGrant");
+
     private final Map<Class<?>, Reads> reads = new LinkedHashMap<>();
+    /** What the event rules (and the rules on any Subject) read of an event fact's own properties, from their constraints. */
+    private final Reads eventReads = new Reads();
+    /** Event rules with their kinds and what the event memo cannot account for in them (judged once every kind is known). */
+    private final List<EventRule> eventRules = new ArrayList<>();
+    private List<String> eventProblems = new ArrayList<>();
+
+    private record EventRule(String id, Set<String> kinds, List<String> problems) { }
     /** What span rules read of their worker's coverage fact. */
     private final Reads coverageOfSpan = new Reads();
     private final List<String> problems = new ArrayList<>();
@@ -99,6 +126,7 @@ public final class MemoPlan {
             for (RuleDescr r : pkg.getRules()) plan.rule(r);
         }
         if (plan.contributionKinds != null) plan.contributionKinds = Set.copyOf(plan.contributionKinds);
+        plan.eventProblems = plan.eventProblems();
         return plan;
     }
 
@@ -123,6 +151,35 @@ public final class MemoPlan {
      */
     public Set<String> contributionEventKinds() {
         return contributionKinds;
+    }
+
+    /**
+     * @return what the event memo cannot account for, one line a problem; empty when it may serve. The event rules of a
+     *         kind whose rules read contributions are not judged (the memo never serves those workers).
+     */
+    public List<String> eventMemoProblems() { return eventProblems; }
+
+    private List<String> eventProblems() {
+        List<String> out = new ArrayList<>();
+        if (contributionKinds == null) {
+            out.add("an event rule reads contributions on an event of any kind");
+            return List.copyOf(out);
+        }
+        for (EventRule r : eventRules) {
+            if (!r.kinds().isEmpty() && contributionKinds.containsAll(r.kinds())) continue;
+            out.addAll(r.problems());
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * @return the properties of an event fact that the rules compare only with thresholds (keyed by the event memo by
+     *         their side of each threshold), with their thresholds
+     */
+    Map<String, List<Threshold>> eventThresholds() {
+        Map<String, List<Threshold>> out = new TreeMap<>();
+        eventReads.thresholds.forEach((k, v) -> { if (!eventReads.raw.contains(k)) out.put(k, List.copyOf(v)); });
+        return out;
     }
 
     /** @return what span rules read of their worker's coverage fact */
@@ -164,6 +221,7 @@ public final class MemoPlan {
                 }
                 if (t.equals("BenefitFinding")) problems.add(id + ": an event rule matches amounts, which the memo does not insert");
             }
+            eventRule(id, pats, String.valueOf(r.getConsequence()));
             return;
         }
         boolean span = types.contains("SpanFact");
@@ -207,6 +265,7 @@ public final class MemoPlan {
             }
             if (t.equals("Subject")) {
                 for (Reads rs : reads.values()) read(id, rs, text);
+                read(id, eventReads, text, new ArrayList<>()); // a Subject rule judges event facts too
             } else {
                 read(id, reads.get(KEYED.get(t)), text);
             }
@@ -285,8 +344,49 @@ public final class MemoPlan {
     private static final String NUM_EXPR = "params\\.\\w+|params\\.num\\(\"[^\"]*\"\\)(?:\\.longValue\\(\\))?|-?\\d+";
     private static final String OP = "<=|>=|==|!=|<|>";
 
+    /**
+     * Notes what the event memo needs of an event rule: the event fact's properties its constraints compare (calls
+     * are read by the log), and as problems: a constraint calling a calculation not in {@link #EVENT_CALLS}, a
+     * consequence calling one not in {@link #EVENT_AMOUNTS} (or other than inserting findings), or reading a fact.
+     */
+    private void eventRule(String id, List<Pat> pats, String rhs) {
+        Set<String> kinds = new TreeSet<>();
+        List<String> found = new ArrayList<>();
+        for (Pat p : pats) {
+            String t = simple(p.type());
+            String text = constraints(p.descr());
+            if (t.equals("EventFact")) {
+                Matcher k = KIND.matcher(text);
+                while (k.find()) kinds.add(k.group(1));
+                read(id, eventReads, text, new ArrayList<>());
+            }
+            Matcher calls = STATIC_CALL.matcher(STRING.matcher(text).replaceAll("\"\""));
+            while (calls.find()) {
+                String fn = calls.group(1) + "." + calls.group(2);
+                if (!EVENT_CALLS.contains(fn)) found.add(id + ": a condition calls " + fn + "(…), which the event memo does not read as one value");
+            }
+        }
+        String code = STRING.matcher(rhs.replaceAll("//[^\n]*", "")).replaceAll("\"\"");
+        Matcher bare = BARE_CALL.matcher(code);
+        while (bare.find()) if (!bare.group(1).equals("insert")) found.add(id + ": the consequence calls " + bare.group(1) + "(…)");
+        Matcher statics = STATIC_CALL.matcher(code);
+        while (statics.find()) {
+            String fn = statics.group(1) + "." + statics.group(2);
+            if (!fn.startsWith("Finding.") && !EVENT_AMOUNTS.contains(fn)) found.add(id + ": the consequence calls " + fn + "(…), which the event memo cannot compute again");
+        }
+        Matcher uses = VAR_USE.matcher(code);
+        while (uses.find()) {
+            if (!uses.group(2).isBlank()) found.add(id + ": the consequence reads " + uses.group(1) + uses.group(2).replaceAll("\\s", ""));
+        }
+        eventRules.add(new EventRule(id, kinds, found));
+    }
+
     /** Adds what one pattern's constraints read of its fact. */
     private void read(String id, Reads rs, String text) {
+        read(id, rs, text, problems);
+    }
+
+    private void read(String id, Reads rs, String text, List<String> problems) {
         // comparisons of a property with a threshold, found on the text with its string literals
         Map<String, List<Threshold>> found = new TreeMap<>();
         Matcher cmp = Pattern.compile("(?<![\\w$.])([a-z]\\w*)\\s*(" + OP + ")\\s*(" + NUM_EXPR + "|null)(?![\\w.(])").matcher(text);

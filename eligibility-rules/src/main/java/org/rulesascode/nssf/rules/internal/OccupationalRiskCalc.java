@@ -39,25 +39,42 @@ public final class OccupationalRiskCalc {
 
     // ------------------------------------------------------------------ named tests for the rules
 
+    private static final EventRead.Fn INCAPACITY_KNOWN = (e, arg, events) -> {
+        return e.getIncapacityDays() >= 0;
+    };
+
     /** @return true when the injury gives its days of temporary incapacity */
     public static boolean incapacityKnown(EventFact e) {
-        return e.getIncapacityDays() >= 0;
+        return (Boolean) ReadLog.call(INCAPACITY_KNOWN, e, null, null);
     }
+
+    private static final EventRead.Fn DEGREE_KNOWN = (e, arg, events) -> {
+        return e.getPermanentDegree() >= 0;
+    };
 
     /** @return true when the injury gives a degree of permanent incapacity (0 included) */
     public static boolean degreeKnown(EventFact e) {
-        return e.getPermanentDegree() >= 0;
+        return (Boolean) ReadLog.call(DEGREE_KNOWN, e, null, null);
     }
+
+    private static final EventRead.Fn PERMANENT_INCAPACITY = (e, arg, events) -> {
+        return e.getPermanentDegree() > 0;
+    };
 
     /** @return true when the injury left a permanent incapacity: a degree above 0 % */
     public static boolean permanentIncapacity(EventFact e) {
-        return e.getPermanentDegree() > 0;
+        return (Boolean) ReadLog.call(PERMANENT_INCAPACITY, e, null, null);
     }
+
+    private static final EventRead.Fn DEGREE_AT_LEAST = (e, arg, events) -> {
+        BigDecimal fraction = (BigDecimal) arg;
+        return degreeKnown(e) && fraction != null
+                && BigDecimal.valueOf(e.getPermanentDegree()).compareTo(fraction.multiply(BigDecimal.valueOf(PERCENT))) >= 0;
+    };
 
     /** @return true when the degree of permanent incapacity is known and at least {@code fraction} (0.20 = 20 %) */
     public static boolean degreeAtLeast(EventFact e, BigDecimal fraction) {
-        return degreeKnown(e) && fraction != null
-                && BigDecimal.valueOf(e.getPermanentDegree()).compareTo(fraction.multiply(BigDecimal.valueOf(PERCENT))) >= 0;
+        return (Boolean) ReadLog.call(DEGREE_AT_LEAST, e, fraction, null);
     }
 
     /** Who survives the worker, as the occupational-risk survivors' pension sees them. */
@@ -107,29 +124,49 @@ public final class OccupationalRiskCalc {
         return children > 0 ? Family.CHILDREN_ONLY : Family.PARENTS_ONLY;
     }
 
-    /** @return true when at least one survivor qualifies: a spouse, a child, or a parent of at least {@code parentMinAge} */
-    public static boolean survivorQualifies(EventFact e, BigDecimal parentMinAge) {
+    private static final EventRead.Fn SURVIVOR_QUALIFIES = (e, arg, events) -> {
+        BigDecimal parentMinAge = (BigDecimal) arg;
         return switch (family(e, parentMinAge)) {
             case NONE_NAMED, NONE_QUALIFIES, PARENT_AGE_UNKNOWN -> false;
             default -> true;
         };
+    };
+
+    /** @return true when at least one survivor qualifies: a spouse, a child, or a parent of at least {@code parentMinAge} */
+    public static boolean survivorQualifies(EventFact e, BigDecimal parentMinAge) {
+        return (Boolean) ReadLog.call(SURVIVOR_QUALIFIES, e, parentMinAge, null);
     }
+
+    private static final EventRead.Fn NO_SURVIVOR_QUALIFIES = (e, arg, events) -> {
+        BigDecimal parentMinAge = (BigDecimal) arg;
+        return family(e, parentMinAge) == Family.NONE_QUALIFIES;
+    };
 
     /** @return true when survivors are named and none of them qualifies, with no birth date missing that could change it */
     public static boolean noSurvivorQualifies(EventFact e, BigDecimal parentMinAge) {
-        return family(e, parentMinAge) == Family.NONE_QUALIFIES;
+        return (Boolean) ReadLog.call(NO_SURVIVOR_QUALIFIES, e, parentMinAge, null);
     }
+
+    private static final EventRead.Fn SURVIVORS_UNKNOWN = (e, arg, events) -> {
+        BigDecimal parentMinAge = (BigDecimal) arg;
+        Family f = family(e, parentMinAge);
+        return f == Family.NONE_NAMED || f == Family.PARENT_AGE_UNKNOWN;
+    };
 
     /** @return true when no survivor qualifies for sure, because none is named or a parent's birth date is missing */
     public static boolean survivorsUnknown(EventFact e, BigDecimal parentMinAge) {
-        Family f = family(e, parentMinAge);
-        return f == Family.NONE_NAMED || f == Family.PARENT_AGE_UNKNOWN;
+        return (Boolean) ReadLog.call(SURVIVORS_UNKNOWN, e, parentMinAge, null);
     }
+
+    private static final EventRead.Fn SPOUSE_ONLY_OR_CHILDREN_ONLY = (e, arg, events) -> {
+        BigDecimal parentMinAge = (BigDecimal) arg;
+        Family f = family(e, parentMinAge);
+        return f == Family.SPOUSE_ONLY || f == Family.CHILDREN_ONLY;
+    };
 
     /** @return true when the survivors are the spouse only or the children only: the one case with a known rate */
     public static boolean spouseOnlyOrChildrenOnly(EventFact e, BigDecimal parentMinAge) {
-        Family f = family(e, parentMinAge);
-        return f == Family.SPOUSE_ONLY || f == Family.CHILDREN_ONLY;
+        return (Boolean) ReadLog.call(SPOUSE_ONLY_OR_CHILDREN_ONLY, e, parentMinAge, null);
     }
 
     // ------------------------------------------------------------------ amounts
@@ -170,6 +207,12 @@ public final class OccupationalRiskCalc {
 
     /** Temporary-disability allowance: rate × DAW a day, from the day after the employer's waiting day(s), up to the maximum. */
     public static BenefitFinding temporaryDisability(RuleContext k, EventFact e) {
+        return ReadLog.computed(TEMPORARY_DISABILITY, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe TEMPORARY_DISABILITY = (rule, e, events) -> temporaryDisabilityOf(rule, e);
+
+    private static BenefitFinding temporaryDisabilityOf(String k, EventFact e) {
         Params p = e.getParams();
         int waiting = p.num(TD_WAITING_DAYS).intValueExact();
         int max = p.num(TD_MAX_DAYS).intValueExact();
@@ -189,6 +232,13 @@ public final class OccupationalRiskCalc {
 
     /** Permanent disability: the form (lump sum or pension) is known, the amount is not (actuarial factor unknown). */
     public static BenefitFinding permanentDisability(RuleContext k, EventFact e, boolean pension) {
+        return ReadLog.computed(pension ? PERMANENT_DISABILITY_PENSION : PERMANENT_DISABILITY_LUMP_SUM, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe PERMANENT_DISABILITY_PENSION = (rule, e, events) -> permanentDisabilityOf(rule, e, true);
+    private static final ReadLog.Recipe PERMANENT_DISABILITY_LUMP_SUM = (rule, e, events) -> permanentDisabilityOf(rule, e, false);
+
+    private static BenefitFinding permanentDisabilityOf(String k, EventFact e, boolean pension) {
         BigDecimal threshold = e.getParams().num(PD_PENSION_THRESHOLD);
         List<Text> steps = List.of(
                 Text.of(pension ? "step.or.pd_form_pension" : "step.or.pd_form_lump_sum", "degree", e.getPermanentDegree(), "threshold", percent(threshold)),
@@ -199,6 +249,12 @@ public final class OccupationalRiskCalc {
 
     /** Constant attendance: a share of the permanent-disability pension, whose amount is undetermined. */
     public static BenefitFinding constantAttendance(RuleContext k, EventFact e) {
+        return ReadLog.computed(CONSTANT_ATTENDANCE, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe CONSTANT_ATTENDANCE = (rule, e, events) -> constantAttendanceOf(rule, e);
+
+    private static BenefitFinding constantAttendanceOf(String k, EventFact e) {
         String rate = percent(e.getParams().num(CA_RATE));
         List<Text> steps = List.of(Text.of("step.or.constant_attendance", "rate", rate));
         return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, null, Text.of("undetermined.or.constant_attendance", "rate", rate), steps);
@@ -206,13 +262,19 @@ public final class OccupationalRiskCalc {
 
     /** Survivors' pension, spouse only or children only: rate × DAW, applied as a daily rate (the unit is unclear). */
     public static BenefitFinding survivorsSingleGroup(RuleContext k, EventFact e) {
+        return ReadLog.computed(SURVIVORS_SINGLE_GROUP, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe SURVIVORS_SINGLE_GROUP = (rule, e, events) -> survivorsSingleGroupOf(rule, e);
+
+    private static BenefitFinding survivorsSingleGroupOf(String k, EventFact e) {
         Params p = e.getParams();
         Family f = family(e, p.num(SUR_PARENT_MIN_AGE));
         List<Text> steps = new ArrayList<>();
         steps.add(Text.of(f == Family.SPOUSE_ONLY ? "step.or.family_spouse_only" : "step.or.family_children_only"));
         BigDecimal daily = dailyAverageWage(e, steps);
         if (daily == null) {
-            return new BenefitFinding(Finding.id(k), e, null, AmountPeriod.PER_DAY, null, true, noWage(e), steps);
+            return new BenefitFinding(k, e, null, AmountPeriod.PER_DAY, null, true, noWage(e), steps);
         }
         BigDecimal rate = p.num(SUR_SINGLE_GROUP_RATE);
         long perDay = daily.multiply(rate).setScale(0, Money.ROUNDING).longValueExact();
@@ -222,6 +284,12 @@ public final class OccupationalRiskCalc {
 
     /** Survivors' pension in the family cases whose rate the reference does not know. */
     public static BenefitFinding survivorsOtherCase(RuleContext k, EventFact e) {
+        return ReadLog.computed(SURVIVORS_OTHER_CASE, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe SURVIVORS_OTHER_CASE = (rule, e, events) -> survivorsOtherCaseOf(rule, e);
+
+    private static BenefitFinding survivorsOtherCaseOf(String k, EventFact e) {
         Family f = family(e, e.getParams().num(SUR_PARENT_MIN_AGE));
         String which = switch (f) {
             case PARENTS_ONLY -> "parents_only";
@@ -234,6 +302,12 @@ public final class OccupationalRiskCalc {
 
     /** Funeral grant: the flat amount in force on the date of death. */
     public static BenefitFinding funeralGrant(RuleContext k, EventFact e) {
+        return ReadLog.computed(FUNERAL_GRANT, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe FUNERAL_GRANT = (rule, e, events) -> funeralGrantOf(rule, e);
+
+    private static BenefitFinding funeralGrantOf(String k, EventFact e) {
         long amount = e.getParams().num(FUNERAL_AMOUNT).longValueExact();
         List<Text> steps = List.of(Text.of("step.or.funeral_grant", "date", e.getDate(), "result", khr(amount)));
         return BenefitFinding.amount(k, e, amount, AmountPeriod.ONCE, null, steps);

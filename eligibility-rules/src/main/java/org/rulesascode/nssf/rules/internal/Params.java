@@ -34,10 +34,13 @@ public final class Params {
     public static final String PUBLIC_IN_FORCE = "public_employees.in_force";
     public static final String MIN_ENTERPRISE_WORKERS = "registration.min_enterprise_workers";
 
+    /** The snapshot of the timeline this one copies ({@link #forFact}), or this one. */
+    private final Params origin;
     private final LocalDate from;
     private final Map<String, Parameter.Entry> entries;
 
     public Params(LocalDate from, ParameterTree tree) {
+        this.origin = this;
         this.from = from;
         Map<String, Parameter.Entry> m = new HashMap<>();
         for (Parameter p : tree.all().values()) {
@@ -67,6 +70,56 @@ public final class Params {
         unemploymentInForce = flagOf(UNEMPLOYMENT_IN_FORCE);
         publicEmployeesInForce = flagOf(PUBLIC_IN_FORCE);
         minEnterpriseWorkers = whole(MIN_ENTERPRISE_WORKERS);
+    }
+
+    private Params(Params origin) {
+        this.origin = origin;
+        this.from = origin.from;
+        this.entries = origin.entries;
+        this.orInForce = origin.orInForce;
+        this.orEmployerRate = origin.orEmployerRate;
+        this.orWorkerRate = origin.orWorkerRate;
+        this.orAssumedWage = origin.orAssumedWage;
+        this.hcInForce = origin.hcInForce;
+        this.hcEmployerRate = origin.hcEmployerRate;
+        this.hcWorkerRate = origin.hcWorkerRate;
+        this.hcAssumedWage = origin.hcAssumedWage;
+        this.pensionInForce = origin.pensionInForce;
+        this.pensionEmployerRate = origin.pensionEmployerRate;
+        this.pensionWorkerRate = origin.pensionWorkerRate;
+        this.pensionFloor = origin.pensionFloor;
+        this.pensionCeiling = origin.pensionCeiling;
+        this.pensionAgeLimit = origin.pensionAgeLimit;
+        this.vhcInForce = origin.vhcInForce;
+        this.vhcFlatAmount = origin.vhcFlatAmount;
+        this.vhcMaxJoinAge = origin.vhcMaxJoinAge;
+        this.vhcAbandonmentMonths = origin.vhcAbandonmentMonths;
+        this.vhcPaymentDueDay = origin.vhcPaymentDueDay;
+        this.unemploymentInForce = origin.unemploymentInForce;
+        this.publicEmployeesInForce = origin.publicEmployeesInForce;
+        this.minEnterpriseWorkers = origin.minEnterpriseWorkers;
+    }
+
+    /**
+     * @return a copy of this snapshot for one life-event fact: equal to this one (same values, same hash), but its
+     *         own object, so that the event memo's read log tells which event's rules read which parameter
+     */
+    Params forFact() {
+        return new Params(origin);
+    }
+
+    /** @return the snapshot of the timeline this one copies, or this one */
+    Params origin() { return origin; }
+
+    /** Equal to the snapshot it copies and to its other copies (the caches keyed by snapshot see one snapshot). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Params p && p.origin == origin;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(origin);
     }
 
     private BigDecimal decimal(String id) {
@@ -146,16 +199,8 @@ public final class Params {
     /** @return every parameter value in force, without noting a read (for the memo's own comparisons) */
     Map<String, Parameter.Entry> entriesUnread() { return entries; }
 
-    /**
-     * @return true when {@code other} gives the same value as this snapshot for every read in {@code reads} (ids of
-     *         parameters, an absent one included; {@link ReadLog#ALL}: every value and the start date)
-     */
-    boolean sameAs(Params other, java.util.Set<String> reads) {
-        if (this == other) return true;
-        if (reads.contains(ReadLog.ALL)) return from.equals(other.from) && entries.equals(other.entries);
-        for (String id : reads) if (!java.util.Objects.equals(entries.get(id), other.entries.get(id))) return false;
-        return true;
-    }
+    /** @return the first day of the interval, without noting a read (the event memo's comparisons) */
+    LocalDate fromUnread() { return from; }
 
     /** @return the first day of the interval this snapshot covers */
     public LocalDate getFrom() { return read(ReadLog.ALL, from); }

@@ -1,28 +1,100 @@
 package org.rulesascode.nssf.rules.internal;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the rules read of parameter snapshots ({@link Params}) and contribution histories ({@link HistoryIndex}) while
- * Drools judges life events on this thread: the ids of the parameters read of each snapshot, the schemes read of each
- * history. The event memo keeps a worker's event benefits with these reads, and replays them onto a later worker only
- * when her snapshots and histories give the same values for every one of them (a judgement that read the same values
- * takes the same path and reads nothing else). Every public accessor of {@code Params} and {@code HistoryIndex} notes
- * what it reads; {@code ReadLogTests} checks that none is missed.
+ * What the event rules read while Drools judges life events on this thread, for the event memo ({@link RuleMemo}):
+ * the reads of each event fact ({@link EventRead}: an accessor with its arguments, or a calculation of a rule
+ * condition as one value) and the ids of the parameters read of each snapshot ({@link Params}). An amount computed by a
+ * consequence is not read through the log: its calculation runs with the log paused, and the log keeps how to compute
+ * it again ({@link Recipe}) for a later worker with her own wages.
+ *
+ * <p>A judgement depends only on what it read: a later worker whose facts give the same value for every read takes the
+ * same path through the rules and reads nothing else (the facts are immutable, the rules deterministic). Every public
+ * accessor of {@link EventFact}, {@link Subject} (on an event fact) and {@link Params} notes its read;
+ * {@code ReadLogTests} checks that none is missed.
  */
 final class ReadLog {
-    /** Noted when a whole snapshot or history is read (every value, or the snapshot's start date). */
+    /** Noted when a whole snapshot is read (every value, or the snapshot's start date). */
     static final String ALL = "\u0000all";
     private static final ThreadLocal<ReadLog> CURRENT = new ThreadLocal<>();
-    private final Map<Object, Set<String>> reads = new IdentityHashMap<>();
+    private final Map<Object, Set<String>> params = new IdentityHashMap<>();
+    private final Map<EventFact, Set<EventRead>> events = new IdentityHashMap<>();
+    private final Map<BenefitFinding, Recipe> recipes = new IdentityHashMap<>();
+    private int paused;
 
-    /** Notes a read of {@code what} of {@code source}, when this thread logs reads. */
-    static void note(Object source, String what) {
+    /** How to compute an amount again for another worker's event (a consequence's calculation). */
+    @FunctionalInterface
+    interface Recipe {
+        /**
+         * @param rule   the rule id
+         * @param e      the event
+         * @param events the worker's event facts
+         */
+        BenefitFinding make(String rule, EventFact e, Collection<?> events);
+    }
+
+    /** Notes a read of parameter {@code id} of a snapshot, when this thread logs reads. */
+    static void note(Object source, String id) {
         ReadLog log = CURRENT.get();
-        if (log != null) log.reads.computeIfAbsent(source, k -> new HashSet<>()).add(what);
+        if (log != null && log.paused == 0) log.params.computeIfAbsent(source, k -> new HashSet<>()).add(id);
+    }
+
+    /** Notes a read of an event fact, when this thread logs reads. */
+    static void read(EventFact e, EventRead.Op op, Object a, Object b, Object c) {
+        ReadLog log = CURRENT.get();
+        if (log != null && log.paused == 0) log.events.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(EventRead.of(op, a, b, c));
+    }
+
+    /**
+     * A calculation of a rule condition: noted as one read of the event (when this thread logs), computed with the log
+     * paused.
+     */
+    static Object call(EventRead.Fn fn, EventFact e, Object arg, Collection<?> events) {
+        ReadLog log = CURRENT.get();
+        if (log == null) return fn.apply(e, arg, events);
+        if (log.paused == 0) log.events.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(new EventRead(EventRead.Op.CALL, fn, arg, null, null));
+        log.paused++;
+        try {
+            return fn.apply(e, arg, events);
+        } finally {
+            log.paused--;
+        }
+    }
+
+    /**
+     * An amount computed by a consequence: computed with the log paused (its reads are not what the rules decided
+     * on), and, when this thread logs, kept with how to compute it again.
+     */
+    static BenefitFinding computed(Recipe recipe, String rule, EventFact e, Collection<?> events) {
+        ReadLog log = CURRENT.get();
+        if (log == null) return recipe.make(rule, e, events);
+        log.paused++;
+        BenefitFinding b;
+        try {
+            b = recipe.make(rule, e, events);
+        } finally {
+            log.paused--;
+        }
+        if (log.paused == 0) log.recipes.put(b, recipe);
+        return b;
+    }
+
+    /** Pauses logging on this thread (nested pauses count) until {@link #resume}: what is read meanwhile is not noted. */
+    static void pause() {
+        ReadLog log = CURRENT.get();
+        if (log != null) log.paused++;
+    }
+
+    /** Ends a {@link #pause}. */
+    static void resume() {
+        ReadLog log = CURRENT.get();
+        if (log != null) log.paused--;
     }
 
     /** Starts logging on this thread. */
@@ -37,8 +109,18 @@ final class ReadLog {
         CURRENT.remove();
     }
 
-    /** @return what was read of {@code source} (empty when nothing) */
+    /** @return the ids of the parameters read of a snapshot (empty when none) */
     Set<String> of(Object source) {
-        return reads.getOrDefault(source, Set.of());
+        return params.getOrDefault(source, Set.of());
+    }
+
+    /** @return what was read of an event fact, in the order first read (empty when nothing) */
+    Set<EventRead> reads(EventFact e) {
+        return events.getOrDefault(e, Set.of());
+    }
+
+    /** @return how an amount was computed, or null when it was not computed through {@link #computed} */
+    Recipe recipe(BenefitFinding b) {
+        return recipes.get(b);
     }
 }

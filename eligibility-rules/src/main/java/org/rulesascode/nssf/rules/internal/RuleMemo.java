@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ public final class RuleMemo {
         this.coverage = new Key(CoverageFact.class, plan.reads(CoverageFact.class));
         this.dependant = new Key(DependantFact.class, plan.reads(DependantFact.class));
         this.coverageOfSpan = new Key(CoverageFact.class, plan.coverageReadsOfSpan());
+        plan.eventThresholds().forEach((prop, ts) -> eventSides.put(prop, new Sides(ts)));
+        if (this.enabled && !plan.eventMemoProblems().isEmpty()) LOG.debug("event memo off: {}", plan.eventMemoProblems());
     }
 
     /** @return true when the memo is used (the plan found no problem and it was not turned off) */
@@ -153,56 +156,141 @@ public final class RuleMemo {
 
     // ------------------------------------------------------------------ events
 
-    /** Situations of life events kept per thread (recent ones: both sides of a compare assess a batch on one thread). */
-    static final int EVENT_LIMIT = 2_048;
-    /** Entries kept under one key (same events and worker, other snapshots or histories). */
-    static final int EVENT_ENTRIES_PER_KEY = 4;
+    /** Situations of life events kept per thread, over all the shapes of reads (then it stops adding). */
+    static final int EVENT_LIMIT = 100_000;
+    /** Shapes of reads kept under one key (the schemes and the kinds of the events). */
+    static final int EVENT_SHAPES_PER_KEY = 256;
 
     /**
-     * What Drools found about a worker's events, with what its rules read of each event's parameter snapshot and
-     * contribution history (by position of the event).
+     * What the event rules read of a worker's events in one judgement, event by event: the reads of the fact
+     * ({@link EventRead}) and the ids of the parameters read of its snapshot; with the findings of every judgement
+     * that read the same, keyed by the values read. A later worker whose events give one of these value lists is
+     * judged alike: the findings are replayed, the amounts computed again from her own facts.
      */
-    record EventEntry(Template template, Params[] params, Set<String>[] paramReads, HistoryIndex[] histories, Set<String>[] historyReads) {
-        boolean matches(List<EventFact> facts) {
-            for (int i = 0; i < facts.size(); i++) {
-                EventFact e = facts.get(i);
-                if (!params[i].sameAs(e.getParams(), paramReads[i]) || !histories[i].sameAs(e.history(), historyReads[i])) return false;
+    private final class EventShape {
+        final EventRead[][] reads;
+        final String[][] params;
+        final Map<List<Object>, Template> entries = new HashMap<>();
+
+        EventShape(EventRead[][] reads, String[][] params) {
+            this.reads = reads;
+            this.params = params;
+        }
+
+        /**
+         * @return the values of this shape's reads on a worker's event facts (the log is not running), or null when
+         *         one cannot be read on them: a read the rules made after others that her facts answer differently
+         *         (e.g. a calculation with a parameter not yet in force), so no entry of this shape is hers
+         */
+        List<Object> values(List<EventFact> facts) {
+            try {
+                return valuesOrFail(facts);
+            } catch (RuntimeException e) {
+                return null;
             }
-            return true;
+        }
+
+        private List<Object> valuesOrFail(List<EventFact> facts) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < reads.length; i++) {
+                EventFact e = facts.get(i);
+                for (EventRead r : reads[i]) out.add(eventValue(e, r, facts));
+                for (String id : params[i]) out.add(paramValue(e.getParams(), id));
+            }
+            return out;
+        }
+
+        boolean sameReads(EventRead[][] r, String[][] p) {
+            return Arrays.deepEquals(reads, r) && Arrays.deepEquals(params, p);
         }
     }
 
-    private final ThreadLocal<Map<List<Object>, List<EventEntry>>> events = ThreadLocal.withInitial(() -> new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Object>, List<EventEntry>> eldest) {
-            return size() > EVENT_LIMIT;
+    /** Parameter values (entries, or a whole snapshot with its start) by a number: compared and hashed cheaply. */
+    private final ConcurrentHashMap<Object, Integer> valueIds = new ConcurrentHashMap<>();
+    /** The numbers of the values of each snapshot of the timeline (its copies for event facts are equal to it). */
+    private final ConcurrentHashMap<Params, ConcurrentHashMap<String, Integer>> paramValues = new ConcurrentHashMap<>();
+
+    /** @return the number of the value a snapshot gives for a parameter read ({@link ReadLog#ALL}: every value and the start) */
+    private Integer paramValue(Params p, String id) {
+        ConcurrentHashMap<String, Integer> ids = paramValues.computeIfAbsent(p.origin(), k -> new ConcurrentHashMap<>());
+        Integer v = ids.get(id);
+        if (v == null) {
+            Object value = id.equals(ReadLog.ALL) ? List.of(p.entriesUnread(), p.fromUnread())
+                    : java.util.Optional.ofNullable(p.entriesUnread().get(id));
+            v = valueIds.computeIfAbsent(value, k -> valueIds.size());
+            ids.put(id, v);
         }
-    });
+        return v;
+    }
+
+    /** What one read gives on a fact: its value, or its side of each threshold the rules compare it with. */
+    private Object eventValue(EventFact e, EventRead r, List<EventFact> facts) {
+        Object v = e.value(r, facts);
+        Sides sides = switch (r.op()) {
+            case ENTERPRISE_WORKERS -> eventSides.get("enterpriseWorkers");
+            case AGE -> eventSides.get("age");
+            default -> null;
+        };
+        if (sides == null) return v;
+        return v == null ? -1 : MemoPlan.side(((Number) v).longValue(), sides.cuts(e.getParams()));
+    }
+
+    /** The thresholds of one property, with their cut points on each snapshot. */
+    private static final class Sides {
+        final List<MemoPlan.Threshold> thresholds;
+        final ConcurrentHashMap<Params, long[]> cuts = new ConcurrentHashMap<>();
+
+        Sides(List<MemoPlan.Threshold> thresholds) {
+            this.thresholds = thresholds;
+        }
+
+        long[] cuts(Params p) {
+            long[] c = cuts.get(p);
+            if (c == null) {
+                c = MemoPlan.cuts(thresholds, p);
+                cuts.put(p, c);
+            }
+            return c;
+        }
+    }
+
+    private final Map<String, Sides> eventSides = new HashMap<>();
+
+    private static final class EventMemo {
+        final Map<List<Object>, List<EventShape>> shapes = new HashMap<>();
+        int entries;
+    }
+
+    private final ThreadLocal<EventMemo> events = ThreadLocal.withInitial(EventMemo::new);
     private final AtomicLong eventHits = new AtomicLong();
     private final AtomicLong eventMisses = new AtomicLong();
 
+    /** @return true when the event memo may serve (the plan accounts for everything the event rules read) */
+    boolean eventsEnabled() { return enabled && plan.eventMemoProblems().isEmpty(); }
+
     /**
-     * The key of a worker's life events judged with the given schemes, when their rules read no contribution finding
-     * ({@link MemoPlan#contributionEventKinds()}): every value of each event fact but its owner, snapshot and history
-     * ({@link EventFact#values}), in order. The event rules read only these facts, the schemes asked about and
-     * findings about the same events (MemoPlan checks it); what they read of the snapshots and histories is compared
-     * when an entry is looked up ({@link EventEntry#matches}).
+     * The key of a worker's life events judged with the given schemes: the schemes and the kind of each event in
+     * order. What the rules read of the facts is compared when an entry is looked up ({@link EventShape}).
      */
     List<Object> eventKey(int schemes, List<EventFact> facts) {
         List<Object> key = new ArrayList<>(1 + facts.size());
         key.add(schemes);
-        for (EventFact e : facts) key.add(e.values());
+        for (EventFact e : facts) key.add(e.kindUnread());
         return key;
     }
 
-    /** @return what the rules found lately on this thread about events with this key and the same values read, or null */
+    /** @return what the rules found lately on this thread about events that read the same values, or null */
     Template getEvents(List<Object> key, List<EventFact> facts) {
-        List<EventEntry> es = events.get().get(key);
-        if (es != null) {
-            for (EventEntry e : es) {
-                if (e.matches(facts)) {
+        List<EventShape> shapes = events.get().shapes.get(key);
+        if (shapes != null) {
+            for (int i = 0; i < shapes.size(); i++) {
+                EventShape shape = shapes.get(i);
+                List<Object> values = shape.values(facts);
+                Template t = values == null ? null : shape.entries.get(values);
+                if (t != null) {
+                    if (i > 0) shapes.add(0, shapes.remove(i)); // the shapes that serve most are tried first
                     eventHits.incrementAndGet();
-                    return e.template();
+                    return t;
                 }
             }
         }
@@ -210,24 +298,29 @@ public final class RuleMemo {
         return null;
     }
 
-    /** Keeps what Drools found about a worker's events, with what the rules read of their snapshots and histories. */
-    @SuppressWarnings("unchecked")
+    /** Keeps what Drools found about a worker's events, with what the rules read of them. */
     void putEvents(List<Object> key, List<EventFact> facts, Template t, ReadLog log) {
+        EventMemo memo = events.get();
+        if (memo.entries >= EVENT_LIMIT) return;
         int n = facts.size();
-        Params[] ps = new Params[n];
-        HistoryIndex[] hs = new HistoryIndex[n];
-        Set<String>[] pr = new Set[n];
-        Set<String>[] hr = new Set[n];
+        EventRead[][] rs = new EventRead[n][];
+        String[][] ps = new String[n][];
         for (int i = 0; i < n; i++) {
             EventFact e = facts.get(i);
-            ps[i] = e.getParams();
-            hs[i] = e.history();
-            pr[i] = Set.copyOf(log.of(ps[i]));
-            hr[i] = Set.copyOf(log.of(hs[i]));
+            rs[i] = log.reads(e).toArray(EventRead[]::new);
+            ps[i] = new java.util.TreeSet<>(log.of(e.getParams())).toArray(String[]::new);
         }
-        List<EventEntry> es = events.get().computeIfAbsent(key, k -> new ArrayList<>(1));
-        if (es.size() >= EVENT_ENTRIES_PER_KEY) es.remove(0);
-        es.add(new EventEntry(t, ps, pr, hs, hr));
+        List<EventShape> shapes = memo.shapes.computeIfAbsent(key, k -> new ArrayList<>(1));
+        EventShape shape = null;
+        for (EventShape s : shapes) if (s.sameReads(rs, ps)) shape = s;
+        if (shape == null) {
+            if (shapes.size() >= EVENT_SHAPES_PER_KEY) return;
+            shape = new EventShape(rs, ps);
+            shapes.add(shape);
+        }
+        List<Object> values = shape.values(facts);
+        if (values == null) throw new IllegalStateException("the event memo cannot read again what the rules read of " + facts);
+        if (shape.entries.putIfAbsent(values, t) == null) memo.entries++;
     }
 
     /** @return workers whose event benefits were replayed */
@@ -267,13 +360,21 @@ public final class RuleMemo {
     }
 
     /** One thing found: a finding, a contribution or an amount, about the fact at {@code position} of the unit. */
-    record Item(int position, Finding finding, int support, ContributionFinding contribution, BenefitFinding benefit) { }
+    record Item(int position, Finding finding, int support, ContributionFinding contribution, BenefitFinding benefit, ReadLog.Recipe recipe) { }
 
     /**
      * @return the template of what the rules found about a unit's facts, or null when it cannot be replayed (a finding
      *         rests on a finding about a fact outside the unit)
      */
     static Template template(List<? extends Subject> unit, List<Object> found) {
+        return template(unit, found, null);
+    }
+
+    /**
+     * @param log when the unit is a worker's events: the read log of their judgement, which knows how each amount was
+     *            computed (replayed by computing it again on the new facts)
+     */
+    static Template template(List<? extends Subject> unit, List<Object> found, ReadLog log) {
         Map<Subject, Integer> position = new IdentityHashMap<>();
         for (int i = 0; i < unit.size(); i++) position.put(unit.get(i), i);
         List<Item> items = new ArrayList<>(found.size());
@@ -281,8 +382,8 @@ public final class RuleMemo {
         List<Finding> pending = new ArrayList<>();
         for (Object o : found) {
             if (o instanceof Finding f) pending.add(f);
-            else if (o instanceof ContributionFinding c) items.add(new Item(position.get(c.span()), null, -1, c, null));
-            else if (o instanceof BenefitFinding b) items.add(new Item(position.get(b.subject()), null, -1, null, b));
+            else if (o instanceof ContributionFinding c) items.add(new Item(position.get(c.span()), null, -1, c, null, null));
+            else if (o instanceof BenefitFinding b) items.add(new Item(position.get(b.subject()), null, -1, null, b, log == null ? null : log.recipe(b)));
             else return null;
         }
         // findings after their supports
@@ -296,7 +397,7 @@ public final class RuleMemo {
                     continue;
                 }
                 index.put(f, items.size());
-                items.add(new Item(position.get(f.getSubject()), f, s == null ? -1 : index.get(s), null, null));
+                items.add(new Item(position.get(f.getSubject()), f, s == null ? -1 : index.get(s), null, null, null));
                 it.remove();
                 progress = true;
             }
@@ -317,6 +418,8 @@ public final class RuleMemo {
                 out.add(made[i]);
             } else if (it.contribution() != null) {
                 out.add(it.contribution().about((SpanFact) s));
+            } else if (it.recipe() != null) {
+                out.add(it.recipe().make(it.benefit().ruleId(), (EventFact) s, unit));
             } else {
                 out.add(it.benefit().about(s));
             }

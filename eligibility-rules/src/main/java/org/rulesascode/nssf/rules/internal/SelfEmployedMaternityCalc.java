@@ -23,14 +23,18 @@ public final class SelfEmployedMaternityCalc {
 
     private SelfEmployedMaternityCalc() { }
 
+    private static final EventRead.Fn VHC_MEMBER_PAST_WAITING = (e, arg, events) -> {
+        BigDecimal waiting = e.getParams().num(WAITING);
+        return waiting != null && e.paidRun(Scheme.VOLUNTARY_HEALTH_CARE) >= waiting.longValueExact() && !SicknessCalc.vhcAbandoned(e);
+    };
+
     /**
      * @return true when, before the month of the event, the member paid at least the voluntary scheme's waiting period
      *         in consecutive months and never went more than the abandonment period without paying (the conditions of
      *         the voluntary scheme's medical care, rules VHC-MED-01 to 04)
      */
     public static boolean vhcMemberPastWaiting(EventFact e) {
-        BigDecimal waiting = e.getParams().num(WAITING);
-        return waiting != null && e.paidRun(Scheme.VOLUNTARY_HEALTH_CARE) >= waiting.longValueExact() && !SicknessCalc.vhcAbandoned(e);
+        return (Boolean) ReadLog.call(VHC_MEMBER_PAST_WAITING, e, null, null);
     }
 
     /**
@@ -38,6 +42,12 @@ public final class SelfEmployedMaternityCalc {
      * days, with the employees' rate, divisor and days; undetermined when no reference wage is in force.
      */
     public static BenefitFinding maternityAllowance(RuleContext k, EventFact e) {
+        return ReadLog.computed(MATERNITY_ALLOWANCE, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe MATERNITY_ALLOWANCE = (rule, e, events) -> maternityAllowanceOf(rule, e);
+
+    private static BenefitFinding maternityAllowanceOf(String k, EventFact e) {
         Params p = e.getParams();
         BigDecimal wage = p.num(REFERENCE_WAGE);
         if (wage == null) {

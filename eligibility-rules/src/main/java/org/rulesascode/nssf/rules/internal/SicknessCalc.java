@@ -65,9 +65,13 @@ public final class SicknessCalc {
         return Math.max(0, max - daysUsedBefore(e, events));
     }
 
+    private static final EventRead.Fn HAS_DAYS_LEFT = (e, arg, events) -> {
+        return daysLeft(e, events) > 0;
+    };
+
     /** @return true when some allowance day is left in the period (for rule conditions) */
     public static boolean hasDaysLeft(EventFact e, Collection<?> events) {
-        return daysLeft(e, events) > 0;
+        return (Boolean) ReadLog.call(HAS_DAYS_LEFT, e, null, events);
     }
 
     /**
@@ -76,6 +80,13 @@ public final class SicknessCalc {
      * had a health-care contribution due (the daily wage has no wage to average).
      */
     public static BenefitFinding sicknessAllowance(RuleContext k, EventFact e, Collection<?> events) {
+        return ReadLog.computed(SICKNESS_ALLOWANCE, Finding.id(k), e, events);
+    }
+
+    /** Recomputed with the worker's event facts: the days used count her other sicknesses only, whatever else they hold. */
+    private static final ReadLog.Recipe SICKNESS_ALLOWANCE = (rule, e, events) -> sicknessAllowanceOf(rule, e, events);
+
+    private static BenefitFinding sicknessAllowanceOf(String k, EventFact e, Collection<?> events) {
         Params p = e.getParams();
         long months = p.num(HealthCareCalc.DW_MONTHS).longValueExact();
         if (e.averageDeclared(Scheme.HEALTH_CARE, months) == null) {
@@ -102,6 +113,12 @@ public final class SicknessCalc {
 
     /** The health-care funeral allowance exists, but no source gives its amount. */
     public static BenefitFinding funeralAllowance(RuleContext k, EventFact e) {
+        return ReadLog.computed(FUNERAL_ALLOWANCE, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe FUNERAL_ALLOWANCE = (rule, e, events) -> funeralAllowanceOf(rule, e);
+
+    private static BenefitFinding funeralAllowanceOf(String k, EventFact e) {
         return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, Text.of("undetermined.hc.funeral_allowance"));
     }
 
@@ -157,9 +174,13 @@ public final class SicknessCalc {
         return longest;
     }
 
-    /** @return true when the member went more than the abandonment months without paying before the event (voluntary abandonment) */
-    public static boolean vhcAbandoned(EventFact e) {
+    private static final EventRead.Fn VHC_ABANDONED = (e, arg, events) -> {
         Long limit = e.getParams().getVhcAbandonmentMonths();
         return limit != null && vhcLongestUnpaidRun(e) > limit;
+    };
+
+    /** @return true when the member went more than the abandonment months without paying before the event (voluntary abandonment) */
+    public static boolean vhcAbandoned(EventFact e) {
+        return (Boolean) ReadLog.call(VHC_ABANDONED, e, null, null);
     }
 }

@@ -21,11 +21,25 @@ public abstract class Subject {
         this.params = params;
     }
 
-    public EmploymentStatus getStatus() { return status; }
+    // On an event fact, each getter notes its read for the event memo (ReadLog).
+    public EmploymentStatus getStatus() {
+        if (this instanceof EventFact e) ReadLog.read(e, EventRead.Op.STATUS, null, null, null);
+        return status;
+    }
     /** @return workers of the enterprise, or null when unknown */
-    public Integer getEnterpriseWorkers() { return enterpriseWorkers; }
+    public Integer getEnterpriseWorkers() {
+        if (this instanceof EventFact e) ReadLog.read(e, EventRead.Op.ENTERPRISE_WORKERS, null, null, null);
+        return enterpriseWorkers;
+    }
     /** @return age in whole years on {@link #getDate()} */
-    public long getAge() { return age; }
+    public long getAge() {
+        if (this instanceof EventFact e) ReadLog.read(e, EventRead.Op.AGE, null, null, null);
+        return age;
+    }
+
+    final EmploymentStatus status() { return status; }
+    final Integer enterpriseWorkers() { return enterpriseWorkers; }
+    final long age() { return age; }
     public Params getParams() { return params; }
 
     /** @return the index, in its batch, of the profile this fact belongs to (rules that join facts match on it) */
