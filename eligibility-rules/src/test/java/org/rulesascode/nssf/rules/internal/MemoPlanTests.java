@@ -143,4 +143,45 @@ class MemoPlanTests {
         long[] cuts2019 = MemoPlan.cuts(List.of(t), p2019);
         assertThat(MemoPlan.side(7, cuts2019)).isEqualTo(MemoPlan.side(8, cuts2019));
     }
+
+    // ------------------------------------------------------------------ the event memo
+
+    @Test
+    void theEventMemoAccountsForEveryStandardEventRule_andKeysTheEnterpriseSizeByTheRegistrationThreshold() {
+        MemoPlan plan = MemoPlan.of(STANDARD);
+        assertThat(plan.eventMemoProblems()).isEmpty();
+        // read off the DRL by hand: the registration rules (on any Subject) compare the enterprise size with the
+        // registration threshold only; no event rule reads it otherwise
+        assertThat(plan.eventThresholds()).containsKey("enterpriseWorkers");
+        assertThat(plan.eventThresholds().get("enterpriseWorkers")).extracting(MemoPlan.Threshold::expr).containsOnly("params.minEnterpriseWorkers");
+        assertThat(new RuleMemo(plan, true).eventsEnabled()).isTrue();
+    }
+
+    @Test
+    void theEventLintFails_namingTheRule_forEveryReadTheEventMemoCannotAccountFor() {
+        String then = "    insert(Finding.criterion(kcontext, $e, CriterionStatus.MET));";
+        // a calculation in a condition that the memo does not read as one value (its reads inside would be keyed raw)
+        MemoPlan call = withRule(rule("HC-SIC-97", "    $e : EventFact(kind == EventKind.SICKNESS, HealthCareCalc.dailyWage(this, null) != null)", then));
+        assertThat(call.eventMemoProblems()).singleElement().asString().startsWith("HC-SIC-97: a condition calls HealthCareCalc.dailyWage");
+        assertThat(new RuleMemo(call, true).eventsEnabled()).isFalse();
+        assertThat(new RuleMemo(call, true).enabled()).as("the first-phase memo still serves").isTrue();
+        // an amount the memo cannot compute again
+        MemoPlan amount = withRule(rule("HC-SIC-96", "    $e : EventFact(kind == EventKind.SICKNESS)",
+                "    insert(PensionCalc.oldAgePension(kcontext, $e, null));"));
+        assertThat(amount.eventMemoProblems()).singleElement().asString().startsWith("HC-SIC-96: the consequence calls PensionCalc.oldAgePension");
+        // a consequence reading the fact itself
+        MemoPlan reads = withRule(rule("HC-SIC-95", "    $e : EventFact(kind == EventKind.WORK_INJURY)",
+                "    if ($e.getEnterpriseWorkers() > 50) insert(Finding.criterion(kcontext, $e, CriterionStatus.MET));"));
+        assertThat(reads.eventMemoProblems()).anySatisfy(p -> assertThat(p).startsWith("HC-SIC-95: the consequence reads $e.getEnterpriseWorkers()"));
+        // a condition reading the enterprise size other than against a threshold: keyed by value, no problem
+        MemoPlan raw = withRule(rule("HC-SIC-94", "    $e : EventFact(kind == EventKind.SICKNESS, enterpriseWorkers memberOf java.util.List.of(3, 5))", then));
+        assertThat(raw.eventMemoProblems()).isEmpty();
+        assertThat(raw.eventThresholds()).doesNotContainKey("enterpriseWorkers");
+        // the rules of a kind whose workers the event memo never serves (they read contributions) are not judged
+        MemoPlan pension = withRule(rule("PEN-OLD-97", "    $e : EventFact(kind == EventKind.RETIREMENT_CLAIM, HealthCareCalc.dailyWage(this, null) != null)", then));
+        assertThat(pension.eventMemoProblems()).isEmpty();
+        // but an event rule of no one kind is
+        MemoPlan anyKind = withRule(rule("HC-ANY-97", "    $e : EventFact(HealthCareCalc.dailyWage(this, null) != null)", then));
+        assertThat(anyKind.eventMemoProblems()).singleElement().asString().startsWith("HC-ANY-97: a condition calls HealthCareCalc.dailyWage");
+    }
 }

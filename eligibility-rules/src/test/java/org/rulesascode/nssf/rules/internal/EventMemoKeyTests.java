@@ -1,0 +1,148 @@
+package org.rulesascode.nssf.rules.internal;
+
+import org.junit.jupiter.api.Test;
+import org.rulesascode.nssf.eligibility.EmploymentStatus;
+import org.rulesascode.nssf.eligibility.LifeEvent;
+import org.rulesascode.nssf.eligibility.Scheme;
+import org.rulesascode.nssf.eligibility.Sex;
+import org.rulesascode.nssf.eligibility.Sickness;
+import org.rulesascode.nssf.eligibility.WorkInjury;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The event memo keys a worker's events by the schemes asked about and the kinds of her events, then compares what
+ * the rules read of each event ({@link ReadLog}): these tests show which differences make another situation and which
+ * do not, on a sickness judged as the rules judge it (its reads made by hand here; the differential tests
+ * {@code EventMemoTests} and {@code MemoDifferentialTests} check the whole against Drools).
+ */
+class EventMemoKeyTests {
+    private static Set<String> fields(Class<?> c) {
+        Set<String> out = new TreeSet<>();
+        for (Field f : c.getDeclaredFields()) if (!Modifier.isStatic(f.getModifiers())) out.add(f.getName());
+        return out;
+    }
+
+    @Test
+    void everyFieldOfAnEventFactIsReadThroughAnAccessorThatNotesIt() {
+        // event (getEvent and the event's values), kind, sex, employmentStart (service years), history and month (the
+        // paid* and average* reads), status, enterpriseWorkers, age: each read through an accessor that ReadLogTests
+        // checks; params through the snapshot's own accessors; owner is the join on the worker
+        assertThat(fields(EventFact.class)).as("EventFact's fields: give a new one an accessor that notes its read")
+                .containsExactlyInAnyOrder("event", "kind", "month", "sex", "employmentStart", "history");
+        assertThat(fields(Subject.class)).as("Subject's fields: give a new one an accessor that notes its read on an event fact")
+                .containsExactlyInAnyOrder("status", "enterpriseWorkers", "age", "params", "owner");
+    }
+
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 10);
+    private static final int FIRST = ParamTimeline.index(YearMonth.of(2025, 1));
+
+    private static HistoryIndex history(Consumer<HistoryIndex> fill) {
+        HistoryIndex h = new HistoryIndex(FIRST, 14);
+        fill.accept(h);
+        return h;
+    }
+
+    /** Health-care contributions paid every month from January 2025 to February 2026. */
+    private static final Consumer<HistoryIndex> PAID = h -> {
+        for (int m = 0; m < 14; m++) h.add(Scheme.HEALTH_CARE, FIRST + m, true, 1_000_000, 1_000_000);
+    };
+
+    private static EventFact sickness(LifeEvent event, Integer workers, LocalDate day, HistoryIndex h) {
+        return new EventFact(event, EmploymentStatus.EMPLOYEE, Sex.FEMALE, workers, 30, RuleSet.standard().timeline().at(day).forFact(),
+                LocalDate.of(2020, 1, 1), h);
+    }
+
+    /** What the sickness rules read of a sickness (HC-SIC-01 to 06 and REG-01), made by hand. */
+    private static void judge(EventFact e) {
+        e.getKind();
+        e.getStatus();
+        Params p = e.getParams();
+        if (!p.isHcInForce()) return;
+        e.paidRunAtLeast(Scheme.HEALTH_CARE, p.num("health_care.medical_care.qualifying_consecutive_months"));
+        e.paidInAtLeast(Scheme.HEALTH_CARE, p.num("health_care.medical_care.qualifying_window_months"), p.num("health_care.medical_care.qualifying_months_in_window"));
+        Integer w = e.getEnterpriseWorkers();
+        if (w != null && p.getMinEnterpriseWorkers() != null) assertThat(w >= p.getMinEnterpriseWorkers()).isNotNull();
+        SicknessCalc.hasDaysLeft(e, List.of(e));
+    }
+
+    @Test
+    void aLaterWorkerGetsTheSameFindings_exactlyWhenEveryValueReadIsTheSame() {
+        RuleMemo memo = new RuleMemo(MemoPlan.of(RuleBase.standardDrl()), true); // a memo of this test's own
+        EventFact a = sickness(new Sickness(DAY, 5), 40, DAY, history(PAID));
+        ReadLog log = ReadLog.start();
+        try {
+            judge(a);
+        } finally {
+            ReadLog.stop();
+        }
+        RuleMemo.Template t = RuleMemo.template(List.of(a), List.of(), log);
+        memo.putEvents(memo.eventKey(3, List.of(a)), List.of(a), t, log);
+        java.util.function.Function<EventFact, RuleMemo.Template> lookup = b -> memo.getEvents(memo.eventKey(3, List.of(b)), List.of(b));
+
+        assertThat(lookup.apply(sickness(new Sickness(DAY, 5), 40, DAY, history(PAID)))).as("a copy").isSameAs(t);
+        // not read, or read on the same side of every threshold: the same situation
+        assertThat(lookup.apply(sickness(new Sickness(DAY.plusDays(3), 9), 40, DAY, history(PAID)))).as("another day and length in the month").isSameAs(t);
+        assertThat(lookup.apply(sickness(new Sickness(DAY, 5), 900, DAY, history(PAID)))).as("a larger enterprise, above the threshold as well").isSameAs(t);
+        assertThat(lookup.apply(sickness(new Sickness(DAY, 5), 40, DAY, history(PAID.andThen(h -> h.add(Scheme.HEALTH_CARE, FIRST + 13, true, 2_500_000, 2_500_000))))))
+                .as("another wage (the amount is computed again, not read)").isSameAs(t);
+        assertThat(lookup.apply(sickness(new Sickness(DAY, 5), 40, DAY, history(PAID.andThen(h -> h.add(Scheme.PENSION, FIRST + 3, false, 1, 1))))))
+                .as("another scheme's months").isSameAs(t);
+        Params later = RuleSet.standard().timeline().at(LocalDate.of(2028, 3, 1));
+        assertThat(later.entriesUnread()).isNotEqualTo(RuleSet.standard().timeline().at(DAY).entriesUnread());
+        assertThat(lookup.apply(sickness(new Sickness(DAY, 5), 40, LocalDate.of(2028, 3, 1), history(PAID))))
+                .as("other values of parameters not read (2028)").isSameAs(t);
+
+        // a value read differs: another situation
+        assertThat(lookup.apply(sickness(new Sickness(DAY, 5), null, DAY, history(PAID)))).as("the enterprise size unknown").isNull();
+        assertThat(lookup.apply(sickness(new Sickness(DAY, 5), 40, DAY, history(PAID.andThen(h -> {
+            for (int m = 7; m < 14; m++) h.add(Scheme.HEALTH_CARE, FIRST + m, false, 1_000_000, 1_000_000);
+        }))))).as("the last seven months unpaid: neither way of the qualifying period").isNull();
+        assertThat(lookup.apply(sickness(new Sickness(DAY, 5), 40, LocalDate.of(2009, 3, 1), history(PAID))))
+                .as("health care not yet in force (2009)").isNull();
+        EventFact injury = new EventFact(new WorkInjury(DAY, false, 5, null), EmploymentStatus.EMPLOYEE, Sex.FEMALE, 40, 30,
+                RuleSet.standard().timeline().at(DAY).forFact(), LocalDate.of(2020, 1, 1), history(PAID));
+        assertThat(lookup.apply(injury)).as("another kind of event").isNull();
+        // the schemes asked about and the kinds in order are the key
+        assertThat(memo.eventKey(5, List.of(a))).isNotEqualTo(memo.eventKey(3, List.of(a)));
+        assertThat(memo.eventKey(3, List.of(a, injury))).isNotEqualTo(memo.eventKey(3, List.of(injury, a)));
+        assertThat(memo.eventHits()).isEqualTo(6);
+        assertThat(memo.eventMisses()).isEqualTo(4);
+    }
+
+    @Test
+    void anEnterpriseSizeIsKeyedByItsSideOfTheRegistrationThreshold_onTheEventsOwnSnapshot() {
+        // before 2018 enterprises of fewer than eight workers did not have to register (the threshold's value in the
+        // 2017 snapshot): 5 and 40 workers lie on two sides then, on the same side from 2018
+        RuleMemo memo = new RuleMemo(MemoPlan.of(RuleBase.standardDrl()), true);
+        LocalDate y2017 = LocalDate.of(2017, 6, 10);
+        BigDecimal min2017 = RuleSet.standard().timeline().at(y2017).num(Params.MIN_ENTERPRISE_WORKERS);
+        assertThat(min2017).isGreaterThan(BigDecimal.valueOf(5)).isLessThanOrEqualTo(BigDecimal.valueOf(40));
+        for (LocalDate day : List.of(y2017, DAY)) {
+            EventFact a = sickness(new Sickness(day, 5), 40, day, history(PAID));
+            ReadLog log = ReadLog.start();
+            try {
+                a.getEnterpriseWorkers();
+                a.getParams().getMinEnterpriseWorkers();
+            } finally {
+                ReadLog.stop();
+            }
+            RuleMemo.Template t = RuleMemo.template(List.of(a), List.of(), log);
+            memo.putEvents(memo.eventKey(day.getYear(), List.of(a)), List.of(a), t, log);
+            EventFact small = sickness(new Sickness(day, 5), 5, day, history(PAID));
+            RuleMemo.Template found = memo.getEvents(memo.eventKey(day.getYear(), List.of(small)), List.of(small));
+            if (day.equals(y2017)) assertThat(found).as("5 and 40 workers in 2017").isNull();
+            else assertThat(found).as("5 and 40 workers in 2026").isSameAs(t);
+        }
+    }
+}
