@@ -19,17 +19,29 @@ record EventRead(Op op, Fn fn, Object a, Object b, Object c) {
 
     /** What the rules can read of an event fact. */
     enum Op {
-        EVENT, KIND, SEX, DATE, SERVICE_YEARS, SERVICE_KNOWN,
+        EVENT("event"), KIND("kind"), SEX("sex"), DATE("date"), SERVICE_YEARS("serviceYears"), SERVICE_KNOWN("serviceKnown"),
         PAID_RUN, PAID_RUN_AT_LEAST, PAID_RUN_BELOW, PAID_IN, PAID_IN_AT_LEAST, PAID_IN_BELOW, PAID_BEFORE,
         AVERAGE_DECLARED, DUE_IN, AVERAGE_BASE,
-        COMMUTING, INCAPACITY_DAYS, PERMANENT_DEGREE, SICKNESS_DAYS,
-        WORK_RELATED, SURVIVORS, SURVIVORS_AT_LEAST, SURVIVORS_UNDER,
-        BABIES, PREGNANCY_WEEKS, PREGNANCY_WEEKS_KNOWN, NOTIFICATION_KNOWN, NOTIFIED_MONTHS_BEFORE,
+        COMMUTING("commuting"), INCAPACITY_DAYS("incapacityDays"), PERMANENT_DEGREE("permanentDegree"), SICKNESS_DAYS("sicknessDays"),
+        WORK_RELATED("workRelated"), SURVIVORS, SURVIVORS_AT_LEAST, SURVIVORS_UNDER,
+        BABIES("babies"), PREGNANCY_WEEKS("pregnancyWeeks"), PREGNANCY_WEEKS_KNOWN("pregnancyWeeksKnown"),
+        NOTIFICATION_KNOWN("notificationKnown"), NOTIFIED_MONTHS_BEFORE,
         FACTS,
         /** {@link Subject}'s properties */
-        STATUS, ENTERPRISE_WORKERS, AGE,
+        STATUS("status"), ENTERPRISE_WORKERS("enterpriseWorkers"), AGE("age"),
         /** a calculation of a rule condition, judged as one read ({@link ReadLog#call}) */
-        CALL
+        CALL;
+
+        /**
+         * The property a getter reads, as rule constraints name it; null for a method with arguments or a
+         * calculation. A whole-number property that the rules only compare with thresholds ({@link MemoPlan}) is keyed
+         * by its side of each threshold.
+         */
+        final String property;
+
+        Op() { this(null); }
+
+        Op(String property) { this.property = property; }
     }
 
     /**

@@ -226,12 +226,8 @@ public final class RuleMemo {
     /** What one read gives on a fact: its value, or its side of each threshold the rules compare it with. */
     private Object eventValue(EventFact e, EventRead r, List<EventFact> facts) {
         Object v = e.value(r, facts);
-        Sides sides = switch (r.op()) {
-            case ENTERPRISE_WORKERS -> eventSides.get("enterpriseWorkers");
-            case AGE -> eventSides.get("age");
-            default -> null;
-        };
-        if (sides == null) return v;
+        Sides sides = r.op().property == null ? null : eventSides.get(r.op().property);
+        if (sides == null || v != null && !(v instanceof Number)) return v; // compared with null only, or not a number: by value
         return v == null ? -1 : MemoPlan.side(((Number) v).longValue(), sides.cuts(e.getParams()));
     }
 
