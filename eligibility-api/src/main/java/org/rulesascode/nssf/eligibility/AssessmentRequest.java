@@ -41,7 +41,13 @@ public record AssessmentRequest(WorkerProfile profile, LocalDate asOf, Set<Schem
      *         assessment of this request ignores ({@link Assessment#ignoredEvents()})
      */
     public List<LifeEvent> eventsAfterAsOf() {
-        return profile.events().stream().filter(e -> e.date().isAfter(asOf)).toList();
+        List<LifeEvent> after = null;
+        for (LifeEvent e : profile.events()) {
+            if (!e.date().isAfter(asOf)) continue;
+            if (after == null) after = new java.util.ArrayList<>(2);
+            after.add(e);
+        }
+        return after == null ? List.of() : List.copyOf(after);
     }
 
     /** @return true if {@code scheme} is asked for */

@@ -166,14 +166,17 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         }
         // per scheme: total, employer, worker, and the same for the 12 months ending with the as-of month
         long[][] sums = new long[Scheme.values().length][];
-        YearMonth asOfMonth = YearMonth.from(asOf);
+        // the 12 months ending with the as-of month, as month numbers (Valuation.last12Months without a YearMonth a line)
+        int last = asOf.getYear() * 12 + asOf.getMonthValue() - 1;
+        int first = last - 11;
         for (ContributionLine l : a.contributions()) {
             long[] x = sums[l.scheme().ordinal()];
             if (x == null) x = sums[l.scheme().ordinal()] = new long[6];
             x[0] = Math.addExact(x[0], l.total());
             x[1] = Math.addExact(x[1], l.employer());
             x[2] = Math.addExact(x[2], l.worker());
-            if (Valuation.last12Months(l.month(), asOfMonth)) {
+            int m = l.month().getYear() * 12 + l.month().getMonthValue() - 1;
+            if (m >= first && m <= last) {
                 x[3] = Math.addExact(x[3], l.total());
                 x[4] = Math.addExact(x[4], l.employer());
                 x[5] = Math.addExact(x[5], l.worker());

@@ -1035,9 +1035,13 @@ public final class Assessor {
         if (n == 0) return new ArrayList<>(0);
         if (n >= 1 << 20) return sortedLines(found);
         long[] order = new long[n];
+        RuleInfo[] rules = new RuleInfo[n];
+        Scheme[] schemes = new Scheme[n];
         for (int i = 0; i < n; i++) {
             ContributionFinding c = found.get(i);
-            order[i] = ((long) (ParamTimeline.index(c.span().getFrom()) * 8 + schemeOf(ruleSet.rules().rule(c.ruleId())).ordinal()) << 20) | i;
+            rules[i] = ruleSet.rules().rule(c.ruleId());
+            schemes[i] = schemeOf(rules[i]);
+            order[i] = ((long) (ParamTimeline.index(c.span().getFrom()) * 8 + schemes[i].ordinal()) << 20) | i;
         }
         java.util.Arrays.sort(order);
         // the spans in that order must be one after another, each the same as the last or after its last month
@@ -1056,7 +1060,10 @@ public final class Assessor {
             int to = from;
             while (to < n && found.get((int) (order[to] & ((1 << 20) - 1))).span() == s) to++;
             Line[] ls = new Line[to - from];
-            for (int k = from; k < to; k++) ls[k - from] = line(found.get((int) (order[k] & ((1 << 20) - 1))));
+            for (int k = from; k < to; k++) {
+                int i = (int) (order[k] & ((1 << 20) - 1));
+                ls[k - from] = line(found.get(i), rules[i], schemes[i]);
+            }
             for (YearMonth m = s.getFrom(); !m.isAfter(s.getTo()); m = m.plusMonths(1)) {
                 for (Line l : ls) out.add(l.at(m));
             }
@@ -1076,9 +1083,15 @@ public final class Assessor {
 
     private Line line(ContributionFinding c) {
         RuleInfo rule = ruleSet.rules().rule(c.ruleId());
-        RuleParameters rp = ruleParameterValues.computeIfAbsent(new RuleParametersKey(rule.id(), c.span().getParams()), this::ruleParameters);
-        if (c.flatAmount() != null) return new Line(c, schemeOf(rule), rule, null, 0, c.flatAmount(), rp.provisional(), rp.uses());
-        return new Line(c, schemeOf(rule), rule, c.employerRate().add(c.workerRate()), share(c.base(), c.employerRate()),
+        return line(c, rule, schemeOf(rule));
+    }
+
+    private Line line(ContributionFinding c, RuleInfo rule, Scheme scheme) {
+        RuleParametersKey key = new RuleParametersKey(rule.id(), c.span().getParams());
+        RuleParameters rp = ruleParameterValues.get(key);
+        if (rp == null) rp = ruleParameterValues.computeIfAbsent(key, this::ruleParameters);
+        if (c.flatAmount() != null) return new Line(c, scheme, rule, null, 0, c.flatAmount(), rp.provisional(), rp.uses());
+        return new Line(c, scheme, rule, c.employerRate().add(c.workerRate()), share(c.base(), c.employerRate()),
                 share(c.base(), c.workerRate()), rp.provisional(), rp.uses());
     }
 

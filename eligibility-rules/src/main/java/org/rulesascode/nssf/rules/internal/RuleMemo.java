@@ -19,8 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * as-of date with her dependants), keyed by exactly what the rules read of it ({@link MemoPlan}), so that a fact
  * whose key was judged before is not judged again. The findings are replayed onto the new fact: the same rules, the
  * same outcomes and statuses, the same supports; a contribution's base is recomputed from the new span's own wage
- * (the only property the key leaves out, read only by the contribution functions). Benefits on events are always
- * judged by Drools, on the replayed findings.
+ * (the only property the key leaves out, read only by the contribution functions).
+ *
+ * <p>The benefits of a worker's life events are memoised per thread when no rule of theirs reads her contributions
+ * (pension claims, invalidity and death do; those go to Drools): Drools judges a situation once, with the event rules'
+ * reads logged ({@link ReadLog}); a later worker whose events give the same value for every read (the schemes asked
+ * about and the kinds of her events first) gets the same findings, and her amounts are computed again from her own
+ * facts by the calculations the rules called ({@link ReadLog.Recipe}).
  *
  * <p>One memo serves every engine over the same compiled rules: the two sides of a parameter reform share it, and
  * facts whose parameter values are equal on both sides (the months before the reform starts) are judged once.
@@ -156,8 +161,11 @@ public final class RuleMemo {
 
     // ------------------------------------------------------------------ events
 
-    /** Situations of life events kept per thread, over all the shapes of reads (then it stops adding). */
-    static final int EVENT_LIMIT = 100_000;
+    /**
+     * Situations of life events kept per thread, over all the shapes of reads (then it stops adding): a calibrated
+     * population of a million workers has a few thousand; each takes about a kilobyte.
+     */
+    static final int EVENT_LIMIT = 20_000;
     /** Shapes of reads kept under one key (the schemes and the kinds of the events). */
     static final int EVENT_SHAPES_PER_KEY = 256;
 
@@ -207,6 +215,7 @@ public final class RuleMemo {
 
     /** Parameter values (entries, or a whole snapshot with its start) by a number: compared and hashed cheaply. */
     private final ConcurrentHashMap<Object, Integer> valueIds = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger nextValueId = new java.util.concurrent.atomic.AtomicInteger();
     /** The numbers of the values of each snapshot of the timeline (its copies for event facts are equal to it). */
     private final ConcurrentHashMap<Params, ConcurrentHashMap<String, Integer>> paramValues = new ConcurrentHashMap<>();
 
@@ -217,7 +226,7 @@ public final class RuleMemo {
         if (v == null) {
             Object value = id.equals(ReadLog.ALL) ? List.of(p.entriesUnread(), p.fromUnread())
                     : java.util.Optional.ofNullable(p.entriesUnread().get(id));
-            v = valueIds.computeIfAbsent(value, k -> valueIds.size());
+            v = valueIds.computeIfAbsent(value, k -> nextValueId.getAndIncrement());
             ids.put(id, v);
         }
         return v;
@@ -315,7 +324,7 @@ public final class RuleMemo {
             shapes.add(shape);
         }
         List<Object> values = shape.values(facts);
-        if (values == null) throw new IllegalStateException("the event memo cannot read again what the rules read of " + facts);
+        if (values == null) return; // a read that cannot be made again (never seen): the situation is not kept
         if (shape.entries.putIfAbsent(values, t) == null) memo.entries++;
     }
 
