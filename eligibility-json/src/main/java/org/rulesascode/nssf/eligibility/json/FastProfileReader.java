@@ -89,6 +89,37 @@ final class FastProfileReader {
         }
     }
 
+    /**
+     * The field names of one kind of object in the order NssfJson writes them: the next name is first matched against
+     * the one expected after the last (no lookup in the parser's symbol table when it is), then read as any name.
+     */
+    private static final class FieldNames {
+        private final com.fasterxml.jackson.core.io.SerializedString[] names;
+
+        FieldNames(String... names) {
+            this.names = new com.fasterxml.jackson.core.io.SerializedString[names.length];
+            for (int i = 0; i < names.length; i++) this.names[i] = new com.fasterxml.jackson.core.io.SerializedString(names[i]);
+        }
+
+        /** @return the next field name, the expected one ({@code k}) tried first; null at the end of the object */
+        String next(JsonParser p, int k) throws IOException {
+            if (k >= names.length) return p.nextFieldName();
+            if (p.nextFieldName(names[k])) return names[k].getValue();
+            return p.currentToken() == JsonToken.FIELD_NAME ? p.currentName() : null;
+        }
+
+        /** @return the index of the name expected after {@code name} */
+        int after(String name) {
+            for (int i = 0; i < names.length; i++) if (names[i].getValue().equals(name)) return i + 1;
+            return names.length;
+        }
+    }
+
+    private static final FieldNames PROFILE = new FieldNames("id", "birthDate", "sex", "employmentStatus", "sector", "wage", "employmentStart",
+            "enterpriseWorkers", "history", "events", "dependants");
+    private static final FieldNames PERIOD = new FieldNames("from", "to", "declaredWage", "paid", "schemes", "enterpriseWorkers", "employerId");
+    private static final FieldNames MONEY = new FieldNames("amount", "currency", "exchangeRate");
+
     private static WorkerProfile profile(JsonParser p) throws IOException {
         String id = null;
         LocalDate birthDate = null;
@@ -102,7 +133,9 @@ final class FastProfileReader {
         List<LifeEvent> events = null;
         List<Person> dependants = null;
         int seen = 0;
-        for (String name; (name = p.nextFieldName()) != null; ) {
+        int expected = 0;
+        for (String name; (name = PROFILE.next(p, expected)) != null; ) {
+            expected = PROFILE.after(name);
             JsonToken t = p.nextToken();
             switch (name) {
                 case "id" -> { seen = once(seen, 1); id = string(p, t); }
@@ -144,7 +177,9 @@ final class FastProfileReader {
         Integer workers = null;
         String employerId = null;
         int seen = 0;
-        for (String name; (name = p.nextFieldName()) != null; ) {
+        int expected = 0;
+        for (String name; (name = PERIOD.next(p, expected)) != null; ) {
+            expected = PERIOD.after(name);
             JsonToken t = p.nextToken();
             switch (name) {
                 case "from" -> { seen = once(seen, 1); from = month(p, t); }
@@ -318,7 +353,9 @@ final class FastProfileReader {
         Currency currency = null;
         BigDecimal rate = null;
         int seen = 0;
-        for (String name; (name = p.nextFieldName()) != null; ) {
+        int expected = 0;
+        for (String name; (name = MONEY.next(p, expected)) != null; ) {
+            expected = MONEY.after(name);
             JsonToken v = p.nextToken();
             switch (name) {
                 case "amount" -> { seen = once(seen, 1); amount = decimal(p, v); }
