@@ -51,6 +51,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PopulationRunner.Options o = common.options(spec.commandLine().getErr());
+        JitDirectives.add();
         common.progress.phase("building the engines");
         EligibilityEngine baseline = nssf.engine();
         EligibilityEngine reformed = common.reformed(baseline, reform);

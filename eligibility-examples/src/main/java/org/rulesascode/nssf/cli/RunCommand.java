@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PopulationRunner.Options o = common.options(spec.commandLine().getErr(), compliance);
+        if (!compliance) JitDirectives.add();
         common.progress.phase("building the engine");
         EligibilityEngine engine = nssf.engine();
         if (reform != null) engine = common.reformed(engine, reform);
