@@ -20,21 +20,22 @@ final class JitDirectives {
 
     static void add() {
         if ("0".equals(System.getenv("NSSF_JIT"))) return;
-        Thread t = new Thread(JitDirectives::addNow, "nssf-jit-directives");
+        Thread t = new Thread(() -> addNow(), "nssf-jit-directives");
         t.setDaemon(true);
         t.start();
     }
 
-    private static void addNow() {
+    /** @return what the JVM answered ("1 compiler directives added"), or null when they could not be added */
+    static String addNow() {
         Path file = null;
         try (InputStream in = JitDirectives.class.getResourceAsStream("compiler-directives.json")) {
-            if (in == null) return;
+            if (in == null) return null;
             file = Files.createTempFile("nssf-compiler-directives", ".json");
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            ManagementFactory.getPlatformMBeanServer().invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+            return String.valueOf(ManagementFactory.getPlatformMBeanServer().invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()})).strip();
         } catch (Exception | LinkageError e) {
-            // a JVM without the command, or a read-only temporary folder: the JIT keeps its defaults
+            return null; // a JVM without the command, or a read-only temporary folder: the JIT keeps its defaults
         } finally {
             if (file != null) {
                 try {

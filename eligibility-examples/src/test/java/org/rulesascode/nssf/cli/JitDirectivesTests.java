@@ -1,0 +1,22 @@
+package org.rulesascode.nssf.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The compiler directives of `run` and `compare` parse, and this JVM takes them (README, Performance). */
+class JitDirectivesTests {
+    @Test
+    void theDirectivesAreTakenByTheJvm_andLeaveDroolsAndTheCompiledRulesToC1() throws IOException {
+        assertThat(JitDirectives.addNow()).isEqualTo("1 compiler directives added");
+        try (InputStream in = JitDirectives.class.getResourceAsStream("compiler-directives.json")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(text).contains("\"org/drools/*.*\"", "\"org/rulesascode/nssf/rules/drl/*.*\"", "c2: { Exclude: true }")
+                    .doesNotContain("org/rulesascode/nssf/rules/internal"); // the memo, the calculations and the assessor stay with C2
+        }
+    }
+}
