@@ -414,9 +414,9 @@ public final class Assessor {
     }
 
     /**
-     * For a replayed worker whose event rules read no contribution: her event facts, and what the rules found about
-     * events with the same values lately on this thread (the other side of a compare, or a worker in the same
-     * situation), replayed onto them. Returns false when not found: she is then judged by Drools and what is found
+     * For a replayed worker whose event rules read no contribution: her event facts, and what the rules found on this
+     * thread about events that gave the same value for every read the rules made (RuleMemo), replayed onto them with
+     * her amounts computed again. Returns false when not found: she is then judged by Drools and what is found
      * is kept under her key.
      */
     private boolean eventsFromMemo(RuleMemo memo, int schemes, Work w, List<Object> replayed, int owner) {
