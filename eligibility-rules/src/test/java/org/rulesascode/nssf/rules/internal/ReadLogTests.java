@@ -39,14 +39,21 @@ class ReadLogTests {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 10);
     private static final Params PARAMS = RuleSet.standard().timeline().at(DAY);
 
-    private static Set<String> paramReads(Object source, Method m, Object... args) throws Exception {
+    /** What a call returned, with what it noted. */
+    private record Logged(ReadLog log, Object value) { }
+
+    /** Calls {@code m} with the log on. */
+    private static Logged logged(Method m, Object target, Object... args) throws Exception {
         ReadLog log = ReadLog.start();
         try {
-            m.invoke(source, args);
+            return new Logged(log, m.invoke(target, args));
         } finally {
             ReadLog.stop();
         }
-        return log.of(source);
+    }
+
+    private static Set<String> paramReads(Object source, Method m, Object... args) throws Exception {
+        return logged(m, source, args).log().of(source);
     }
 
     @Test
@@ -160,13 +167,9 @@ class ReadLogTests {
             for (Method m : accessors) {
                 Object[] args = new Object[m.getParameterCount()];
                 for (int i = 0; i < args.length; i++) args[i] = arg(m.getParameterTypes()[i]);
-                ReadLog log = ReadLog.start();
-                Object v;
-                try {
-                    v = m.invoke(e, args);
-                } finally {
-                    ReadLog.stop();
-                }
+                Logged call = logged(m, e, args);
+                ReadLog log = call.log();
+                Object v = call.value();
                 assertThat(log.reads(e)).as("%s on a %s notes one read", m.getName(), e.kindUnread()).hasSize(1);
                 EventRead r = log.reads(e).iterator().next();
                 assertThat(e.value(r, unit)).as("%s read again on a %s", m.getName(), e.kindUnread()).isEqualTo(v);
@@ -179,14 +182,21 @@ class ReadLogTests {
         assertThat(Subject.class.getMethods()).extracting(Method::getName).contains("getParams", "getOwner");
     }
 
+    /** @return the public methods named by {@code Class.method} (a class of the rules' internal package) */
+    private static List<Method> methods(String fn) throws ClassNotFoundException {
+        Class<?> c = Class.forName(EventFact.class.getPackageName() + "." + fn.substring(0, fn.indexOf('.')));
+        String name = fn.substring(fn.indexOf('.') + 1);
+        List<Method> out = new ArrayList<>();
+        for (Method m : c.getMethods()) if (m.getName().equals(name)) out.add(m);
+        return out;
+    }
+
     @Test
     void aCalculationOfARuleCondition_isOneRead_andWhatItReadsInsideIsNot() throws Exception {
         List<String> checked = new ArrayList<>();
         for (String fn : MemoPlan.EVENT_CALLS) {
-            Class<?> c = Class.forName(EventFact.class.getPackageName() + "." + fn.substring(0, fn.indexOf('.')));
-            String name = fn.substring(fn.indexOf('.') + 1);
-            Method m = null;
-            for (Method x : c.getMethods()) if (x.getName().equals(name)) m = x;
+            List<Method> ms = methods(fn);
+            Method m = ms.isEmpty() ? null : ms.get(ms.size() - 1);
             assertThat(m).as(fn).isNotNull();
             for (EventFact e : facts()) {
                 List<EventFact> unit = List.of(e, fact(new Sickness(DAY.minusDays(20), 30)));
@@ -195,13 +205,9 @@ class ReadLogTests {
                 for (int i = 1; i < args.length; i++) {
                     args[i] = Collection.class.isAssignableFrom(m.getParameterTypes()[i]) ? unit : new BigDecimal("0.2");
                 }
-                ReadLog log = ReadLog.start();
-                Object v;
-                try {
-                    v = m.invoke(null, args);
-                } finally {
-                    ReadLog.stop();
-                }
+                Logged call = logged(m, null, args);
+                ReadLog log = call.log();
+                Object v = call.value();
                 assertThat(log.reads(e)).as("%s on a %s", fn, e.kindUnread()).hasSize(1);
                 EventRead r = log.reads(e).iterator().next();
                 assertThat(r.op()).isEqualTo(EventRead.Op.CALL);
@@ -230,10 +236,8 @@ class ReadLogTests {
     void anAmountOfAConsequence_readsNothing_andLeavesARecipeThatComputesTheSameAmount() throws Exception {
         List<String> checked = new ArrayList<>();
         for (String fn : MemoPlan.EVENT_AMOUNTS) {
-            Class<?> c = Class.forName(EventFact.class.getPackageName() + "." + fn.substring(0, fn.indexOf('.')));
-            String name = fn.substring(fn.indexOf('.') + 1);
-            for (Method m : c.getMethods()) {
-                if (!m.getName().equals(name) || m.getParameterCount() < 2 || m.getParameterTypes()[0] != RuleContext.class) continue;
+            for (Method m : methods(fn)) {
+                if (m.getParameterCount() < 2 || m.getParameterTypes()[0] != RuleContext.class) continue;
                 for (EventFact e : facts()) {
                     List<EventFact> unit = List.of(e, fact(new Sickness(DAY.minusDays(20), 30)));
                     Object[] args = new Object[m.getParameterCount()];
@@ -243,13 +247,9 @@ class ReadLogTests {
                     for (int i = 2; i < args.length; i++) {
                         if (m.getParameterTypes()[i] == boolean.class) args[i] = e.kindUnread() == EventKind.WORK_INJURY;
                     }
-                    ReadLog log = ReadLog.start();
-                    BenefitFinding b;
-                    try {
-                        b = (BenefitFinding) m.invoke(null, args);
-                    } finally {
-                        ReadLog.stop();
-                    }
+                    Logged call = logged(m, null, args);
+                    ReadLog log = call.log();
+                    BenefitFinding b = (BenefitFinding) call.value();
                     assertThat(log.reads(e)).as("%s reads nothing through the log", fn).isEmpty();
                     assertThat(log.of(e.getParams())).as("%s reads no parameter through the log", fn).isEmpty();
                     ReadLog.Recipe recipe = log.recipe(b);
