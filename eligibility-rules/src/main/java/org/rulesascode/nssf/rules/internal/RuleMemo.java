@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (pension claims, invalidity and death do; those go to Drools): Drools judges a situation once, with the event rules'
  * reads logged ({@link ReadLog}); a later worker whose events give the same value for every read (the schemes asked
  * about and the kinds of her events first) gets the same findings, and her amounts are computed again from her own
- * facts by the calculations the rules called ({@link ReadLog.Recipe}).
+ * facts by the calculations the rules called ({@link ReadLog.Recipe}). Each thread keeps its own situations (no
+ * locking), at most {@link #EVENT_LIMIT} over all threads.
  *
  * <p>One memo serves every engine over the same compiled rules: the two sides of a parameter reform share it, and
  * facts whose parameter values are equal on both sides (the months before the reform starts) are judged once.
@@ -162,10 +163,10 @@ public final class RuleMemo {
     // ------------------------------------------------------------------ events
 
     /**
-     * Situations of life events kept per thread, over all the shapes of reads (then it stops adding): a calibrated
+     * Situations of life events kept, over every thread and shape of reads (then no more are added): a calibrated
      * population of a million workers has a few thousand; each takes about a kilobyte.
      */
-    static final int EVENT_LIMIT = 20_000;
+    static final int EVENT_LIMIT = 50_000;
     /** Shapes of reads kept under one key (the schemes and the kinds of the events). */
     static final int EVENT_SHAPES_PER_KEY = 256;
 
@@ -263,8 +264,10 @@ public final class RuleMemo {
 
     private static final class EventMemo {
         final Map<List<Object>, List<EventShape>> shapes = new HashMap<>();
-        int entries;
     }
+
+    /** Situations kept on every thread. */
+    private final java.util.concurrent.atomic.AtomicInteger eventEntries = new java.util.concurrent.atomic.AtomicInteger();
 
     private final ThreadLocal<EventMemo> events = ThreadLocal.withInitial(EventMemo::new);
     private final AtomicLong eventHits = new AtomicLong();
@@ -306,7 +309,7 @@ public final class RuleMemo {
     /** Keeps what Drools found about a worker's events, with what the rules read of them. */
     void putEvents(List<Object> key, List<EventFact> facts, Template t, ReadLog log) {
         EventMemo memo = events.get();
-        if (memo.entries >= EVENT_LIMIT) return;
+        if (eventEntries.get() >= EVENT_LIMIT) return;
         int n = facts.size();
         EventRead[][] rs = new EventRead[n][];
         String[][] ps = new String[n][];
@@ -325,7 +328,7 @@ public final class RuleMemo {
         }
         List<Object> values = shape.values(facts);
         if (values == null) return; // a read that cannot be made again (never seen): the situation is not kept
-        if (shape.entries.putIfAbsent(values, t) == null) memo.entries++;
+        if (shape.entries.putIfAbsent(values, t) == null) eventEntries.incrementAndGet();
     }
 
     /** @return workers whose event benefits were replayed */

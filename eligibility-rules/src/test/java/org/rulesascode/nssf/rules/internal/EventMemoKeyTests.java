@@ -145,4 +145,38 @@ class EventMemoKeyTests {
             else assertThat(found).as("5 and 40 workers in 2026").isSameAs(t);
         }
     }
+
+    @Test
+    void theEventMemoKeepsAtMostItsLimitOfSituations_overEveryThread() throws Exception {
+        RuleMemo memo = new RuleMemo(MemoPlan.of(RuleBase.standardDrl()), true);
+        // situation n: a sickness of 1 + n % 3000 days, n / 3000 days before 10 March 2026
+        java.util.function.IntFunction<EventFact> sick = n -> sickness(new Sickness(DAY.minusDays(n / 3000), 1 + n % 3000), 40, DAY, history(PAID));
+        java.util.function.IntConsumer put = days -> {
+            EventFact e = sick.apply(days);
+            ReadLog log = ReadLog.start();
+            try {
+                e.getSicknessDays(); // read by value: each length and date another situation
+                e.getDate();
+            } finally {
+                ReadLog.stop();
+            }
+            memo.putEvents(memo.eventKey(3, List.of(e)), List.of(e), RuleMemo.template(List.of(e), List.of(), log), log);
+        };
+        for (int d = 1; d <= RuleMemo.EVENT_LIMIT / 2; d++) put.accept(d);
+        Thread other = new Thread(() -> { // another thread's situations count too
+            for (int d = RuleMemo.EVENT_LIMIT / 2 + 1; d <= RuleMemo.EVENT_LIMIT + 100; d++) put.accept(d);
+        });
+        other.start();
+        other.join();
+        java.util.function.IntPredicate kept = days -> {
+            EventFact e = sick.apply(days);
+            return memo.getEvents(memo.eventKey(3, List.of(e)), List.of(e)) != null;
+        };
+        assertThat(kept.test(1)).isTrue();
+        assertThat(kept.test(RuleMemo.EVENT_LIMIT / 2)).isTrue();
+        // this thread's memo holds its own half; the other thread filled the rest of the limit and kept no more
+        assertThat(kept.test(RuleMemo.EVENT_LIMIT / 2 + 1)).as("another thread's situation").isFalse();
+        for (int d = RuleMemo.EVENT_LIMIT + 1; d <= RuleMemo.EVENT_LIMIT + 100; d++) put.accept(d);
+        assertThat(kept.test(RuleMemo.EVENT_LIMIT + 50)).as("beyond the limit: not kept").isFalse();
+    }
 }
