@@ -94,7 +94,7 @@ public final class MemoPlan {
     private final Reads eventReads = new Reads();
     /** Event rules with their kinds and what the event memo cannot account for in them (judged once every kind is known). */
     private final List<EventRule> eventRules = new ArrayList<>();
-    private List<String> eventProblems = new ArrayList<>();
+    private List<String> eventProblems;
 
     private record EventRule(String id, Set<String> kinds, List<String> problems) { }
     /** What span rules read of their worker's coverage fact. */
@@ -126,7 +126,7 @@ public final class MemoPlan {
             for (RuleDescr r : pkg.getRules()) plan.rule(r);
         }
         if (plan.contributionKinds != null) plan.contributionKinds = Set.copyOf(plan.contributionKinds);
-        plan.eventProblems = plan.eventProblems();
+        plan.eventProblems = plan.judgeEventRules();
         return plan;
     }
 
@@ -159,7 +159,7 @@ public final class MemoPlan {
      */
     public List<String> eventMemoProblems() { return eventProblems; }
 
-    private List<String> eventProblems() {
+    private List<String> judgeEventRules() {
         List<String> out = new ArrayList<>();
         if (contributionKinds == null) {
             out.add("an event rule reads contributions on an event of any kind");

@@ -76,24 +76,24 @@ public final class RuleMemo {
     public long misses() { return misses.get(); }
     public int size() { return entries.size(); }
 
-    /** How one fact class is keyed: a getter per property read, with its cut points where keyed by threshold side. */
+    /** How one fact class is keyed: a getter per property read, with its thresholds where keyed by threshold side. */
     private final class Key {
         private final String[] names;
         private final Method[] getters;
-        private final MemoPlan.Threshold[][] thresholds; // null: by value
+        private final Sides[] sides; // null: by value
         private final boolean[] isParams;
 
         Key(Class<?> c, MemoPlan.Reads reads) {
             List<String> props = new ArrayList<>(reads.properties);
             names = props.toArray(String[]::new);
             getters = new Method[names.length];
-            thresholds = new MemoPlan.Threshold[names.length][];
+            sides = new Sides[names.length];
             isParams = new boolean[names.length];
             for (int i = 0; i < names.length; i++) {
                 isParams[i] = names[i].equals("params");
                 getters[i] = isParams[i] ? null : MemoPlan.getter(c, names[i]);
                 List<MemoPlan.Threshold> ts = reads.thresholds.get(names[i]);
-                if (ts != null && !reads.raw.contains(names[i])) thresholds[i] = ts.toArray(MemoPlan.Threshold[]::new);
+                if (ts != null && !reads.raw.contains(names[i])) sides[i] = new Sides(ts);
             }
         }
 
@@ -109,24 +109,8 @@ public final class RuleMemo {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + names[i] + " of " + s.getClass().getSimpleName(), e);
                 }
-                if (thresholds[i] != null) {
-                    key.add(v == null ? -1 : MemoPlan.side(((Number) v).longValue(), cuts(i, s.getParams())));
-                } else {
-                    key.add(v);
-                }
+                key.add(sides[i] == null ? v : sides[i].side(v, s.getParams()));
             }
-        }
-
-        private final ConcurrentHashMap<Params, long[][]> cuts = new ConcurrentHashMap<>();
-
-        private long[] cuts(int i, Params p) {
-            long[][] all = cuts.get(p);
-            if (all == null) {
-                all = new long[names.length][];
-                for (int k = 0; k < names.length; k++) if (thresholds[k] != null) all[k] = MemoPlan.cuts(Arrays.asList(thresholds[k]), p);
-                cuts.put(p, all);
-            }
-            return all[i];
         }
     }
 
@@ -238,7 +222,7 @@ public final class RuleMemo {
         Object v = e.value(r, facts);
         Sides sides = r.op().property == null ? null : eventSides.get(r.op().property);
         if (sides == null || v != null && !(v instanceof Number)) return v; // compared with null only, or not a number: by value
-        return v == null ? -1 : MemoPlan.side(((Number) v).longValue(), sides.cuts(e.getParams()));
+        return sides.side(v, e.getParams());
     }
 
     /** The thresholds of one property, with their cut points on each snapshot. */
@@ -247,29 +231,28 @@ public final class RuleMemo {
         final ConcurrentHashMap<Params, long[]> cuts = new ConcurrentHashMap<>();
 
         Sides(List<MemoPlan.Threshold> thresholds) {
-            this.thresholds = thresholds;
+            this.thresholds = List.copyOf(thresholds);
         }
 
-        long[] cuts(Params p) {
+        /** @return the side of every threshold (under the snapshot's values) a whole number lies on; -1 for null */
+        int side(Object v, Params p) {
+            if (v == null) return -1;
             long[] c = cuts.get(p);
             if (c == null) {
                 c = MemoPlan.cuts(thresholds, p);
                 cuts.put(p, c);
             }
-            return c;
+            return MemoPlan.side(((Number) v).longValue(), c);
         }
     }
 
     private final Map<String, Sides> eventSides = new HashMap<>();
 
-    private static final class EventMemo {
-        final Map<List<Object>, List<EventShape>> shapes = new HashMap<>();
-    }
-
     /** Situations kept on every thread. */
     private final java.util.concurrent.atomic.AtomicInteger eventEntries = new java.util.concurrent.atomic.AtomicInteger();
 
-    private final ThreadLocal<EventMemo> events = ThreadLocal.withInitial(EventMemo::new);
+    /** This thread's situations: the shapes of reads under each key. */
+    private final ThreadLocal<Map<List<Object>, List<EventShape>>> events = ThreadLocal.withInitial(HashMap::new);
     private final AtomicLong eventHits = new AtomicLong();
     private final AtomicLong eventMisses = new AtomicLong();
 
@@ -289,7 +272,7 @@ public final class RuleMemo {
 
     /** @return what the rules found lately on this thread about events that read the same values, or null */
     Template getEvents(List<Object> key, List<EventFact> facts) {
-        List<EventShape> shapes = events.get().shapes.get(key);
+        List<EventShape> shapes = events.get().get(key);
         if (shapes != null) {
             for (int i = 0; i < shapes.size(); i++) {
                 EventShape shape = shapes.get(i);
@@ -308,7 +291,6 @@ public final class RuleMemo {
 
     /** Keeps what Drools found about a worker's events, with what the rules read of them. */
     void putEvents(List<Object> key, List<EventFact> facts, Template t, ReadLog log) {
-        EventMemo memo = events.get();
         if (eventEntries.get() >= EVENT_LIMIT) return;
         int n = facts.size();
         EventRead[][] rs = new EventRead[n][];
@@ -318,9 +300,14 @@ public final class RuleMemo {
             rs[i] = log.reads(e).toArray(EventRead[]::new);
             ps[i] = new java.util.TreeSet<>(log.of(e.getParams())).toArray(String[]::new);
         }
-        List<EventShape> shapes = memo.shapes.computeIfAbsent(key, k -> new ArrayList<>(1));
+        List<EventShape> shapes = events.get().computeIfAbsent(key, k -> new ArrayList<>(1));
         EventShape shape = null;
-        for (EventShape s : shapes) if (s.sameReads(rs, ps)) shape = s;
+        for (EventShape s : shapes) {
+            if (s.sameReads(rs, ps)) {
+                shape = s;
+                break;
+            }
+        }
         if (shape == null) {
             if (shapes.size() >= EVENT_SHAPES_PER_KEY) return;
             shape = new EventShape(rs, ps);
