@@ -21,7 +21,7 @@ public record Assessment(String profileId, LocalDate asOf, String ruleSetVersion
                          List<LifeEvent> ignoredEvents) {
     public Assessment {
         decisions = List.copyOf(decisions);
-        contributions = List.copyOf(contributions);
+        contributions = contributions instanceof ContributionLines ? contributions : List.copyOf(contributions); // immutable already
         compliance = compliance == null ? List.of() : List.copyOf(compliance);
         ignoredEvents = ignoredEvents == null ? List.of() : List.copyOf(ignoredEvents);
     }
@@ -61,5 +61,10 @@ public record Assessment(String profileId, LocalDate asOf, String ruleSetVersion
     public Assessment outcomesOnly() {
         return new Assessment(profileId, asOf, ruleSetVersion, decisions.stream().map(Decision::outcomesOnly).toList(), contributions, List.of(),
                 ignoredEvents);
+    }
+
+    /** @return this assessment as {@link Detail#DECISIONS} returns it: the same decisions and lines, no compliance findings */
+    public Assessment withoutCompliance() {
+        return compliance.isEmpty() ? this : new Assessment(profileId, asOf, ruleSetVersion, decisions, contributions, List.of(), ignoredEvents);
     }
 }

@@ -52,8 +52,9 @@ public interface EligibilityEngine {
      * Assesses several requests at the given detail. With {@link Detail#EXPLAINED} this is
      * {@link #assessAll(List, Locale)}; with {@link Detail#OUTCOMES} each assessment has the same decisions (scheme,
      * benefit, outcome, entitlement, event date, provisional flag) and contribution lines as the explained one, but its
-     * decisions have no reasons and no steps, and it has no compliance findings. An implementation may skip the work
-     * those would cost; this default computes the explained form and strips it.
+     * decisions have no reasons and no steps, and it has no compliance findings; with {@link Detail#DECISIONS} it is the
+     * explained assessment without its compliance findings. An implementation may skip the work those would cost;
+     * this default computes the explained form and strips it.
      *
      * @param requests the questions; never null, no null element
      * @param locale   language of the messages (irrelevant for {@link Detail#OUTCOMES})
@@ -64,7 +65,7 @@ public interface EligibilityEngine {
         List<Assessment> explained = assessAll(requests, locale);
         if (detail == null || detail == Detail.EXPLAINED) return explained;
         List<Assessment> out = new ArrayList<>(explained.size());
-        for (Assessment a : explained) out.add(a.outcomesOnly());
+        for (Assessment a : explained) out.add(detail == Detail.DECISIONS ? a.withoutCompliance() : a.outcomesOnly());
         return out;
     }
 

@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
     int batch;
 
     @Option(names = "--detail", defaultValue = "EXPLAINED", paramLabel = "D",
-            description = "detail of the assessments: EXPLAINED or OUTCOMES (the population fast path; default: ${DEFAULT-VALUE})")
+            description = "detail of the assessments: EXPLAINED, DECISIONS (explained, no compliance checks) or OUTCOMES (the population fast path; default: ${DEFAULT-VALUE})")
     Detail detail;
 
     @Option(names = "--warmup", defaultValue = "50000", paramLabel = "N", description = "assessments before timing (default: ${DEFAULT-VALUE})")

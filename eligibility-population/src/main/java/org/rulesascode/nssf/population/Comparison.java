@@ -17,6 +17,7 @@ import org.rulesascode.nssf.eligibility.AmountPeriod;
 import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.ContributionLine;
+import org.rulesascode.nssf.eligibility.ContributionLines;
 import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.Entitlement;
 import org.rulesascode.nssf.eligibility.Outcome;
@@ -340,12 +341,59 @@ public final class Comparison {
      */
     private static boolean sameLines(List<ContributionLine> b, List<ContributionLine> r) {
         if (b.size() != r.size()) return false;
+        if (b instanceof ContributionLines x && r instanceof ContributionLines y) return sameRuns(x.runs(), y.runs());
         for (int i = 0; i < b.size(); i++) {
             ContributionLine x = b.get(i);
             ContributionLine y = r.get(i);
             if (x.scheme() != y.scheme() || !x.month().equals(y.month()) || !sameLine(x, y)) return false;
         }
         return true;
+    }
+
+    /**
+     * As {@link #sameLines} on two lists held as runs, walked month segment by month segment (a segment ends where a
+     * run of either side ends): the same months, and in each the same lines in the same order, month excepted.
+     */
+    private static boolean sameRuns(List<ContributionLines.Run> b, List<ContributionLines.Run> r) {
+        int i = 0;
+        int j = 0;
+        int bDone = 0; // months of b.get(i) already compared
+        int rDone = 0;
+        while (i < b.size() && j < r.size()) {
+            ContributionLines.Run x = b.get(i);
+            ContributionLines.Run y = r.get(j);
+            if (x.from().plusMonths(bDone).compareTo(y.from().plusMonths(rDone)) != 0) return false;
+            List<ContributionLine> xl = x.lines();
+            List<ContributionLine> yl = y.lines();
+            if (xl.size() != yl.size()) return false;
+            for (int k = 0; k < xl.size(); k++) {
+                if (xl.get(k).scheme() != yl.get(k).scheme() || !sameLine(xl.get(k), yl.get(k))) return false;
+            }
+            int step = Math.min(x.months() - bDone, y.months() - rDone);
+            bDone += step;
+            rDone += step;
+            if (bDone == x.months()) { i++; bDone = 0; }
+            if (rDone == y.months()) { j++; rDone = 0; }
+        }
+        return i == b.size() && j == r.size();
+    }
+
+    /**
+     * @return true when a person's {@link PersonResult} is the same with either assessment: the same decisions as
+     *         {@link #sameDecisions} and with the same entitlement present, estimate and provisional flags, and the
+     *         same contribution lines as {@link #sameLines} (so the same sums); then {@link #flips} finds nothing
+     */
+    static boolean sameResult(Assessment base, Assessment reform) {
+        List<Decision> b = base.decisions();
+        List<Decision> r = reform.decisions();
+        if (!sameDecisions(b, r)) return false;
+        for (int i = 0; i < b.size(); i++) {
+            Decision x = b.get(i);
+            Decision y = r.get(i);
+            if (x.provisional() != y.provisional() || (x.entitlement() == null) != (y.entitlement() == null)) return false;
+            if (x.entitlement() != null && x.entitlement().estimate() != y.entitlement().estimate()) return false;
+        }
+        return sameLines(base.contributions(), reform.contributions());
     }
 
     /**

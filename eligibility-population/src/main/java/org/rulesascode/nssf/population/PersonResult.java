@@ -12,6 +12,7 @@ import org.rulesascode.nssf.eligibility.Assessment;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.ComplianceFinding;
 import org.rulesascode.nssf.eligibility.ContributionLine;
+import org.rulesascode.nssf.eligibility.ContributionLines;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.Decision;
 import org.rulesascode.nssf.eligibility.EmploymentStatus;
@@ -169,17 +170,23 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         // the 12 months ending with the as-of month, as month numbers (Valuation.last12Months without a YearMonth a line)
         int last = asOf.getYear() * 12 + asOf.getMonthValue() - 1;
         int first = last - 11;
-        for (ContributionLine l : a.contributions()) {
-            long[] x = sums[l.scheme().ordinal()];
-            if (x == null) x = sums[l.scheme().ordinal()] = new long[6];
-            x[0] = Math.addExact(x[0], l.total());
-            x[1] = Math.addExact(x[1], l.employer());
-            x[2] = Math.addExact(x[2], l.worker());
-            int m = l.month().getYear() * 12 + l.month().getMonthValue() - 1;
-            if (m >= first && m <= last) {
-                x[3] = Math.addExact(x[3], l.total());
-                x[4] = Math.addExact(x[4], l.employer());
-                x[5] = Math.addExact(x[5], l.worker());
+        // run by run (ContributionLines): a run's months have the same lines, so each line counts months times, and
+        // as many times in the last 12 months as the run has months there
+        for (ContributionLines.Run run : ContributionLines.runsOf(a.contributions())) {
+            int from = run.from().getYear() * 12 + run.from().getMonthValue() - 1;
+            long months = run.months();
+            long recent = Math.max(0, Math.min(last, from + run.months() - 1) - Math.max(first, from) + 1);
+            for (ContributionLine l : run.lines()) {
+                long[] x = sums[l.scheme().ordinal()];
+                if (x == null) x = sums[l.scheme().ordinal()] = new long[6];
+                x[0] = Math.addExact(x[0], Math.multiplyExact(l.total(), months));
+                x[1] = Math.addExact(x[1], Math.multiplyExact(l.employer(), months));
+                x[2] = Math.addExact(x[2], Math.multiplyExact(l.worker(), months));
+                if (recent > 0) {
+                    x[3] = Math.addExact(x[3], Math.multiplyExact(l.total(), recent));
+                    x[4] = Math.addExact(x[4], Math.multiplyExact(l.employer(), recent));
+                    x[5] = Math.addExact(x[5], Math.multiplyExact(l.worker(), recent));
+                }
             }
         }
         Map<Scheme, Contributions> cs = new EnumMap<>(Scheme.class);

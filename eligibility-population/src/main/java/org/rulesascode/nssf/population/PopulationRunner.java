@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * rejected, always.
  *
  * <p>Rows are assessed in batches with {@link EligibilityEngine#assessAll(List, Locale, Detail)} at
- * {@link Detail#OUTCOMES}; a comparison assesses again, {@link Detail#EXPLAINED}, only the workers with a changed
+ * {@link Detail#OUTCOMES}; a comparison assesses again, {@link Detail#DECISIONS}, only the workers with a changed
  * decision, for the rules and parameters that changed it (a changed contribution is explained by the rules and
  * parameters of its contribution lines, which the outcome path already gives).
  *
@@ -419,18 +419,21 @@ public final class PopulationRunner {
             @SuppressWarnings("unchecked")
             List<Comparison.Flip>[] fs = new List[ps.length];
             boolean[] changed = new boolean[ps.length];
+            boolean[] same = new boolean[ps.length]; // the same PersonResult on both sides: made once
             boolean any = false;
             for (int i = 0; i < ps.length; i++) {
                 if (ps[i].error() != null || failed[i] != null || bs[i] == null || rs[i] == null) continue;
-                fs[i] = Comparison.flips(bs[i], rs[i], asOf);
-                // a changed decision is explained by its reasons: both sides again, explained; a changed contribution
+                same[i] = Comparison.sameResult(bs[i], rs[i]);
+                fs[i] = same[i] ? List.of() : Comparison.flips(bs[i], rs[i], asOf);
+                // a changed decision is explained by its reasons: both sides again, explained (no compliance checks,
+                // which the flips do not read); a changed contribution
                 // by its lines' rules and parameters, which the outcome path has already (the same flips, tested)
                 for (Comparison.Flip f : fs[i]) changed[i] |= Comparison.Flip.DECISION.equals(f.kind());
                 any |= changed[i];
             }
             if (any) { // the explanation of a changed decision: both sides again, explained, for those workers only
-                Assessment[] be = assessAll(baseline, batch, ps, failed, Detail.EXPLAINED, changed);
-                Assessment[] re = assessAll(reform, batch, ps, failed, Detail.EXPLAINED, changed);
+                Assessment[] be = assessAll(baseline, batch, ps, failed, Detail.DECISIONS, changed);
+                Assessment[] re = assessAll(reform, batch, ps, failed, Detail.DECISIONS, changed);
                 for (int i = 0; i < ps.length; i++) {
                     if (changed[i] && failed[i] == null && be[i] != null && re[i] != null) fs[i] = Comparison.flips(be[i], re[i], asOf);
                 }
@@ -444,7 +447,8 @@ public final class PopulationRunner {
                 } else if (failed[i] != null || bs[i] == null || rs[i] == null) {
                     results.add(new CompareRow(null, null, null, failed[i]));
                 } else {
-                    results.add(new CompareRow(p.weigh(PersonResult.of(line, p.profile(), bs[i], asOf)), p.weigh(PersonResult.of(line, p.profile(), rs[i], asOf)), fs[i], null));
+                    PersonResult base = p.weigh(PersonResult.of(line, p.profile(), bs[i], asOf));
+                    results.add(new CompareRow(base, same[i] ? base : p.weigh(PersonResult.of(line, p.profile(), rs[i], asOf)), fs[i], null));
                 }
             }
             return results;

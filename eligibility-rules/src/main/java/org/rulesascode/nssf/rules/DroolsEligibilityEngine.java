@@ -174,7 +174,8 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
      *
      * <p>With {@link Detail#OUTCOMES} the rules fire exactly as for the explained form (Drools judges every outcome),
      * but no reason, citation, calculation step or message is rendered and the compliance checks (with their
-     * re-assessments of corrected histories) do not run.
+     * re-assessments of corrected histories) do not run. With {@link Detail#DECISIONS} the decisions are explained as
+     * by default and only the compliance checks are skipped.
      */
     @Override
     public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale, Detail detail) {
@@ -183,7 +184,8 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
         if (requests.isEmpty()) return List.of();
         try {
-            return assessor.assessAll(requests, locale == null ? Locale.ENGLISH : locale, false);
+            Locale l = locale == null ? Locale.ENGLISH : locale;
+            return detail == Detail.DECISIONS ? assessor.assessAllWithoutCompliance(requests, l) : assessor.assessAll(requests, l, false);
         } catch (RuntimeException e) {
             throw reformFailure(e, requests);
         }

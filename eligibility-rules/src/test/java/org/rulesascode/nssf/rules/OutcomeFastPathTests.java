@@ -115,10 +115,14 @@ class OutcomeFastPathTests {
             Locale locale = (from / BATCH) % 3 == 2 ? Locale.forLanguageTag("km") : Locale.ENGLISH;
             List<Assessment> explained = engine.assessAll(rs, locale);
             List<Assessment> fast = engine.assessAll(rs, locale, Detail.OUTCOMES);
+            List<Assessment> decisions = engine.assessAll(rs, locale, Detail.DECISIONS);
             assertThat(fast).hasSize(rs.size());
+            assertThat(decisions).hasSize(rs.size());
             for (int i = 0; i < rs.size(); i++) {
                 Assessment x = explained.get(i);
                 assertThat(fast.get(i)).as("%s, seed %d, case %d: %s", name, seed, base + from + i, rs.get(i)).isEqualTo(x.outcomesOnly());
+                assertThat(decisions.get(i)).as("%s, seed %d, case %d (DECISIONS): %s", name, seed, base + from + i, rs.get(i))
+                        .isEqualTo(new Assessment(x.profileId(), x.asOf(), x.ruleSetVersion(), x.decisions(), x.contributions(), List.of(), x.ignoredEvents()));
                 for (Decision d : x.decisions()) {
                     if (d.entitlement() != null) counts.entitlements++;
                     if (d.provisional()) counts.provisional++;

@@ -6,6 +6,7 @@ import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Benefit;
 import org.rulesascode.nssf.eligibility.ComplianceFinding;
 import org.rulesascode.nssf.eligibility.ContributionLine;
+import org.rulesascode.nssf.eligibility.ContributionLines;
 import org.rulesascode.nssf.eligibility.ContributionPeriod;
 import org.rulesascode.nssf.eligibility.CriterionStatus;
 import org.rulesascode.nssf.eligibility.Decision;
@@ -131,7 +132,8 @@ public final class Assessor {
 
     /**
      * Assesses several requests, in order, explained but without compliance findings (as the corrected histories of a
-     * compliance check are): for the differential tests of the memo, which serves exactly this path and the fast one.
+     * compliance check are): {@code Detail.DECISIONS}, which a comparison reads for the workers whose result changes;
+     * the memo serves exactly this path and the fast one.
      */
     public List<Assessment> assessAllWithoutCompliance(List<AssessmentRequest> requests, Locale locale) {
         return inBatches(requests, locale, false, true);
@@ -1026,13 +1028,13 @@ public final class Assessor {
 
     /**
      * The contribution lines of a profile: one per month of each contribution found, by month, then scheme, ties in
-     * the order found. When the spans do not overlap (the usual case) the lines are made in that order directly: the
-     * contributions are ordered by their span's first month, then scheme, and each span's months are walked once;
-     * otherwise all lines are made and sorted.
+     * the order found. When the spans do not overlap (the usual case) the lines come in that order directly, one
+     * {@link ContributionLines.Run} per span (the contributions ordered by their span's first month, then scheme: the
+     * lines of the span's first month, which its other months repeat); otherwise all lines are made and sorted.
      */
     List<ContributionLine> lines(List<ContributionFinding> found) {
         int n = found.size();
-        if (n == 0) return new ArrayList<>(0);
+        if (n == 0) return List.of();
         if (n >= 1 << 20) return sortedLines(found);
         long[] order = new long[n];
         RuleInfo[] rules = new RuleInfo[n];
@@ -1046,30 +1048,29 @@ public final class Assessor {
         java.util.Arrays.sort(order);
         // the spans in that order must be one after another, each the same as the last or after its last month
         SpanFact last = null;
-        int months = 0;
         for (long o : order) {
             SpanFact s = found.get((int) (o & ((1 << 20) - 1))).span();
             if (s == last) continue;
             if (last != null && !last.getTo().isBefore(s.getFrom())) return sortedLines(found);
             last = s;
         }
-        List<ContributionLine> out = new ArrayList<>(n * 4);
+        // a span's months all have the same lines: one run per span (ContributionLines makes a month's lines when read)
+        List<ContributionLines.Run> runs = new ArrayList<>();
         int from = 0;
         while (from < n) {
             SpanFact s = found.get((int) (order[from] & ((1 << 20) - 1))).span();
             int to = from;
             while (to < n && found.get((int) (order[to] & ((1 << 20) - 1))).span() == s) to++;
-            Line[] ls = new Line[to - from];
+            ContributionLine[] first = new ContributionLine[to - from];
             for (int k = from; k < to; k++) {
                 int i = (int) (order[k] & ((1 << 20) - 1));
-                ls[k - from] = line(found.get(i), rules[i], schemes[i]);
+                first[k - from] = line(found.get(i), rules[i], schemes[i]).at(s.getFrom());
             }
-            for (YearMonth m = s.getFrom(); !m.isAfter(s.getTo()); m = m.plusMonths(1)) {
-                for (Line l : ls) out.add(l.at(m));
-            }
+            int months = ParamTimeline.index(s.getTo()) - ParamTimeline.index(s.getFrom()) + 1;
+            runs.add(new ContributionLines.Run(s.getFrom(), months, Arrays.asList(first)));
             from = to;
         }
-        return out;
+        return ContributionLines.of(runs);
     }
 
     /** What one contribution found gives every month of its span. */
