@@ -88,12 +88,69 @@ public final class Comparison {
         List<ContributionLine> bl = base.contributions();
         List<ContributionLine> rl = reform.contributions();
         if (sameDecisions && sameLines(bl, rl)) return List.of();
+        if (sameDecisions && bl instanceof ContributionLines x && rl instanceof ContributionLines y) {
+            List<Flip> out = runFlips(x.runs(), y.runs(), asOf);
+            if (out != null) return out;
+        }
         if (!sameDecisions || !paired(bl) || !paired(rl) || !samePairs(bl, rl)) return allFlips(base, reform, asOf);
         // the same decisions and the same months and schemes line by line, some amounts changed: compared pair by pair
         List<Flip> out = new ArrayList<>(1);
         Scheme[] schemes = Scheme.values();
         for (Scheme s : schemes) {
             Flip f = contributionFlip(s, bl, rl, asOf);
+            if (f != null) out.add(f);
+        }
+        return out;
+    }
+
+    /**
+     * The contribution flips of two lists held as runs, as the pair-by-pair comparison finds them, walked month segment
+     * by month segment (a segment ends where a run of either side ends): each line of a segment counts as many months
+     * as the segment has, and as many in the last 12 months as it has there.
+     *
+     * @return the flips by scheme, or null when the runs do not pair up (other months, other schemes in a month, a
+     *         month twice, a month's schemes out of order): the caller then compares month by month
+     */
+    private static List<Flip> runFlips(List<ContributionLines.Run> b, List<ContributionLines.Run> r, LocalDate asOf) {
+        Scheme[] schemes = Scheme.values();
+        LineDifference[] ds = new LineDifference[schemes.length];
+        int last = asOf.getYear() * 12 + asOf.getMonthValue() - 1; // the as-of month, as a month number
+        int first = last - 11;
+        int i = 0;
+        int j = 0;
+        int bDone = 0;
+        int rDone = 0;
+        int previous = Integer.MIN_VALUE; // the last month of the previous segment
+        while (i < b.size() && j < r.size()) {
+            ContributionLines.Run x = b.get(i);
+            ContributionLines.Run y = r.get(j);
+            int month = x.from().getYear() * 12 + x.from().getMonthValue() - 1 + bDone;
+            if (month != y.from().getYear() * 12 + y.from().getMonthValue() - 1 + rDone || month <= previous) return null;
+            List<ContributionLine> xl = x.lines();
+            List<ContributionLine> yl = y.lines();
+            if (xl.size() != yl.size()) return null;
+            int step = Math.min(x.months() - bDone, y.months() - rDone);
+            long recent = Math.max(0, Math.min(last, month + step - 1) - Math.max(first, month) + 1);
+            int scheme = -1;
+            for (int k = 0; k < xl.size(); k++) {
+                ContributionLine xk = xl.get(k);
+                ContributionLine yk = yl.get(k);
+                int o = xk.scheme().ordinal();
+                if (yk.scheme() != xk.scheme() || o <= scheme) return null;
+                scheme = o;
+                if (ds[o] == null) ds[o] = new LineDifference();
+                ds[o].add(xk, yk, step, recent);
+            }
+            previous = month + step - 1;
+            bDone += step;
+            rDone += step;
+            if (bDone == x.months()) { i++; bDone = 0; }
+            if (rDone == y.months()) { j++; rDone = 0; }
+        }
+        if (i != b.size() || j != r.size()) return null;
+        List<Flip> out = new ArrayList<>(1);
+        for (Scheme sc : schemes) {
+            Flip f = ds[sc.ordinal()] == null ? null : ds[sc.ordinal()].flip(sc, false, false);
             if (f != null) out.add(f);
         }
         return out;
@@ -297,13 +354,18 @@ public final class Comparison {
         boolean provisional;
 
         void add(ContributionLine x, ContributionLine y, boolean last12) {
+            add(x, y, 1, last12 ? 1 : 0);
+        }
+
+        /** Adds a pair of lines standing for {@code months} months, {@code recent} of them in the last 12 months. */
+        void add(ContributionLine x, ContributionLine y, long months, long recent) {
             if (x != null) {
-                bTotal += x.total();
-                if (last12) b12 += x.total();
+                bTotal += x.total() * months;
+                b12 += x.total() * recent;
             }
             if (y != null) {
-                rTotal += y.total();
-                if (last12) r12 += y.total();
+                rTotal += y.total() * months;
+                r12 += y.total() * recent;
             }
             if (sameLine(x, y)) return;
             differs = true;
