@@ -2,6 +2,7 @@ package org.rulesascode.nssf.population;
 
 import org.junit.jupiter.api.Test;
 import org.rulesascode.nssf.eligibility.Assessment;
+import org.rulesascode.nssf.eligibility.ContributionLines;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.Detail;
 import org.rulesascode.nssf.eligibility.EligibilityEngine;
@@ -11,6 +12,7 @@ import org.rulesascode.nssf.eligibility.json.NssfJson;
 
 import java.io.StringWriter;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link Comparison#flips} answers "no flip" at once when both sides' decisions and contribution lines pair up one by
  * one; the answer must be the month-by-month comparison's ({@link Comparison#allFlips}) for every worker, changed or
- * not, under reforms that change contributions, benefits and the schemes in force.
+ * not, under reforms that change contributions, benefits and the schemes in force; the same flips when the lines are
+ * held as runs ({@link ContributionLines}) or in plain lists; and {@link Comparison#sameResult} only when both sides give
+ * the same {@link PersonResult}.
  */
 class FlipsQuickAnswerTests {
     static final LocalDate AS_OF = LocalDate.of(2028, 6, 30);
@@ -42,11 +46,26 @@ class FlipsQuickAnswerTests {
         List<Assessment> bs = base.assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
         int unchanged = 0;
         int changed = 0;
+        int sameResults = 0;
+        int runLists = 0;
         for (Reform reform : reforms) {
             List<Assessment> xs = base.withReform(reform).assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
             for (int i = 0; i < rs.size(); i++) {
-                List<Comparison.Flip> quick = Comparison.flips(bs.get(i), xs.get(i), AS_OF);
-                assertThat(quick).as("%s, worker %s", reform.name(), rs.get(i).profile().id()).isEqualTo(Comparison.allFlips(bs.get(i), xs.get(i), AS_OF));
+                Assessment b = bs.get(i);
+                Assessment x = xs.get(i);
+                List<Comparison.Flip> quick = Comparison.flips(b, x, AS_OF);
+                assertThat(quick).as("%s, worker %s", reform.name(), rs.get(i).profile().id()).isEqualTo(Comparison.allFlips(b, x, AS_OF));
+                // the lines held as runs (ContributionLines) and the same lines in plain lists: the same flips
+                assertThat(quick).as("%s, worker %s, plain lists", reform.name(), rs.get(i).profile().id()).isEqualTo(Comparison.flips(plain(b), plain(x), AS_OF));
+                if (b.contributions() instanceof ContributionLines && x.contributions() instanceof ContributionLines) runLists++;
+                // the same PersonResult when sameResult says so (a compare then makes it once)
+                if (Comparison.sameResult(b, x)) {
+                    assertThat(quick).isEmpty();
+                    assertThat(PersonResult.of(i, rs.get(i).profile(), x, AS_OF)).as("%s, worker %s", reform.name(), rs.get(i).profile().id())
+                            .isEqualTo(PersonResult.of(i, rs.get(i).profile(), b, AS_OF));
+                    sameResults++;
+                }
+                assertThat(Comparison.sameResult(plain(b), plain(x))).isEqualTo(Comparison.sameResult(b, x));
                 if (quick.isEmpty()) unchanged++;
                 else changed++;
             }
@@ -56,5 +75,34 @@ class FlipsQuickAnswerTests {
         // both answers were reached many times (else the comparison proves little)
         assertThat(unchanged).isGreaterThan(1_000);
         assertThat(changed).isGreaterThan(200);
+        assertThat(sameResults).isGreaterThan(1_000);
+        assertThat(runLists).as("pairs of assessments whose lines are held as runs").isGreaterThan(3_000);
+    }
+
+    /** @return the same assessment with its contribution lines in a plain list (one line a month) */
+    private static Assessment plain(Assessment a) {
+        return new Assessment(a.profileId(), a.asOf(), a.ruleSetVersion(), a.decisions(), new ArrayList<>(a.contributions()), a.compliance(),
+                a.ignoredEvents());
+    }
+
+    @Test
+    void aPersonResultFromRunsIsTheOneFromThePlainLines() throws Exception {
+        StringWriter w = new StringWriter();
+        new PopulationGenerator(29, AS_OF).write(1_000, w);
+        List<AssessmentRequest> rs = new ArrayList<>();
+        for (String line : w.toString().split("\n")) rs.add(AssessmentRequest.of(NssfJson.readProfile(line), AS_OF));
+        List<Assessment> as = EligibilityEngine.standard().assessAll(rs, Locale.ENGLISH, Detail.OUTCOMES);
+        int crossing = 0;
+        YearMonth firstRecent = YearMonth.from(AS_OF).minusMonths(11);
+        for (int i = 0; i < as.size(); i++) {
+            Assessment a = as.get(i);
+            assertThat(PersonResult.of(i, rs.get(i).profile(), a, AS_OF)).as("worker %s", rs.get(i).profile().id())
+                    .isEqualTo(PersonResult.of(i, rs.get(i).profile(), plain(a), AS_OF));
+            for (ContributionLines.Run r : ContributionLines.runsOf(a.contributions())) {
+                if (r.from().isBefore(firstRecent) && !r.to().isBefore(firstRecent)) crossing++;
+            }
+        }
+        // runs that start before the last 12 months and end in them are what the run arithmetic must get right
+        assertThat(crossing).isGreaterThan(300);
     }
 }
