@@ -86,6 +86,27 @@ class FlipsQuickAnswerTests {
     }
 
     @Test
+    void runsThatDoNotPairUp_areComparedMonthByMonth() {
+        YearMonth jan = YearMonth.of(2027, 1);
+        java.util.function.BiFunction<org.rulesascode.nssf.eligibility.Scheme, Integer, ContributionLines> lines = (scheme, months) ->
+                ContributionLines.of(List.of(new ContributionLines.Run(jan, months, List.of(new org.rulesascode.nssf.eligibility.ContributionLine(
+                        jan, scheme, 1_000_000L, new java.math.BigDecimal("0.008"), 8_000, 0, 8_000, true, false, "X-1", List.of(), List.of())))));
+        Assessment base = new Assessment("p", AS_OF, "v", List.of(), lines.apply(org.rulesascode.nssf.eligibility.Scheme.OCCUPATIONAL_RISK, 6));
+        // another scheme at the same place, with the same figures; and a run cut elsewhere (two runs of 3 months)
+        Assessment other = new Assessment("p", AS_OF, "v", List.of(), lines.apply(org.rulesascode.nssf.eligibility.Scheme.HEALTH_CARE, 6));
+        assertThat(Comparison.sameResult(base, other)).isFalse();
+        assertThat(Comparison.flips(base, other, AS_OF)).hasSize(2).isEqualTo(Comparison.allFlips(base, other, AS_OF));
+        ContributionLines cut = ContributionLines.of(List.of(
+                new ContributionLines.Run(jan, 3, base.contributions().subList(0, 1)),
+                new ContributionLines.Run(jan.plusMonths(3), 3, List.of(base.contributions().get(3)))));
+        Assessment split = new Assessment("p", AS_OF, "v", List.of(), cut);
+        assertThat(Comparison.sameResult(base, split)).isTrue();
+        assertThat(Comparison.flips(base, split, AS_OF)).isEmpty();
+        Assessment shorter = new Assessment("p", AS_OF, "v", List.of(), lines.apply(org.rulesascode.nssf.eligibility.Scheme.OCCUPATIONAL_RISK, 5));
+        assertThat(Comparison.flips(base, shorter, AS_OF)).isEqualTo(Comparison.allFlips(base, shorter, AS_OF)).hasSize(1);
+    }
+
+    @Test
     void aPersonResultFromRunsIsTheOneFromThePlainLines() throws Exception {
         StringWriter w = new StringWriter();
         new PopulationGenerator(29, AS_OF).write(1_000, w);
