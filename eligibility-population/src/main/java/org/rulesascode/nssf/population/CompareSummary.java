@@ -107,6 +107,30 @@ public final class CompareSummary implements Serializable {
         private static final int W_EMPLOYER = W_CONTRIBUTION + 1;
         private static final int W_WORKER = W_CONTRIBUTION + 2;
 
+        /** Counts one person with weight {@code w}: {@code delta} holds the annual cost per payer, then the contribution deltas. */
+        void add(Person p, boolean withFlips, long paid, long[] delta, java.math.BigDecimal w) {
+            weighted.count(0, w);
+            if (p.changed()) weighted.count(1, w);
+            if (p.gainer()) weighted.count(2, w);
+            if (p.loser()) weighted.count(3, w);
+            if (p.better()) weighted.count(4, w);
+            if (p.worse()) weighted.count(5, w);
+            if (paid > 0) weighted.count(6, w);
+            if (paid < 0) weighted.count(7, w);
+            for (int i = 0; i < delta.length; i++) weighted.add(W_COST + i, delta[i], w);
+            persons++;
+            if (withFlips) personsWithFlips++;
+            if (p.changed()) personsChanged++;
+            if (p.gainer()) gainers++;
+            if (p.loser()) losers++;
+            if (p.better()) betterOff++;
+            if (p.worse()) worseOff++;
+            if (paid > 0) payingMore++;
+            if (paid < 0) payingLess++;
+            for (int i = 0; i < annualCostDelta.length; i++) annualCostDelta[i] = Math.addExact(annualCostDelta[i], delta[i]);
+            contributionDelta = Math.addExact(contributionDelta, delta[annualCostDelta.length]);
+        }
+
         /** @return the weighted count {@code name} (one of {@link #WEIGHTED}: Σ weight of those persons), exact */
         public java.math.BigDecimal weighted(String name) {
             int i = WEIGHTED.indexOf(name);
@@ -324,6 +348,35 @@ public final class CompareSummary implements Serializable {
     public void add(PersonResult base, PersonResult ref, List<Comparison.Flip> flips) {
         baseline.add(base);
         reform.add(ref);
+        // in small methods: C2 compiles (and, when a rare branch is first taken, recompiles) each on its own
+        Person person = flips.isEmpty() ? Person.UNCHANGED : person(flips);
+        long paid = Math.subtractExact(ref.contributionsTotal().total(), base.contributionsTotal().total());
+        PersonResult.Contributions rc = ref.contributionsTotal();
+        PersonResult.Contributions bc = base.contributionsTotal();
+        long[] delta = new long[Payer.values().length + 3]; // the annual cost per payer, the contribution (all, employers', workers')
+        for (Payer p : Payer.values()) delta[p.ordinal()] = Math.subtractExact(ref.annualValue(p), base.annualValue(p));
+        delta[Payer.values().length] = Math.subtractExact(rc.totalLast12(), bc.totalLast12());
+        delta[Payer.values().length + 1] = Math.subtractExact(rc.employerLast12(), bc.employerLast12());
+        delta[Payer.values().length + 2] = Math.subtractExact(rc.workerLast12(), bc.workerLast12());
+        java.math.BigDecimal w = base.weight();
+        boolean withFlips = !flips.isEmpty();
+        all.add(person, withFlips, paid, delta, w);
+        bySector.computeIfAbsent(base.sector(), x -> new Group()).add(person, withFlips, paid, delta, w);
+        bySex.computeIfAbsent(base.sex(), x -> new Group()).add(person, withFlips, paid, delta, w);
+        byStatus.computeIfAbsent(base.status(), x -> new Group()).add(person, withFlips, paid, delta, w);
+        byAgeBand.get(base.ageBand()).add(person, withFlips, paid, delta, w);
+        byWageBand.get(base.wageBand()).add(person, withFlips, paid, delta, w);
+        (base.wage() == null ? noWage : wageBin(WageDeciles.bin(base.wage()))).add(person, withFlips, paid, delta, w);
+        if (withFlips) sample(base, flips);
+    }
+
+    /** What a person's flips say: changed, gainer, loser, better or worse off. */
+    private record Person(boolean changed, boolean gainer, boolean loser, boolean better, boolean worse) {
+        static final Person UNCHANGED = new Person(false, false, false, false, false);
+    }
+
+    /** Counts the flips of one person, and says what they make of her. */
+    private Person person(List<Comparison.Flip> flips) {
         boolean gainer = false;
         boolean loser = false;
         boolean changed = false;
@@ -363,45 +416,14 @@ public final class CompareSummary implements Serializable {
             if (changes.contains(Comparison.Change.GAIN)) b.gainers++;
             if (changes.contains(Comparison.Change.LOSS)) b.losers++;
         });
-        if (!flips.isEmpty()) personsWithFlips++;
+        personsWithFlips++;
         boolean better = valueDelta > 0 || valueDelta == 0 && gainer && !loser;
         boolean worse = valueDelta < 0 || valueDelta == 0 && loser && !gainer;
-        long paid = Math.subtractExact(ref.contributionsTotal().total(), base.contributionsTotal().total());
-        PersonResult.Contributions rc = ref.contributionsTotal();
-        PersonResult.Contributions bc = base.contributionsTotal();
-        long contribution = Math.subtractExact(rc.totalLast12(), bc.totalLast12());
-        long employer = Math.subtractExact(rc.employerLast12(), bc.employerLast12());
-        long worker = Math.subtractExact(rc.workerLast12(), bc.workerLast12());
-        long[] cost = new long[Payer.values().length];
-        for (Payer p : Payer.values()) cost[p.ordinal()] = Math.subtractExact(ref.annualValue(p), base.annualValue(p));
-        for (Group g : List.of(all, bySector.computeIfAbsent(base.sector(), x -> new Group()), bySex.computeIfAbsent(base.sex(), x -> new Group()),
-                byStatus.computeIfAbsent(base.status(), x -> new Group()), byAgeBand.get(base.ageBand()), byWageBand.get(base.wageBand()),
-                base.wage() == null ? noWage : wageBin(WageDeciles.bin(base.wage())))) {
-            java.math.BigDecimal w = base.weight();
-            g.weighted.count(0, w);
-            if (changed) g.weighted.count(1, w);
-            if (gainer) g.weighted.count(2, w);
-            if (loser) g.weighted.count(3, w);
-            if (better) g.weighted.count(4, w);
-            if (worse) g.weighted.count(5, w);
-            if (paid > 0) g.weighted.count(6, w);
-            if (paid < 0) g.weighted.count(7, w);
-            for (int i = 0; i < cost.length; i++) g.weighted.add(Group.W_COST + i, cost[i], w);
-            g.weighted.add(Group.W_CONTRIBUTION, contribution, w);
-            g.weighted.add(Group.W_EMPLOYER, employer, w);
-            g.weighted.add(Group.W_WORKER, worker, w);
-            g.persons++;
-            if (!flips.isEmpty()) g.personsWithFlips++;
-            if (changed) g.personsChanged++;
-            if (gainer) g.gainers++;
-            if (loser) g.losers++;
-            if (better) g.betterOff++;
-            if (worse) g.worseOff++;
-            if (paid > 0) g.payingMore++;
-            if (paid < 0) g.payingLess++;
-            for (int i = 0; i < cost.length; i++) g.annualCostDelta[i] = Math.addExact(g.annualCostDelta[i], cost[i]);
-            g.contributionDelta = Math.addExact(g.contributionDelta, contribution);
-        }
+        return new Person(changed, gainer, loser, better, worse);
+    }
+
+    /** Keeps the person's flips in the sample when they are among the first by person id. */
+    private void sample(PersonResult base, List<Comparison.Flip> flips) {
         for (int i = 0; i < flips.size(); i++) {
             String key = base.id() + "\u0000" + String.format("%06d", i) + "\u0000" + String.format("%015d", base.line());
             if (sample.size() < SAMPLE || key.compareTo(sample.lastKey()) < 0) {

@@ -431,13 +431,7 @@ public final class PopulationRunner {
                 for (Comparison.Flip f : fs[i]) changed[i] |= Comparison.Flip.DECISION.equals(f.kind());
                 any |= changed[i];
             }
-            if (any) { // the explanation of a changed decision: both sides again, explained, for those workers only
-                Assessment[] be = assessAll(baseline, batch, ps, failed, Detail.DECISIONS, changed);
-                Assessment[] re = assessAll(reform, batch, ps, failed, Detail.DECISIONS, changed);
-                for (int i = 0; i < ps.length; i++) {
-                    if (changed[i] && failed[i] == null && be[i] != null && re[i] != null) fs[i] = Comparison.flips(be[i], re[i], asOf);
-                }
-            }
+            if (any) explainChanged(baseline, reform, batch, ps, failed, changed, fs, asOf);
             List<CompareRow> results = new ArrayList<>(ps.length);
             for (int i = 0; i < ps.length; i++) {
                 long line = batch.get(i).line();
@@ -462,6 +456,19 @@ public final class PopulationRunner {
             }
         }, threads, progress == null ? null : () -> progress.accept(summary.baseline().rowsIn()));
         return summary;
+    }
+
+    /**
+     * The explanation of a changed decision: both sides again, explained, for those workers only (a method of its own:
+     * rarely run, it is compiled apart from the batch loop).
+     */
+    private static void explainChanged(EligibilityEngine baseline, EligibilityEngine reform, List<Row> batch, Prepared[] ps, RowError[] failed,
+                                       boolean[] changed, List<Comparison.Flip>[] fs, LocalDate asOf) {
+        Assessment[] be = assessAll(baseline, batch, ps, failed, Detail.DECISIONS, changed);
+        Assessment[] re = assessAll(reform, batch, ps, failed, Detail.DECISIONS, changed);
+        for (int i = 0; i < ps.length; i++) {
+            if (changed[i] && failed[i] == null && be[i] != null && re[i] != null) fs[i] = Comparison.flips(be[i], re[i], asOf);
+        }
     }
 
     /**
