@@ -432,20 +432,7 @@ public final class PopulationRunner {
                 any |= changed[i];
             }
             if (any) explainChanged(baseline, reform, batch, ps, failed, changed, fs, asOf);
-            List<CompareRow> results = new ArrayList<>(ps.length);
-            for (int i = 0; i < ps.length; i++) {
-                long line = batch.get(i).line();
-                Prepared p = ps[i];
-                if (p.error() != null) {
-                    results.add(new CompareRow(null, null, null, p.error()));
-                } else if (failed[i] != null || bs[i] == null || rs[i] == null) {
-                    results.add(new CompareRow(null, null, null, failed[i]));
-                } else {
-                    PersonResult base = p.weigh(PersonResult.of(line, p.profile(), bs[i], asOf));
-                    results.add(new CompareRow(base, same[i] ? base : p.weigh(PersonResult.of(line, p.profile(), rs[i], asOf)), fs[i], null));
-                }
-            }
-            return results;
+            return compareRows(batch, ps, failed, bs, rs, fs, same, asOf);
         }, row -> {
             if (row.error() != null) {
                 summary.reject(row.error());
@@ -456,6 +443,25 @@ public final class PopulationRunner {
             }
         }, threads, progress == null ? null : () -> progress.accept(summary.baseline().rowsIn()));
         return summary;
+    }
+
+    /** The rows of a compared batch: both sides' results and the flips, or the row's error. */
+    private static List<CompareRow> compareRows(List<Row> batch, Prepared[] ps, RowError[] failed, Assessment[] bs, Assessment[] rs,
+                                                List<Comparison.Flip>[] fs, boolean[] same, LocalDate asOf) {
+        List<CompareRow> results = new ArrayList<>(ps.length);
+        for (int i = 0; i < ps.length; i++) {
+            long line = batch.get(i).line();
+            Prepared p = ps[i];
+            if (p.error() != null) {
+                results.add(new CompareRow(null, null, null, p.error()));
+            } else if (failed[i] != null || bs[i] == null || rs[i] == null) {
+                results.add(new CompareRow(null, null, null, failed[i]));
+            } else {
+                PersonResult base = p.weigh(PersonResult.of(line, p.profile(), bs[i], asOf));
+                results.add(new CompareRow(base, same[i] ? base : p.weigh(PersonResult.of(line, p.profile(), rs[i], asOf)), fs[i], null));
+            }
+        }
+        return results;
     }
 
     /**
