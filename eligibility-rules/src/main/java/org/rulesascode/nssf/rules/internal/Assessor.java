@@ -529,11 +529,16 @@ public final class Assessor {
     private List<Decision> decisions(Work w, Locale locale, boolean explain) {
         List<Decision> decisions = w.templates != null && !explain ? asOfDecisions(w, locale)
                 : decisions(w.request, w.coverage, w.findings, w.benefits, locale, explain);
-        if (!w.benefits.isEmpty() || w.findings.stream().anyMatch(f -> f.getSubject() instanceof EventFact)) {
+        if (!w.benefits.isEmpty() || anyAboutAnEvent(w.findings)) {
             decisions = new ArrayList<>(decisions);
             decisions.addAll(benefitDecisions(w.findings, w.benefits, locale, explain));
         }
         return decisions;
+    }
+
+    private static boolean anyAboutAnEvent(List<Finding> findings) {
+        for (int i = 0; i < findings.size(); i++) if (findings.get(i).getSubject() instanceof EventFact) return true;
+        return false;
     }
 
     /** The corrected histories that the compliance findings of a batch compare with, assessed together in one more batch. */
