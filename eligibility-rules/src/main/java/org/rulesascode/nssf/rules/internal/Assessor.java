@@ -230,7 +230,8 @@ public final class Assessor {
             for (SpanFact sp : spans) sp.setOwner(i);
             facts[i] = new Facts(coverage, dependants, spans);
             if (memo == null) continue;
-            work[i].eventsMemoised = memo.eventsEnabled() && hasEvents(request) && !readsContributions(memo, request);
+            work[i].eventsMemoised = memo.eventsEnabled() && hasEvents(request)
+                    && (memo.contributionEventsEnabled() || !readsContributions(memo, request));
             // every unit of the profile found in the memo: replayed; else the whole profile is judged by Drools
             List<List<Object>> ks = new ArrayList<>(1 + spans.size());
             ks.add(memo.personKey(schemes, coverage, dependants));
@@ -305,7 +306,13 @@ public final class Assessor {
                 WorkerProfile p = request.profile();
                 LocalDate asOf = request.asOf();
                 if (replayed != null && replayed[i] != null) {
-                    if (work[i].eventsMemoised) continue; // distributed already (eventsFromMemo); her events go in below
+                    if (work[i].eventsMemoised) { // distributed already (eventsFromMemo); her events go in below
+                        if (readsContributions(memo, request)) { // with her contributions, which her event rules read
+                            for (ContributionFinding c : work[i].contributions) session.insert(c);
+                            work[i].contributions.clear(); // gathered again from the session below
+                        }
+                        continue;
+                    }
                     // replayed: the benefit rules of an event read the contributions (and findings about the event
                     // only, which MemoPlan checks), so only the contributions go into the session; a worker here has
                     // an event of a kind whose rules read them (MemoPlan#contributionEventKinds), the others are
@@ -404,12 +411,15 @@ public final class Assessor {
         WorkerProfile p = w.request.profile();
         LocalDate asOf = w.request.asOf();
         HistoryIndex history = history(w.contributions);
+        List<ContributionFinding> pension = new ArrayList<>();
+        for (ContributionFinding c : w.contributions) if (PensionCalc.isPension(c)) pension.add(c);
         List<EventFact> out = new ArrayList<>(p.events().size());
         for (LifeEvent e : p.events()) {
             if (e.date().isAfter(asOf)) continue; // facts after the as-of date are ignored
             EventFact fact = new EventFact(e, p.employmentStatus(), p.sex(), enterpriseWorkersAt(p, e.date()),
                     age(p.birthDate(), e.date()), ruleSet.timeline().at(e.date()).forFact(), p.employmentStart(), history);
             fact.setOwner(owner);
+            fact.setPensionContributions(pension);
             out.add(fact);
         }
         return out;

@@ -31,6 +31,12 @@ public final class EventFact extends Subject {
     private final LocalDate employmentStart;
     private final HistoryIndex history;
     private final int month;
+    /**
+     * The worker's pension contributions (the contribution findings {@link PensionCalc#isPension} accepts), the same
+     * the pension rules collect from the session: what the event memo computes their calculations on for a later
+     * worker. Empty unless set.
+     */
+    private List<ContributionFinding> pension = List.of();
 
     public EventFact(LifeEvent event, EmploymentStatus status, Sex sex, Integer enterpriseWorkers, long age, Params params,
                      LocalDate employmentStart, HistoryIndex history) {
@@ -45,6 +51,12 @@ public final class EventFact extends Subject {
 
     /** @return the kind of event, without noting a read (the event memo's key) */
     EventKind kindUnread() { return kind; }
+
+    /** Sets the worker's pension contributions (before the fact is judged or looked up). */
+    void setPensionContributions(List<ContributionFinding> contributions) { this.pension = List.copyOf(contributions); }
+
+    /** @return the worker's pension contributions, without noting a read (the event memo computes on them) */
+    List<ContributionFinding> pensionUnread() { return pension; }
 
     private void read(EventRead.Op op) { ReadLog.read(this, op, null, null, null); }
     private void read(EventRead.Op op, Object a) { ReadLog.read(this, op, a, null, null); }
@@ -225,7 +237,7 @@ public final class EventFact extends Subject {
             case STATUS -> status();
             case ENTERPRISE_WORKERS -> enterpriseWorkers();
             case AGE -> age();
-            case CALL -> r.fn().apply(this, r.a(), events);
+            case CALL -> r.fn().apply(this, r.a(), r.b() == ReadLog.PENSION ? pension : events);
         };
     }
 

@@ -77,7 +77,10 @@ public final class MemoPlan {
             "SelfEmployedMaternityCalc.vhcMemberPastWaiting", "OccupationalRiskCalc.incapacityKnown",
             "OccupationalRiskCalc.degreeKnown", "OccupationalRiskCalc.permanentIncapacity", "OccupationalRiskCalc.degreeAtLeast",
             "OccupationalRiskCalc.survivorQualifies", "OccupationalRiskCalc.noSurvivorQualifies",
-            "OccupationalRiskCalc.survivorsUnknown", "OccupationalRiskCalc.spouseOnlyOrChildrenOnly");
+            "OccupationalRiskCalc.survivorsUnknown", "OccupationalRiskCalc.spouseOnlyOrChildrenOnly",
+            "PensionCalc.hasPaidContributions", "PensionCalc.transitionalPaidMonths", "PensionCalc.invalidityAgeMet",
+            "PensionCalc.invalidityMonthsMet", "PensionCalc.invalidityClaimedBy", "PensionCalc.invalidityPensioner",
+            "PensionCalc.funeraryAboveMinimum");
     /**
      * Calculations an event rule's consequence may insert the result of: each computes an amount with the read log
      * paused and leaves how to compute it again ({@link ReadLog#computed}), so the event memo recomputes it with a later
@@ -87,7 +90,22 @@ public final class MemoPlan {
             "HealthCareCalc.childbirthAllowance", "SicknessCalc.sicknessAllowance", "SicknessCalc.funeralAllowance",
             "SelfEmployedMaternityCalc.maternityAllowance", "OccupationalRiskCalc.temporaryDisability",
             "OccupationalRiskCalc.permanentDisability", "OccupationalRiskCalc.constantAttendance",
-            "OccupationalRiskCalc.survivorsSingleGroup", "OccupationalRiskCalc.survivorsOtherCase", "OccupationalRiskCalc.funeralGrant");
+            "OccupationalRiskCalc.survivorsSingleGroup", "OccupationalRiskCalc.survivorsOtherCase", "OccupationalRiskCalc.funeralGrant",
+            "PensionCalc.oldAgePension", "PensionCalc.oldAgeAllowance", "PensionCalc.survivorsPension", "PensionCalc.survivorsAllowance",
+            "PensionCalc.funeraryAllowance", "PensionCalc.invalidityPension", "PensionCalc.invalidityFuneraryAllowance");
+    /**
+     * Calculations an event rule's consequence may insert the finding of: an outcome finding about the event whose
+     * support is the same finding about the event's pension record ({@link PensionCalc#outcome}); the memo replays both
+     * on the new event, the record made on her own pension contributions.
+     */
+    static final Set<String> EVENT_FINDINGS = Set.of("PensionCalc.outcome");
+    /**
+     * The one form in which an event rule may read contributions and still be memoised: the worker's pension
+     * contributions collected whole, {@code collect(ContributionFinding(span.owner == $e.owner, PensionCalc.isPension(this)))},
+     * the list then passed only to calculations of {@link #EVENT_CALLS} and {@link #EVENT_AMOUNTS} (which run on
+     * {@link EventFact#pensionUnread()} for a later worker).
+     */
+    private static final Pattern PENSION_COLLECT = Pattern.compile("span\\.owner\\s*==\\s*\\$\\w+\\.owner ;; PensionCalc\\.isPension\\(this\\) ;; ");
 
     private final Map<Class<?>, Reads> reads = new LinkedHashMap<>();
     /** What the event rules (and the rules on any Subject) read of an event fact's own properties, from their constraints. */
@@ -102,6 +120,12 @@ public final class MemoPlan {
     private final List<String> problems = new ArrayList<>();
     /** The event kinds whose rules read contributions (null: any kind may). */
     private Set<String> contributionKinds = new TreeSet<>();
+    /** Contribution patterns that are not the whole pension contributions collected ({@link #PENSION_COLLECT}). */
+    private final List<String> contributionForms = new ArrayList<>();
+    /** The patterns that are the input of a collect. */
+    private final Set<PatternDescr> collected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** What the event memo cannot account for in the rules of the kinds that read contributions. */
+    private List<String> contributionEventProblems;
 
     private MemoPlan() {
         for (Class<?> c : KEYED.values()) reads.put(c, new Reads());
@@ -161,16 +185,26 @@ public final class MemoPlan {
 
     private List<String> judgeEventRules() {
         List<String> out = new ArrayList<>();
+        List<String> contributions = new ArrayList<>(contributionForms);
         if (contributionKinds == null) {
             out.add("an event rule reads contributions on an event of any kind");
+            contributionEventProblems = List.copyOf(out);
             return List.copyOf(out);
         }
         for (EventRule r : eventRules) {
-            if (!r.kinds().isEmpty() && contributionKinds.containsAll(r.kinds())) continue;
-            out.addAll(r.problems());
+            if (!r.kinds().isEmpty() && contributionKinds.containsAll(r.kinds())) contributions.addAll(r.problems());
+            else out.addAll(r.problems());
         }
+        contributionEventProblems = List.copyOf(contributions);
         return List.copyOf(out);
     }
+
+    /**
+     * @return what the event memo cannot account for in the rules of the event kinds whose rules read contributions
+     *         ({@link #contributionEventKinds}); empty when the memo may serve those events too (their rules read the
+     *         contributions only as the worker's whole pension contributions, passed to calculations it computes again)
+     */
+    public List<String> contributionEventProblems() { return contributionEventProblems; }
 
     /**
      * @return the properties of an event fact that the rules compare only with thresholds (keyed by the event memo by
@@ -213,7 +247,12 @@ public final class MemoPlan {
             for (Pat p : pats) {
                 String t = simple(p.type());
                 String text = constraints(p.descr());
-                if (t.equals("ContributionFinding")) contributionReader(p, pats, text);
+                if (t.equals("ContributionFinding")) {
+                    contributionReader(p, pats, text);
+                    if (!collected.contains(p.descr()) || !PENSION_COLLECT.matcher(text).matches()) {
+                        contributionForms.add(id + ": reads contributions other than as the worker's whole pension contributions collected");
+                    }
+                }
                 if (KEYED.containsKey(t)) problems.add(id + ": an event rule matches a " + t + " (the memo replays findings, not facts)");
                 if (t.equals("Finding")) {
                     Matcher a = Pattern.compile("\\bsubject\\s*==\\s*(\\$\\w+)").matcher(text);
@@ -311,7 +350,10 @@ public final class MemoPlan {
         if (d == null) return;
         if (d instanceof PatternDescr p) {
             out.add(new Pat(p, p.getObjectType(), p.getIdentifier()));
-            if (p.getSource() instanceof CollectDescr c) collect(c.getInputPattern(), out, id);
+            if (p.getSource() instanceof CollectDescr c) {
+                if (c.getInputPattern() != null) collected.add(c.getInputPattern());
+                collect(c.getInputPattern(), out, id);
+            }
             else if (p.getSource() instanceof AccumulateDescr a) for (BaseDescr x : a.getDescrs()) collect(x, out, id);
             else if (p.getSource() instanceof FromDescr) problems.add(id + ": a pattern reads 'from' an expression, which the memo cannot key");
             else if (p.getSource() != null) problems.add(id + ": a pattern source the memo does not know (" + p.getSource().getClass().getSimpleName() + ")");
@@ -360,6 +402,7 @@ public final class MemoPlan {
                 while (k.find()) kinds.add(k.group(1));
                 read(id, eventReads, text, new ArrayList<>());
             }
+            if (t.equals("ContributionFinding") && collected.contains(p.descr()) && PENSION_COLLECT.matcher(text).matches()) continue;
             Matcher calls = STATIC_CALL.matcher(STRING.matcher(text).replaceAll("\"\""));
             while (calls.find()) {
                 String fn = calls.group(1) + "." + calls.group(2);
@@ -372,7 +415,7 @@ public final class MemoPlan {
         Matcher statics = STATIC_CALL.matcher(code);
         while (statics.find()) {
             String fn = statics.group(1) + "." + statics.group(2);
-            if (!fn.startsWith("Finding.") && !EVENT_AMOUNTS.contains(fn)) found.add(id + ": the consequence calls " + fn + "(…), which the event memo cannot compute again");
+            if (!fn.startsWith("Finding.") && !EVENT_AMOUNTS.contains(fn) && !EVENT_FINDINGS.contains(fn)) found.add(id + ": the consequence calls " + fn + "(…), which the event memo cannot compute again");
         }
         Matcher uses = VAR_USE.matcher(code);
         while (uses.find()) {

@@ -69,14 +69,27 @@ public final class PensionCalc {
 
     /** @return true when at least one pension contribution month before the event's month was paid */
     public static boolean hasPaidContributions(EventFact e) {
-        return e.paidBefore(Scheme.PENSION) > 0;
+        return (Boolean) ReadLog.call(HAS_PAID, e, null, null);
     }
+
+    // the calculations of rule conditions, each read by the event memo as one value (ReadLog#call)
+    private static final EventRead.Fn HAS_PAID = (e, arg, events) -> e.paidBefore(Scheme.PENSION) > 0;
+    private static final EventRead.Fn TRANSITIONAL_PAID = (e, arg, events) -> transitionalPaidMonthsOf(e);
+    private static final EventRead.Fn INVALIDITY_AGE = (e, arg, events) -> invalidityAgeMetOf(e);
+    private static final EventRead.Fn INVALIDITY_MONTHS = (e, arg, events) -> invalidityMonthsMetOf(e);
+    private static final EventRead.Fn INVALIDITY_CLAIMED = (e, arg, events) -> invalidityClaimedByOf(e, events);
+    private static final EventRead.Fn INVALIDITY_PENSIONER = (e, arg, events) -> invalidityPensionerOf(e, events);
+    private static final EventRead.Fn FUNERARY_ABOVE_MINIMUM = (e, arg, contributions) -> funeraryAboveMinimumOf(e, contributions);
 
     /**
      * @return paid pension months in the transitional window (from {@value #TC_WINDOW_START}, for
      *         {@value #TC_WINDOW_MONTHS} months) that lie before the event's month; 0 when the window is not in force
      */
     public static int transitionalPaidMonths(EventFact e) {
+        return (Integer) ReadLog.call(TRANSITIONAL_PAID, e, null, null);
+    }
+
+    private static int transitionalPaidMonthsOf(EventFact e) {
         Parameter.Entry start = e.getParams().entry(TC_WINDOW_START);
         BigDecimal length = e.getParams().num(TC_WINDOW_MONTHS);
         if (start == null || !(start.value() instanceof LocalDate from) || length == null) return 0;
@@ -92,6 +105,10 @@ public final class PensionCalc {
      * date the invalidity is recognised or claimed. False when the parameter is not in force.
      */
     public static boolean invalidityAgeMet(EventFact e) {
+        return (Boolean) ReadLog.call(INVALIDITY_AGE, e, null, null);
+    }
+
+    private static boolean invalidityAgeMetOf(EventFact e) {
         BigDecimal age = e.getParams().num(PENSIONABLE_AGE);
         return age != null && e.getAge() < age.longValueExact();
     }
@@ -101,12 +118,20 @@ public final class PensionCalc {
      * {@value #INVALIDITY_MIN_MONTHS} paid pension months before the month of the claim. False when not in force.
      */
     public static boolean invalidityMonthsMet(EventFact e) {
+        return (Boolean) ReadLog.call(INVALIDITY_MONTHS, e, null, null);
+    }
+
+    private static boolean invalidityMonthsMetOf(EventFact e) {
         BigDecimal min = e.getParams().num(INVALIDITY_MIN_MONTHS);
         return min != null && e.paidBefore(Scheme.PENSION) >= min.longValueExact();
     }
 
     /** @return true when the profile has an invalidity claim dated on or before the death (whatever its outcome) */
     public static boolean invalidityClaimedBy(EventFact death, Collection<?> claims) {
+        return (Boolean) ReadLog.call(INVALIDITY_CLAIMED, death, null, claims);
+    }
+
+    private static boolean invalidityClaimedByOf(EventFact death, Collection<?> claims) {
         for (Object o : claims) {
             if (o instanceof EventFact c && c.getKind() == EventKind.INVALIDITY && !c.getDate().isAfter(death.getDate())) return true;
         }
@@ -123,15 +148,23 @@ public final class PensionCalc {
      * @param claims the invalidity-claim event facts of the session (other facts are ignored)
      */
     public static boolean invalidityPensioner(EventFact death, Collection<?> claims) {
+        return (Boolean) ReadLog.call(INVALIDITY_PENSIONER, death, null, claims);
+    }
+
+    private static boolean invalidityPensionerOf(EventFact death, Collection<?> claims) {
         for (Object o : claims) {
             if (!(o instanceof EventFact c) || c.getKind() != EventKind.INVALIDITY || c.getDate().isAfter(death.getDate())) continue;
-            if (c.getParams().isPensionInForce() && invalidityAgeMet(c) && invalidityMonthsMet(c)) return true;
+            if (c.getParams().isPensionInForce() && invalidityAgeMetOf(c) && invalidityMonthsMetOf(c)) return true;
         }
         return false;
     }
 
     /** @return true when the multiplier times the estimated pension exceeds the funerary minimum (then the amount is an estimate) */
     public static boolean funeraryAboveMinimum(EventFact e, Collection<?> contributions) {
+        return (Boolean) ReadLog.callOnPension(FUNERARY_ABOVE_MINIMUM, e, contributions);
+    }
+
+    private static boolean funeraryAboveMinimumOf(EventFact e, Collection<?> contributions) {
         Estimate est = estimate(e, months(e, contributions));
         Params p = e.getParams();
         return est != null && p.num(FUNERARY_MULTIPLIER) != null && p.num(FUNERARY_MINIMUM) != null
@@ -143,13 +176,26 @@ public final class PensionCalc {
      * its reason shows the pension facts (see the class comment).
      */
     public static Finding outcome(RuleContext k, EventFact e, Collection<?> contributions, Outcome outcome) {
-        return Finding.outcome(k, e, outcome, Finding.outcome(k, new Record(e, contributions), outcome));
+        // the record copies the event's properties: not reads the rules decide on (the event memo makes the record
+        // again from the new event and her own pension contributions)
+        ReadLog.pause();
+        try {
+            return Finding.outcome(k, e, outcome, Finding.outcome(k, new Record(e, contributions), outcome));
+        } finally {
+            ReadLog.resume();
+        }
     }
 
     // ------------------------------------------------------------------ amounts
 
     /** The old-age pension: an ESTIMATE per month from the provisional accrual formula (§6.3, §12 row 1). */
     public static BenefitFinding oldAgePension(RuleContext k, EventFact e, Collection<?> contributions) {
+        return ReadLog.computedOnPension(OLD_AGE_PENSION, Finding.id(k), e, contributions);
+    }
+
+    private static final ReadLog.Recipe OLD_AGE_PENSION = PensionCalc::oldAgePensionOf;
+
+    private static BenefitFinding oldAgePensionOf(String k, EventFact e, Collection<?> contributions) {
         Estimate est = estimate(e, months(e, contributions));
         if (est == null) {
             return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, Text.of("undetermined.pen.no_reference_wage"));
@@ -165,6 +211,12 @@ public final class PensionCalc {
      * says whether it is counted. Either way the amount is marked an estimate.
      */
     public static BenefitFinding oldAgeAllowance(RuleContext k, EventFact e, Collection<?> contributions) {
+        return ReadLog.computedOnPension(OLD_AGE_ALLOWANCE, Finding.id(k), e, contributions);
+    }
+
+    private static final ReadLog.Recipe OLD_AGE_ALLOWANCE = PensionCalc::oldAgeAllowanceOf;
+
+    private static BenefitFinding oldAgeAllowanceOf(String k, EventFact e, Collection<?> contributions) {
         List<Month> months = months(e, contributions);
         long worker = 0;
         long employer = 0;
@@ -194,6 +246,12 @@ public final class PensionCalc {
 
     /** The survivors' pension: the amount is undetermined; the steps show its elements for information (§12 row 2b). */
     public static BenefitFinding survivorsPension(RuleContext k, EventFact e, Collection<?> contributions) {
+        return ReadLog.computedOnPension(SURVIVORS_PENSION, Finding.id(k), e, contributions);
+    }
+
+    private static final ReadLog.Recipe SURVIVORS_PENSION = PensionCalc::survivorsPensionOf;
+
+    private static BenefitFinding survivorsPensionOf(String k, EventFact e, Collection<?> contributions) {
         Params p = e.getParams();
         Estimate est = estimate(e, months(e, contributions));
         List<Text> steps = new ArrayList<>();
@@ -211,6 +269,12 @@ public final class PensionCalc {
 
     /** The survivors' allowance: a lump sum of at least one month of the deceased's pension; undetermined (§6.2). */
     public static BenefitFinding survivorsAllowance(RuleContext k, EventFact e, Collection<?> contributions) {
+        return ReadLog.computedOnPension(SURVIVORS_ALLOWANCE, Finding.id(k), e, contributions);
+    }
+
+    private static final ReadLog.Recipe SURVIVORS_ALLOWANCE = PensionCalc::survivorsAllowanceOf;
+
+    private static BenefitFinding survivorsAllowanceOf(String k, EventFact e, Collection<?> contributions) {
         Estimate est = estimate(e, months(e, contributions));
         List<Text> steps = new ArrayList<>();
         if (est != null) {
@@ -225,6 +289,12 @@ public final class PensionCalc {
      * estimate, the amount is an estimate when the multiple exceeds the minimum, otherwise exactly the minimum.
      */
     public static BenefitFinding funeraryAllowance(RuleContext k, EventFact e, Collection<?> contributions) {
+        return ReadLog.computedOnPension(FUNERARY_ALLOWANCE, Finding.id(k), e, contributions);
+    }
+
+    private static final ReadLog.Recipe FUNERARY_ALLOWANCE = PensionCalc::funeraryAllowanceOf;
+
+    private static BenefitFinding funeraryAllowanceOf(String k, EventFact e, Collection<?> contributions) {
         Params p = e.getParams();
         Estimate est = estimate(e, months(e, contributions));
         long minimum = p.num(FUNERARY_MINIMUM).longValueExact();
@@ -248,6 +318,12 @@ public final class PensionCalc {
 
     /** The invalidity pension: no formula in the rules reference, so the amount is undetermined (§11 #2, §12 row 2a). */
     public static BenefitFinding invalidityPension(RuleContext k, EventFact e) {
+        return ReadLog.computed(INVALIDITY_PENSION, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe INVALIDITY_PENSION = (rule, e, events) -> invalidityPensionOf(rule, e);
+
+    private static BenefitFinding invalidityPensionOf(String k, EventFact e) {
         List<Text> steps = List.of(
                 Text.of("step.pen.paid_months", "month", YearMonth.from(e.getDate()), "result", e.paidBefore(Scheme.PENSION)),
                 Text.of("step.pen.invalidity_amount"));
@@ -259,6 +335,12 @@ public final class PensionCalc {
      * (§12 row 2c), with the last monthly invalidity pension unknown (§12 row 2a): undetermined, at least the minimum.
      */
     public static BenefitFinding invalidityFuneraryAllowance(RuleContext k, EventFact e) {
+        return ReadLog.computed(INVALIDITY_FUNERARY_ALLOWANCE, Finding.id(k), e, null);
+    }
+
+    private static final ReadLog.Recipe INVALIDITY_FUNERARY_ALLOWANCE = (rule, e, events) -> invalidityFuneraryAllowanceOf(rule, e);
+
+    private static BenefitFinding invalidityFuneraryAllowanceOf(String k, EventFact e) {
         Params p = e.getParams();
         Riel minimum = HealthCareCalc.khr(p.num(FUNERARY_MINIMUM).longValueExact());
         String multiplier = p.num(FUNERARY_MULTIPLIER).stripTrailingZeros().toPlainString();
@@ -421,6 +503,9 @@ public final class PensionCalc {
 
         /** @return the event this record is a view of */
         public EventFact getEvent() { return event; }
+
+        /** @return the event, for the event memo (no read is noted: the record is made by the rules' consequence) */
+        EventFact getEventUnread() { return event; }
 
         @Override public LocalDate getDate() { return event.getDate(); }
 

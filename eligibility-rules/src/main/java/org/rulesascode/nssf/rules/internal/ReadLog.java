@@ -20,6 +20,13 @@ import java.util.Set;
  * {@code ReadLogTests} checks that none is missed.
  */
 final class ReadLog {
+    /**
+     * Marks a calculation on the worker's pension contributions (the collection the pension rules collect): the memo
+     * computes it again on {@link EventFact#pensionUnread()}, not on the event facts.
+     */
+    static final Object PENSION = new Object() {
+        @Override public String toString() { return "pension contributions"; }
+    };
     /** Noted when a whole snapshot is read (every value, or the snapshot's start date). */
     static final String ALL = "\u0000all";
     private static final ThreadLocal<ReadLog> CURRENT = new ThreadLocal<>();
@@ -65,6 +72,41 @@ final class ReadLog {
         } finally {
             log.paused--;
         }
+    }
+
+    /**
+     * As {@link #call} for a calculation of a rule condition on the worker's pension contributions (the list a pension
+     * rule collects): computed on {@code contributions}; a later worker's value is computed on hers
+     * ({@link EventFact#pensionUnread()}).
+     */
+    static Object callOnPension(EventRead.Fn fn, EventFact e, Collection<?> contributions) {
+        ReadLog log = CURRENT.get();
+        if (log == null) return fn.apply(e, null, contributions);
+        if (log.paused == 0) log.events.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(new EventRead(EventRead.Op.CALL, fn, null, PENSION, null));
+        log.paused++;
+        try {
+            return fn.apply(e, null, contributions);
+        } finally {
+            log.paused--;
+        }
+    }
+
+    /**
+     * As {@link #computed} for an amount computed on the worker's pension contributions (the list a pension rule
+     * collects): a later worker's is computed on hers ({@link EventFact#pensionUnread()}).
+     */
+    static BenefitFinding computedOnPension(Recipe recipe, String rule, EventFact e, Collection<?> contributions) {
+        ReadLog log = CURRENT.get();
+        if (log == null) return recipe.make(rule, e, contributions);
+        log.paused++;
+        BenefitFinding b;
+        try {
+            b = recipe.make(rule, e, contributions);
+        } finally {
+            log.paused--;
+        }
+        if (log.paused == 0) log.recipes.put(b, (r, ev, events) -> recipe.make(r, ev, ev.pensionUnread()));
+        return b;
     }
 
     /**

@@ -64,6 +64,9 @@ public final class RuleMemo {
         this.coverageOfSpan = new Key(CoverageFact.class, plan.coverageReadsOfSpan());
         plan.eventThresholds().forEach((prop, ts) -> eventSides.put(prop, new Sides(ts)));
         if (this.enabled && !plan.eventMemoProblems().isEmpty()) LOG.debug("event memo off: {}", plan.eventMemoProblems());
+        else if (this.enabled && !plan.contributionEventProblems().isEmpty()) {
+            LOG.debug("event memo off for events whose rules read contributions: {}", plan.contributionEventProblems());
+        }
     }
 
     /** @return true when the memo is used (the plan found no problem and it was not turned off) */
@@ -260,6 +263,12 @@ public final class RuleMemo {
     boolean eventsEnabled() { return enabled && plan.eventMemoProblems().isEmpty(); }
 
     /**
+     * @return true when the event memo may serve events of the kinds whose rules read contributions too (pension claims,
+     *         invalidity, deaths): those rules read them only as the worker's whole pension contributions
+     */
+    boolean contributionEventsEnabled() { return eventsEnabled() && plan.contributionEventProblems().isEmpty(); }
+
+    /**
      * The key of a worker's life events judged with the given schemes: the schemes and the kind of each event in
      * order. What the rules read of the facts is compared when an entry is looked up ({@link EventShape}).
      */
@@ -354,8 +363,18 @@ public final class RuleMemo {
         List<Item> items() { return items; }
     }
 
-    /** One thing found: a finding, a contribution or an amount, about the fact at {@code position} of the unit. */
-    record Item(int position, Finding finding, int support, ContributionFinding contribution, BenefitFinding benefit, ReadLog.Recipe recipe) { }
+    /**
+     * One thing found: a finding, a contribution or an amount, about the fact at {@code position} of the unit. A finding
+     * with {@code record} is about the pension {@link PensionCalc.Record} of the event at {@code position} (the support
+     * of a pension outcome, never inserted): replayed about a record of the new event and its worker's pension
+     * contributions, and kept out of the findings handed back.
+     */
+    record Item(int position, Finding finding, int support, ContributionFinding contribution, BenefitFinding benefit, ReadLog.Recipe recipe,
+                boolean record) {
+        Item(int position, Finding finding, int support, ContributionFinding contribution, BenefitFinding benefit, ReadLog.Recipe recipe) {
+            this(position, finding, support, contribution, benefit, recipe, false);
+        }
+    }
 
     /**
      * @return the template of what the rules found about a unit's facts, or null when it cannot be replayed (a finding
@@ -387,6 +406,12 @@ public final class RuleMemo {
             for (java.util.Iterator<Finding> it = pending.iterator(); it.hasNext(); ) {
                 Finding f = it.next();
                 Finding s = f.getSupport();
+                if (s != null && !index.containsKey(s) && s.getSubject() instanceof PensionCalc.Record r && s.getSupport() == null
+                        && position.containsKey(r.getEventUnread())) {
+                    // a pension outcome's support about the record of an event of the unit: replayed on the new event
+                    index.put(s, items.size());
+                    items.add(new Item(position.get(r.getEventUnread()), s, -1, null, null, null, true));
+                }
                 if (s != null && !index.containsKey(s)) {
                     if (!position.containsKey(s.getSubject())) return null;
                     continue;
@@ -408,7 +433,10 @@ public final class RuleMemo {
         for (int i = 0; i < t.items().size(); i++) {
             Item it = t.items().get(i);
             Subject s = unit.get(it.position());
-            if (it.finding() != null) {
+            if (it.record()) {
+                EventFact e = (EventFact) s;
+                made[i] = it.finding().about(new PensionCalc.Record(e, e.pensionUnread()), null);
+            } else if (it.finding() != null) {
                 made[i] = it.finding().about(s, it.support() < 0 ? null : made[it.support()]);
                 out.add(made[i]);
             } else if (it.contribution() != null) {

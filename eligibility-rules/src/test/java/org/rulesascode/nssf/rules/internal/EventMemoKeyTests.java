@@ -37,9 +37,11 @@ class EventMemoKeyTests {
     void everyFieldOfAnEventFactIsReadThroughAnAccessorThatNotesIt() {
         // event (getEvent and the event's values), kind, sex, employmentStart (service years), history and month (the
         // paid* and average* reads), status, enterpriseWorkers, age: each read through an accessor that ReadLogTests
-        // checks; params through the snapshot's own accessors; owner is the join on the worker
+        // checks; params through the snapshot's own accessors; owner is the join on the worker; pension (the worker's
+        // pension contributions) has no accessor for the rules: they collect the contributions from the session, and
+        // the memo computes the calculations it hands them to again on it (ReadLog.callOnPension, computedOnPension)
         assertThat(fields(EventFact.class)).as("EventFact's fields: give a new one an accessor that notes its read")
-                .containsExactlyInAnyOrder("event", "kind", "month", "sex", "employmentStart", "history");
+                .containsExactlyInAnyOrder("event", "kind", "month", "sex", "employmentStart", "history", "pension");
         assertThat(fields(Subject.class)).as("Subject's fields: give a new one an accessor that notes its read on an event fact")
                 .containsExactlyInAnyOrder("status", "enterpriseWorkers", "age", "params", "owner");
     }

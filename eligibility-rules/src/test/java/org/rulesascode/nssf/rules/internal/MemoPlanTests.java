@@ -59,6 +59,30 @@ class MemoPlanTests {
         assertThat(withRule(notJoined).contributionEventKinds()).isNull();
     }
 
+    @Test
+    void theEventMemoServesThePensionEvents_onlyWhileTheirRulesReadTheWholePensionContributions() {
+        MemoPlan standard = MemoPlan.of(STANDARD);
+        assertThat(standard.contributionEventProblems()).isEmpty();
+        assertThat(new RuleMemo(standard, true).contributionEventsEnabled()).isTrue();
+        String then = "    insert(PensionCalc.outcome(kcontext, $e, $c, Outcome.ELIGIBLE));";
+        // the whole pension contributions, collected: the form the memo computes again on a later worker's own
+        String whole = rule("PEN-OA-97", "    $e : EventFact(kind == EventKind.RETIREMENT_CLAIM)\n"
+                + "    $c : java.util.List() from collect( ContributionFinding(span.owner == $e.owner, PensionCalc.isPension(this)) )", then);
+        assertThat(withRule(whole).contributionEventProblems()).isEmpty();
+        // a condition on the contributions themselves, or contributions not collected whole: not accounted for
+        String paidOnly = rule("PEN-OA-96", "    $e : EventFact(kind == EventKind.RETIREMENT_CLAIM)\n"
+                + "    $c : java.util.List() from collect( ContributionFinding(span.owner == $e.owner, PensionCalc.isPension(this), span.paid) )", then);
+        assertThat(withRule(paidOnly).contributionEventProblems()).anySatisfy(p -> assertThat(p).startsWith("PEN-OA-96: reads contributions other than"));
+        String one = rule("PEN-OA-95", "    $e : EventFact(kind == EventKind.RETIREMENT_CLAIM)\n"
+                + "    ContributionFinding(span.owner == $e.owner, PensionCalc.isPension(this))", "    insert(Finding.note(kcontext, $e, CriterionStatus.MET, null));");
+        assertThat(withRule(one).contributionEventProblems()).anySatisfy(p -> assertThat(p).startsWith("PEN-OA-95: reads contributions other than"));
+        // a calculation on the list that the memo does not read as one value
+        String call = rule("PEN-OA-94", "    $e : EventFact(kind == EventKind.RETIREMENT_CLAIM)\n"
+                + "    $c : java.util.List(PensionCalc.months($e, this).size() > 3) from collect( ContributionFinding(span.owner == $e.owner, PensionCalc.isPension(this)) )", then);
+        assertThat(withRule(call).contributionEventProblems()).anySatisfy(p -> assertThat(p).startsWith("PEN-OA-94: a condition calls PensionCalc.months"));
+        assertThat(withRule(call).eventMemoProblems()).as("the other events are still served").isEmpty();
+    }
+
     /** The standard DRL with one more rule in the pension contributions file. */
     private static MemoPlan withRule(String rule) {
         Map<String, String> drl = new TreeMap<>(STANDARD);
@@ -167,8 +191,8 @@ class MemoPlanTests {
         assertThat(new RuleMemo(call, true).enabled()).as("the first-phase memo still serves").isTrue();
         // an amount the memo cannot compute again
         MemoPlan amount = withRule(rule("HC-SIC-96", "    $e : EventFact(kind == EventKind.SICKNESS)",
-                "    insert(PensionCalc.oldAgePension(kcontext, $e, null));"));
-        assertThat(amount.eventMemoProblems()).singleElement().asString().startsWith("HC-SIC-96: the consequence calls PensionCalc.oldAgePension");
+                "    insert(HealthCareCalc.dailyWage($e, null));"));
+        assertThat(amount.eventMemoProblems()).singleElement().asString().startsWith("HC-SIC-96: the consequence calls HealthCareCalc.dailyWage");
         // a consequence reading the fact itself
         MemoPlan reads = withRule(rule("HC-SIC-95", "    $e : EventFact(kind == EventKind.WORK_INJURY)",
                 "    if ($e.getEnterpriseWorkers() > 50) insert(Finding.criterion(kcontext, $e, CriterionStatus.MET));"));
@@ -177,9 +201,13 @@ class MemoPlanTests {
         MemoPlan raw = withRule(rule("HC-SIC-94", "    $e : EventFact(kind == EventKind.SICKNESS, enterpriseWorkers memberOf java.util.List.of(3, 5))", then));
         assertThat(raw.eventMemoProblems()).isEmpty();
         assertThat(raw.eventThresholds()).doesNotContainKey("enterpriseWorkers");
-        // the rules of a kind whose workers the event memo never serves (they read contributions) are not judged
+        // the rules of a kind whose rules read contributions are judged apart: a problem there turns the memo off for
+        // those events only
         MemoPlan pension = withRule(rule("PEN-OLD-97", "    $e : EventFact(kind == EventKind.RETIREMENT_CLAIM, HealthCareCalc.dailyWage(this, null) != null)", then));
         assertThat(pension.eventMemoProblems()).isEmpty();
+        assertThat(pension.contributionEventProblems()).singleElement().asString().startsWith("PEN-OLD-97: a condition calls HealthCareCalc.dailyWage");
+        assertThat(new RuleMemo(pension, true).eventsEnabled()).isTrue();
+        assertThat(new RuleMemo(pension, true).contributionEventsEnabled()).isFalse();
         // but an event rule of no one kind is
         MemoPlan anyKind = withRule(rule("HC-ANY-97", "    $e : EventFact(HealthCareCalc.dailyWage(this, null) != null)", then));
         assertThat(anyKind.eventMemoProblems()).singleElement().asString().startsWith("HC-ANY-97: a condition calls HealthCareCalc.dailyWage");
