@@ -88,6 +88,8 @@ class EventMemoTests {
         long replayedBefore = memo.memoStatistics().eventsReplayed();
         Map<String, Integer> compared = new LinkedHashMap<>();
         int decisionsOnEvents = 0;
+        int pensionDecisions = 0;
+        long pensionReplayed = 0;
         for (int s = 0; s < sources.size(); s++) {
             for (int n = 0; n < ORIGINALS / sources.size(); n++) {
                 int index = 9_000_000 + s * 100_000 + n;
@@ -108,13 +110,21 @@ class EventMemoTests {
                     names.add(v.getKey());
                 }
                 memo.assessAll(List.of(original), Locale.ENGLISH, Detail.OUTCOMES); // her events are kept (on this thread)
+                long replayedNow = memo.memoStatistics().eventsReplayed();
                 List<Assessment> fast = memo.assessAll(batch, Locale.ENGLISH, Detail.OUTCOMES);
+                // the workers with a pension claim, an invalidity or a death, whose rules read the pension contributions
+                boolean pensionKind = original.profile().events().stream().anyMatch(e -> !e.date().isAfter(original.asOf())
+                        && (e instanceof org.rulesascode.nssf.eligibility.RetirementClaim || e instanceof org.rulesascode.nssf.eligibility.Death
+                        || e instanceof org.rulesascode.nssf.eligibility.InvalidityClaim));
+                if (pensionKind) pensionReplayed += memo.memoStatistics().eventsReplayed() - replayedNow;
                 List<Assessment> reference = plain.assessAll(batch, Locale.ENGLISH, Detail.OUTCOMES);
                 for (int i = 0; i < batch.size(); i++) {
                     assertThat(fast.get(i)).as("%s of case %d (seed %d, rerun with -Dnssf.seed=%d): %s as of %s", names.get(i), index, seed, seed,
                             batch.get(i).profile(), batch.get(i).asOf()).isEqualTo(reference.get(i));
                     compared.merge(names.get(i), 1, Integer::sum);
                     decisionsOnEvents += (int) reference.get(i).decisions().stream().filter(d -> d.eventDate() != null).count();
+                    pensionDecisions += (int) reference.get(i).decisions().stream()
+                            .filter(d -> d.eventDate() != null && d.scheme() == org.rulesascode.nssf.eligibility.Scheme.PENSION).count();
                 }
                 if (n % 10 == 0) { // the explained form (reasons, steps) is replayed too
                     var m = memo.assessor().assessAllWithoutCompliance(batch, Locale.ENGLISH);
@@ -129,6 +139,11 @@ class EventMemoTests {
         for (String v : VARIANTS.keySet()) assertThat(compared.getOrDefault(v, 0)).as("workers compared as '%s' (seed %d)", v, seed).isGreaterThan(50);
         assertThat(decisionsOnEvents).as("decisions on events (seed %d)", seed).isGreaterThan(2 * ORIGINALS);
         assertThat(replayed).as("workers whose event benefits were replayed (seed %d)", seed).isGreaterThan(ORIGINALS);
+        // pension claims, invalidity and deaths (their rules read the pension contributions) among them
+        assertThat(pensionDecisions).as("pension decisions on events (seed %d)", seed).isGreaterThan(ORIGINALS / 2);
+        assertThat(pensionReplayed).as("workers with a pension event whose event benefits were replayed (seed %d)", seed).isGreaterThan(ORIGINALS / 10);
+        System.out.println("event memo: " + pensionDecisions + " pension decisions on events compared, " + pensionReplayed
+                + " workers with a pension event replayed");
     }
 
     @Test
