@@ -181,4 +181,40 @@ class EventMemoKeyTests {
         for (int d = RuleMemo.EVENT_LIMIT + 1; d <= RuleMemo.EVENT_LIMIT + 100; d++) put.accept(d);
         assertThat(kept.test(RuleMemo.EVENT_LIMIT + 50)).as("beyond the limit: not kept").isFalse();
     }
+
+    /** A pension contribution of a whole span of paid months at {@code wage} (the ceiling of its time applies). */
+    private static ContributionFinding pension(YearMonth from, YearMonth to, long wage, LocalDate day) {
+        Params p = RuleSet.standard().timeline().at(day);
+        SpanFact span = new SpanFact(EmploymentStatus.EMPLOYEE, 40, 40, p, from, to, wage, true, java.util.Set.of());
+        return new ContributionFinding("PEN-CON-01", span, Math.min(wage, 1_200_000L), new java.math.BigDecimal("0.02"),
+                new java.math.BigDecimal("0.02"), null, new ContributionFinding.Clamped(0, 1_200_000L));
+    }
+
+    @Test
+    void aCalculationOnThePensionContributions_isReadAgainOnTheWorkersOwn() {
+        LocalDate day = LocalDate.of(2060, 3, 10); // the pension in force, with years of contributions behind
+        int first = ParamTimeline.index(YearMonth.of(2030, 1));
+        HistoryIndex paid = new HistoryIndex(first, 362); // pension months paid from January 2030 to February 2060
+        for (int m = 0; m < 362; m++) paid.add(Scheme.PENSION, first + m, true, 1_200_000, 1_200_000);
+        EventFact death = new EventFact(new org.rulesascode.nssf.eligibility.Death(day, false, List.of()), EmploymentStatus.EMPLOYEE, Sex.MALE, 40, 60,
+                RuleSet.standard().timeline().at(day).forFact(), LocalDate.of(2030, 1, 1), paid);
+        List<ContributionFinding> high = List.of(pension(YearMonth.of(2030, 1), YearMonth.of(2060, 2), 5_000_000L, day));
+        List<ContributionFinding> low = List.of(pension(YearMonth.of(2059, 12), YearMonth.of(2060, 2), 10_000L, day));
+        boolean onHigh = PensionCalc.funeraryAboveMinimum(death, high);
+        boolean onLow = PensionCalc.funeraryAboveMinimum(death, low);
+        assertThat(onHigh).as("thirty years at the ceiling: the multiple of the pension exceeds the minimum").isTrue();
+        assertThat(onLow).as("three months at 10,000 riel: it does not").isFalse();
+        ReadLog log = ReadLog.start();
+        try {
+            PensionCalc.funeraryAboveMinimum(death, high);
+        } finally {
+            ReadLog.stop();
+        }
+        EventRead read = log.reads(death).stream().filter(r -> r.op() == EventRead.Op.CALL).findFirst().orElseThrow();
+        // read again on a fact's own pension contributions, not on the worker's event facts
+        death.setPensionContributions(high);
+        assertThat(death.value(read, List.of(death))).isEqualTo(onHigh);
+        death.setPensionContributions(low);
+        assertThat(death.value(read, List.of(death))).isEqualTo(onLow);
+    }
 }
