@@ -11,12 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The compiler directives of `run` and `compare` parse, and this JVM takes them (README, Performance). */
 class JitDirectivesTests {
     @Test
-    void theDirectivesAreTakenByTheJvm_andLeaveDroolsAndTheCompiledRulesToC1() throws IOException {
-        assertThat(JitDirectives.addNow()).isEqualTo("1 compiler directives added");
+    void theDirectivesAreTakenByTheJvm_andLeaveDroolsTheCompiledRulesAndTheExplanationsOfAComparisonToC1() throws IOException {
+        assertThat(JitDirectives.addNow()).isEqualTo("2 compiler directives added");
         try (InputStream in = JitDirectives.class.getResourceAsStream("compiler-directives.json")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(text).contains("\"org/drools/*.*\"", "\"org/rulesascode/nssf/rules/drl/*.*\"", "c2: { Exclude: true }")
-                    .doesNotContain("org/rulesascode/nssf/rules/internal"); // the memo, the calculations and the assessor stay with C2
+                    // the memo, the calculations and the assessor's outcome path stay with C2; only the explanations a
+                    // comparison renders for changed workers leave it
+                    .doesNotContain("RuleMemo", "Calc", "Assessor.batch", "Assessor.finish", "Assessor.lines", "Assessor.*", "internal/*.*");
+            assertThat(text).contains("Assessor.buildReason", "Texts.*");
         }
     }
 }
