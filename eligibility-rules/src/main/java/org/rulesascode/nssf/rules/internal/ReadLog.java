@@ -63,15 +63,7 @@ final class ReadLog {
      * paused.
      */
     static Object call(EventRead.Fn fn, EventFact e, Object arg, Collection<?> events) {
-        ReadLog log = CURRENT.get();
-        if (log == null) return fn.apply(e, arg, events);
-        if (log.paused == 0) log.events.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(new EventRead(EventRead.Op.CALL, fn, arg, null, null));
-        log.paused++;
-        try {
-            return fn.apply(e, arg, events);
-        } finally {
-            log.paused--;
-        }
+        return call(fn, e, arg, events, null);
     }
 
     /**
@@ -80,33 +72,20 @@ final class ReadLog {
      * ({@link EventFact#pensionUnread()}).
      */
     static Object callOnPension(EventRead.Fn fn, EventFact e, Collection<?> contributions) {
-        ReadLog log = CURRENT.get();
-        if (log == null) return fn.apply(e, null, contributions);
-        if (log.paused == 0) log.events.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(new EventRead(EventRead.Op.CALL, fn, null, PENSION, null));
-        log.paused++;
-        try {
-            return fn.apply(e, null, contributions);
-        } finally {
-            log.paused--;
-        }
+        return call(fn, e, null, contributions, PENSION);
     }
 
-    /**
-     * As {@link #computed} for an amount computed on the worker's pension contributions (the list a pension rule
-     * collects): a later worker's is computed on hers ({@link EventFact#pensionUnread()}).
-     */
-    static BenefitFinding computedOnPension(Recipe recipe, String rule, EventFact e, Collection<?> contributions) {
+    /** @param on what a later worker's value is computed on: null for her event facts, {@link #PENSION} */
+    private static Object call(EventRead.Fn fn, EventFact e, Object arg, Collection<?> collection, Object on) {
         ReadLog log = CURRENT.get();
-        if (log == null) return recipe.make(rule, e, contributions);
+        if (log == null) return fn.apply(e, arg, collection);
+        if (log.paused == 0) log.events.computeIfAbsent(e, k -> new LinkedHashSet<>()).add(new EventRead(EventRead.Op.CALL, fn, arg, on, null));
         log.paused++;
-        BenefitFinding b;
         try {
-            b = recipe.make(rule, e, contributions);
+            return fn.apply(e, arg, collection);
         } finally {
             log.paused--;
         }
-        if (log.paused == 0) log.recipes.put(b, (r, ev, events) -> recipe.make(r, ev, ev.pensionUnread()));
-        return b;
     }
 
     /**
@@ -114,16 +93,29 @@ final class ReadLog {
      * on), and, when this thread logs, kept with how to compute it again.
      */
     static BenefitFinding computed(Recipe recipe, String rule, EventFact e, Collection<?> events) {
+        return computed(recipe, rule, e, events, recipe);
+    }
+
+    /**
+     * As {@link #computed} for an amount computed on the worker's pension contributions (the list a pension rule
+     * collects): a later worker's is computed on hers ({@link EventFact#pensionUnread()}).
+     */
+    static BenefitFinding computedOnPension(Recipe recipe, String rule, EventFact e, Collection<?> contributions) {
+        return computed(recipe, rule, e, contributions, (r, ev, events) -> recipe.make(r, ev, ev.pensionUnread()));
+    }
+
+    /** @param again how a later worker's amount is computed */
+    private static BenefitFinding computed(Recipe recipe, String rule, EventFact e, Collection<?> collection, Recipe again) {
         ReadLog log = CURRENT.get();
-        if (log == null) return recipe.make(rule, e, events);
+        if (log == null) return recipe.make(rule, e, collection);
         log.paused++;
         BenefitFinding b;
         try {
-            b = recipe.make(rule, e, events);
+            b = recipe.make(rule, e, collection);
         } finally {
             log.paused--;
         }
-        if (log.paused == 0) log.recipes.put(b, recipe);
+        if (log.paused == 0) log.recipes.put(b, again);
         return b;
     }
 
