@@ -117,6 +117,35 @@ public final class ContributionLines extends AbstractList<ContributionLine> impl
         return starts[runs.length];
     }
 
+    /** @return the lines in order, run by run (no search per line) */
+    @Override
+    public java.util.Iterator<ContributionLine> iterator() {
+        return new java.util.Iterator<>() {
+            private int run;
+            private int k; // the index within the run
+
+            @Override
+            public boolean hasNext() {
+                return run < runs.length;
+            }
+
+            @Override
+            public ContributionLine next() {
+                if (run >= runs.length) throw new java.util.NoSuchElementException();
+                Run r = runs[run];
+                int perMonth = r.lines.size();
+                ContributionLine first = r.lines.get(k % perMonth);
+                int month = k / perMonth;
+                ContributionLine l = month == 0 ? first : atMonth(first, r.from.plusMonths(month));
+                if (++k == starts[run + 1] - starts[run]) {
+                    run++;
+                    k = 0;
+                }
+                return l;
+            }
+        };
+    }
+
     /** @return {@code l} as the line of month {@code m}: every other component the same */
     static ContributionLine atMonth(ContributionLine l, YearMonth m) {
         return new ContributionLine(m, l.scheme(), l.contributableWage(), l.rate(), l.employer(), l.worker(), l.total(), l.paid(),

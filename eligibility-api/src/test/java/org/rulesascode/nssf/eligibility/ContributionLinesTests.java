@@ -58,7 +58,11 @@ class ContributionLinesTests {
             assertThat(lines).isEqualTo(expected);
             assertThat(expected).isEqualTo(lines);
             assertThat(lines.hashCode()).isEqualTo(expected.hashCode());
-            assertThat(new ArrayList<>(lines)).isEqualTo(expected); // the iterator
+            assertThat(new ArrayList<>(lines)).isEqualTo(expected); // toArray
+            List<ContributionLine> iterated = new ArrayList<>();
+            for (ContributionLine l : lines) iterated.add(l); // the iterator
+            assertThat(iterated).isEqualTo(expected);
+            assertThat(lines.stream().toList()).isEqualTo(expected);
             assertThat(lines.runs()).isEqualTo(runs);
             assertThat(ContributionLines.runsOf(lines)).isEqualTo(runs);
             // a plain list: one run per line, standing for the same lines
@@ -101,6 +105,11 @@ class ContributionLinesTests {
         assertThatThrownBy(() -> lines.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> lines.get(-1)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> lines.add(l)).isInstanceOf(UnsupportedOperationException.class);
+        var it = lines.iterator();
+        for (int i = 0; i < 3; i++) it.next();
+        assertThat(it.hasNext()).isFalse();
+        assertThatThrownBy(it::next).isInstanceOf(java.util.NoSuchElementException.class);
+        assertThatThrownBy(() -> lines.iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(ContributionLines.of(List.of())).isEmpty();
     }
 }
