@@ -350,9 +350,9 @@ public final class CompareSummary implements Serializable {
         reform.add(ref);
         // in small methods: C2 compiles (and, when a rare branch is first taken, recompiles) each on its own
         Person person = flips.isEmpty() ? Person.UNCHANGED : person(flips);
-        long paid = Math.subtractExact(ref.contributionsTotal().total(), base.contributionsTotal().total());
         PersonResult.Contributions rc = ref.contributionsTotal();
         PersonResult.Contributions bc = base.contributionsTotal();
+        long paid = Math.subtractExact(rc.total(), bc.total());
         long[] delta = new long[Payer.values().length + 3]; // the annual cost per payer, the contribution (all, employers', workers')
         for (Payer p : Payer.values()) delta[p.ordinal()] = Math.subtractExact(ref.annualValue(p), base.annualValue(p));
         delta[Payer.values().length] = Math.subtractExact(rc.totalLast12(), bc.totalLast12());

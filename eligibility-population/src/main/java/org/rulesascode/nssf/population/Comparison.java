@@ -105,8 +105,8 @@ public final class Comparison {
 
     /**
      * The contribution flips of two lists held as runs, as the pair-by-pair comparison finds them, walked month segment
-     * by month segment (a segment ends where a run of either side ends): each line of a segment counts as many months
-     * as the segment has, and as many in the last 12 months as it has there.
+     * by month segment ({@link #walk}): each line of a segment counts as many months as the segment has, and as many
+     * in the last 12 months as it has there.
      *
      * @return the flips by scheme, or null when the runs do not pair up (other months, other schemes in a month, a
      *         month twice, a month's schemes out of order): the caller then compares month by month
@@ -114,46 +114,69 @@ public final class Comparison {
     private static List<Flip> runFlips(List<ContributionLines.Run> b, List<ContributionLines.Run> r, LocalDate asOf) {
         Scheme[] schemes = Scheme.values();
         LineDifference[] ds = new LineDifference[schemes.length];
-        int last = asOf.getYear() * 12 + asOf.getMonthValue() - 1; // the as-of month, as a month number
-        int first = last - 11;
-        int i = 0;
-        int j = 0;
-        int bDone = 0;
-        int rDone = 0;
-        int previous = Integer.MIN_VALUE; // the last month of the previous segment
-        while (i < b.size() && j < r.size()) {
-            ContributionLines.Run x = b.get(i);
-            ContributionLines.Run y = r.get(j);
-            int month = x.from().getYear() * 12 + x.from().getMonthValue() - 1 + bDone;
-            if (month != y.from().getYear() * 12 + y.from().getMonthValue() - 1 + rDone || month <= previous) return null;
-            List<ContributionLine> xl = x.lines();
-            List<ContributionLine> yl = y.lines();
-            if (xl.size() != yl.size()) return null;
-            int step = Math.min(x.months() - bDone, y.months() - rDone);
-            long recent = Math.max(0, Math.min(last, month + step - 1) - Math.max(first, month) + 1);
+        int[] previous = {Integer.MIN_VALUE}; // the last month of the previous segment
+        boolean paired = walk(b, r, (month, step, xl, yl) -> {
+            if (month <= previous[0]) return false;
+            previous[0] = month + step - 1;
+            long recent = Valuation.inLast12Months(month, step, asOf);
             int scheme = -1;
             for (int k = 0; k < xl.size(); k++) {
                 ContributionLine xk = xl.get(k);
                 ContributionLine yk = yl.get(k);
                 int o = xk.scheme().ordinal();
-                if (yk.scheme() != xk.scheme() || o <= scheme) return null;
+                if (yk.scheme() != xk.scheme() || o <= scheme) return false;
                 scheme = o;
                 if (ds[o] == null) ds[o] = new LineDifference();
                 ds[o].add(xk, yk, step, recent);
             }
-            previous = month + step - 1;
-            bDone += step;
-            rDone += step;
-            if (bDone == x.months()) { i++; bDone = 0; }
-            if (rDone == y.months()) { j++; rDone = 0; }
-        }
-        if (i != b.size() || j != r.size()) return null;
+            return true;
+        });
+        if (!paired) return null;
         List<Flip> out = new ArrayList<>(1);
         for (Scheme sc : schemes) {
             Flip f = ds[sc.ordinal()] == null ? null : ds[sc.ordinal()].flip(sc, false, false);
             if (f != null) out.add(f);
         }
         return out;
+    }
+
+    /** What is done with one month segment of two run lists. */
+    @FunctionalInterface
+    private interface Segment {
+        /**
+         * @param month the segment's first month ({@link Valuation#monthNumber})
+         * @param step  its months
+         * @param xl    the baseline's lines of each of its months (month aside), as many as {@code yl}
+         * @param yl    the reform's
+         * @return false to stop the walk: the lists are not alike
+         */
+        boolean visit(int month, int step, List<ContributionLine> xl, List<ContributionLine> yl);
+    }
+
+    /**
+     * Walks two run lists month segment by month segment (a segment ends where a run of either side ends).
+     *
+     * @return true when both cover the same months, segment by segment with as many lines a month, to the end, and
+     *         {@code segment} never said stop
+     */
+    private static boolean walk(List<ContributionLines.Run> b, List<ContributionLines.Run> r, Segment segment) {
+        int i = 0;
+        int j = 0;
+        int bDone = 0; // months of b.get(i) already walked
+        int rDone = 0;
+        while (i < b.size() && j < r.size()) {
+            ContributionLines.Run x = b.get(i);
+            ContributionLines.Run y = r.get(j);
+            int month = Valuation.monthNumber(x.from()) + bDone;
+            if (month != Valuation.monthNumber(y.from()) + rDone || x.lines().size() != y.lines().size()) return false;
+            int step = Math.min(x.months() - bDone, y.months() - rDone);
+            if (!segment.visit(month, step, x.lines(), y.lines())) return false;
+            bDone += step;
+            rDone += step;
+            if (bDone == x.months()) { i++; bDone = 0; }
+            if (rDone == y.months()) { j++; rDone = 0; }
+        }
+        return i == b.size() && j == r.size();
     }
 
     /** @return true when the lines run month by month, each month's schemes in order, so that no scheme has a month twice */
@@ -413,31 +436,16 @@ public final class Comparison {
     }
 
     /**
-     * As {@link #sameLines} on two lists held as runs, walked month segment by month segment (a segment ends where a
-     * run of either side ends): the same months, and in each the same lines in the same order, month excepted.
+     * As {@link #sameLines} on two lists held as runs, walked month segment by month segment ({@link #walk}): the same
+     * months, and in each the same lines in the same order, month excepted.
      */
     private static boolean sameRuns(List<ContributionLines.Run> b, List<ContributionLines.Run> r) {
-        int i = 0;
-        int j = 0;
-        int bDone = 0; // months of b.get(i) already compared
-        int rDone = 0;
-        while (i < b.size() && j < r.size()) {
-            ContributionLines.Run x = b.get(i);
-            ContributionLines.Run y = r.get(j);
-            if (x.from().plusMonths(bDone).compareTo(y.from().plusMonths(rDone)) != 0) return false;
-            List<ContributionLine> xl = x.lines();
-            List<ContributionLine> yl = y.lines();
-            if (xl.size() != yl.size()) return false;
+        return walk(b, r, (month, step, xl, yl) -> {
             for (int k = 0; k < xl.size(); k++) {
                 if (xl.get(k).scheme() != yl.get(k).scheme() || !sameLine(xl.get(k), yl.get(k))) return false;
             }
-            int step = Math.min(x.months() - bDone, y.months() - rDone);
-            bDone += step;
-            rDone += step;
-            if (bDone == x.months()) { i++; bDone = 0; }
-            if (rDone == y.months()) { j++; rDone = 0; }
-        }
-        return i == b.size() && j == r.size();
+            return true;
+        });
     }
 
     /**

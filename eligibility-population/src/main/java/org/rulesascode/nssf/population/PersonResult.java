@@ -167,15 +167,11 @@ public record PersonResult(long line, String id, Sex sex, EmploymentStatus statu
         }
         // per scheme: total, employer, worker, and the same for the 12 months ending with the as-of month
         long[][] sums = new long[Scheme.values().length][];
-        // the 12 months ending with the as-of month, as month numbers (Valuation.last12Months without a YearMonth a line)
-        int last = asOf.getYear() * 12 + asOf.getMonthValue() - 1;
-        int first = last - 11;
         // run by run (ContributionLines): a run's months have the same lines, so each line counts months times, and
         // as many times in the last 12 months as the run has months there
         for (ContributionLines.Run run : ContributionLines.runsOf(a.contributions())) {
-            int from = run.from().getYear() * 12 + run.from().getMonthValue() - 1;
             long months = run.months();
-            long recent = Math.max(0, Math.min(last, from + run.months() - 1) - Math.max(first, from) + 1);
+            long recent = Valuation.inLast12Months(Valuation.monthNumber(run.from()), months, asOf);
             for (ContributionLine l : run.lines()) {
                 long[] x = sums[l.scheme().ordinal()];
                 if (x == null) x = sums[l.scheme().ordinal()] = new long[6];

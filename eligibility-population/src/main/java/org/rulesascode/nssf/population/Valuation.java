@@ -78,6 +78,22 @@ public final class Valuation {
         return !month.isAfter(end) && month.isAfter(end.minusMonths(12));
     }
 
+    /** @return a month as a number (year × 12 + month − 1): consecutive months are consecutive numbers */
+    static int monthNumber(YearMonth m) {
+        return m.getYear() * 12 + m.getMonthValue() - 1;
+    }
+
+    /**
+     * @param from   the first of consecutive months, as a {@link #monthNumber}
+     * @param months how many
+     * @param asOf   the as-of date
+     * @return how many of those months are among the 12 ending with the as-of month ({@link #last12Months})
+     */
+    static long inLast12Months(int from, long months, LocalDate asOf) {
+        int last = asOf.getYear() * 12 + asOf.getMonthValue() - 1;
+        return Math.max(0, Math.min(last, from + months - 1) - Math.max(last - 11, from) + 1);
+    }
+
     /** @return the age band of a person born on {@code birth}, on {@code asOf} */
     public static String ageBand(LocalDate birth, LocalDate asOf) {
         int age = Period.between(birth, asOf).getYears();

@@ -175,8 +175,9 @@ public final class Assessor {
          */
         List<Object> templates;
         /**
-         * True when the event memo serves her: she has events up to the as-of date and no rule of theirs reads
-         * contribution findings (MemoPlan#contributionEventKinds); decided once per batch.
+         * True when the event memo serves her: she has events up to the as-of date, and their rules read no
+         * contribution findings (MemoPlan#contributionEventKinds) or read them in the form the memo accounts for
+         * (RuleMemo#contributionEventsEnabled); decided once per batch.
          */
         boolean eventsMemoised;
         /**
@@ -426,9 +427,9 @@ public final class Assessor {
     }
 
     /**
-     * For a replayed worker whose event rules read no contribution: her event facts, and what the rules found on this
-     * thread about events that gave the same value for every read the rules made (RuleMemo), replayed onto them with
-     * her amounts computed again. Returns false when not found: she is then judged by Drools and what is found
+     * For a replayed worker whose events the memo serves (eventsMemoised): her event facts, and what the rules found
+     * on this thread about events that gave the same value for every read the rules made (RuleMemo), replayed onto
+     * them with her amounts computed again. Returns false when not found: she is then judged by Drools and what is found
      * is kept under her key.
      */
     private boolean eventsFromMemo(RuleMemo memo, int schemes, Work w, List<Object> replayed, int owner) {

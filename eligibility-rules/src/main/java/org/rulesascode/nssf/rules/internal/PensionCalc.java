@@ -195,14 +195,14 @@ public final class PensionCalc {
 
     private static final ReadLog.Recipe OLD_AGE_PENSION = PensionCalc::oldAgePensionOf;
 
-    private static BenefitFinding oldAgePensionOf(String k, EventFact e, Collection<?> contributions) {
+    private static BenefitFinding oldAgePensionOf(String rule, EventFact e, Collection<?> contributions) {
         Estimate est = estimate(e, months(e, contributions));
         if (est == null) {
-            return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, Text.of("undetermined.pen.no_reference_wage"));
+            return BenefitFinding.undetermined(rule, e, AmountPeriod.PER_MONTH, Text.of("undetermined.pen.no_reference_wage"));
         }
         List<Text> steps = new ArrayList<>(est.steps());
         steps.add(Text.of("step.pen.old_age_estimate", "pension", HealthCareCalc.khr(est.pension())));
-        return BenefitFinding.estimate(k, e, est.pension(), AmountPeriod.PER_MONTH, steps);
+        return BenefitFinding.estimate(rule, e, est.pension(), AmountPeriod.PER_MONTH, steps);
     }
 
     /**
@@ -216,7 +216,7 @@ public final class PensionCalc {
 
     private static final ReadLog.Recipe OLD_AGE_ALLOWANCE = PensionCalc::oldAgeAllowanceOf;
 
-    private static BenefitFinding oldAgeAllowanceOf(String k, EventFact e, Collection<?> contributions) {
+    private static BenefitFinding oldAgeAllowanceOf(String rule, EventFact e, Collection<?> contributions) {
         List<Month> months = months(e, contributions);
         long worker = 0;
         long employer = 0;
@@ -241,7 +241,7 @@ public final class PensionCalc {
             steps.add(Text.of("step.pen.allowance_worker_share", "param", EMPLOYER_SHARE_REFUNDED, "result", total));
             steps.add(Text.of("step.pen.allowance_worker_share_estimate", "employer", HealthCareCalc.khr(employer), "amount", total));
         }
-        return BenefitFinding.estimate(k, e, amount, AmountPeriod.ONCE, steps);
+        return BenefitFinding.estimate(rule, e, amount, AmountPeriod.ONCE, steps);
     }
 
     /** The survivors' pension: the amount is undetermined; the steps show its elements for information (§12 row 2b). */
@@ -251,7 +251,7 @@ public final class PensionCalc {
 
     private static final ReadLog.Recipe SURVIVORS_PENSION = PensionCalc::survivorsPensionOf;
 
-    private static BenefitFinding survivorsPensionOf(String k, EventFact e, Collection<?> contributions) {
+    private static BenefitFinding survivorsPensionOf(String rule, EventFact e, Collection<?> contributions) {
         Params p = e.getParams();
         Estimate est = estimate(e, months(e, contributions));
         List<Text> steps = new ArrayList<>();
@@ -264,7 +264,7 @@ public final class PensionCalc {
         steps.add(shares(e));
         Text why = Text.of("undetermined.pen.survivors_pension", "minimumRate", pct(p.num(SURVIVORS_MIN_RATE)), "spouseShare", pct(p.num(SPOUSE_SHARE)),
                 "childrenShare", pct(p.num(CHILDREN_SHARE)), "soleShare", pct(p.num(SOLE_GROUP_SHARE)));
-        return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, null, why, steps);
+        return BenefitFinding.undetermined(rule, e, AmountPeriod.PER_MONTH, null, why, steps);
     }
 
     /** The survivors' allowance: a lump sum of at least one month of the deceased's pension; undetermined (§6.2). */
@@ -274,14 +274,14 @@ public final class PensionCalc {
 
     private static final ReadLog.Recipe SURVIVORS_ALLOWANCE = PensionCalc::survivorsAllowanceOf;
 
-    private static BenefitFinding survivorsAllowanceOf(String k, EventFact e, Collection<?> contributions) {
+    private static BenefitFinding survivorsAllowanceOf(String rule, EventFact e, Collection<?> contributions) {
         Estimate est = estimate(e, months(e, contributions));
         List<Text> steps = new ArrayList<>();
         if (est != null) {
             steps.addAll(est.steps());
             steps.add(Text.of("step.pen.survivors_allowance_bound", "pension", HealthCareCalc.khr(est.pension())));
         }
-        return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, null, Text.of("undetermined.pen.survivors_allowance"), steps);
+        return BenefitFinding.undetermined(rule, e, AmountPeriod.ONCE, null, Text.of("undetermined.pen.survivors_allowance"), steps);
     }
 
     /**
@@ -294,14 +294,14 @@ public final class PensionCalc {
 
     private static final ReadLog.Recipe FUNERARY_ALLOWANCE = PensionCalc::funeraryAllowanceOf;
 
-    private static BenefitFinding funeraryAllowanceOf(String k, EventFact e, Collection<?> contributions) {
+    private static BenefitFinding funeraryAllowanceOf(String rule, EventFact e, Collection<?> contributions) {
         Params p = e.getParams();
         Estimate est = estimate(e, months(e, contributions));
         long minimum = p.num(FUNERARY_MINIMUM).longValueExact();
         BigDecimal multiplier = p.num(FUNERARY_MULTIPLIER);
         if (est == null) {
             List<Text> steps = List.of(Text.of("step.pen.funerary_no_estimate", "result", HealthCareCalc.khr(minimum)));
-            return BenefitFinding.amount(k, e, minimum, AmountPeriod.ONCE, null, steps);
+            return BenefitFinding.amount(rule, e, minimum, AmountPeriod.ONCE, null, steps);
         }
         List<Text> steps = new ArrayList<>(est.steps());
         long multiple = multiplier.multiply(BigDecimal.valueOf(est.pension())).setScale(0, Money.ROUNDING).longValueExact();
@@ -310,10 +310,10 @@ public final class PensionCalc {
         if (multiple > minimum) {
             steps.add(Text.of("step.pen.funerary_multiple", append(formula, "result", HealthCareCalc.khr(multiple))));
             steps.add(Text.of("step.pen.funerary_estimate", "minimum", HealthCareCalc.khr(minimum), "amount", HealthCareCalc.khr(multiple)));
-            return BenefitFinding.estimate(k, e, multiple, AmountPeriod.ONCE, steps);
+            return BenefitFinding.estimate(rule, e, multiple, AmountPeriod.ONCE, steps);
         }
         steps.add(Text.of("step.pen.funerary_minimum", append(formula, "result", HealthCareCalc.khr(minimum))));
-        return BenefitFinding.amount(k, e, minimum, AmountPeriod.ONCE, null, steps);
+        return BenefitFinding.amount(rule, e, minimum, AmountPeriod.ONCE, null, steps);
     }
 
     /** The invalidity pension: no formula in the rules reference, so the amount is undetermined (§11 #2, §12 row 2a). */
@@ -323,11 +323,11 @@ public final class PensionCalc {
 
     private static final ReadLog.Recipe INVALIDITY_PENSION = (rule, e, events) -> invalidityPensionOf(rule, e);
 
-    private static BenefitFinding invalidityPensionOf(String k, EventFact e) {
+    private static BenefitFinding invalidityPensionOf(String rule, EventFact e) {
         List<Text> steps = List.of(
                 Text.of("step.pen.paid_months", "month", YearMonth.from(e.getDate()), "result", e.paidBefore(Scheme.PENSION)),
                 Text.of("step.pen.invalidity_amount"));
-        return BenefitFinding.undetermined(k, e, AmountPeriod.PER_MONTH, null, Text.of("undetermined.pen.invalidity"), steps);
+        return BenefitFinding.undetermined(rule, e, AmountPeriod.PER_MONTH, null, Text.of("undetermined.pen.invalidity"), steps);
     }
 
     /**
@@ -340,12 +340,12 @@ public final class PensionCalc {
 
     private static final ReadLog.Recipe INVALIDITY_FUNERARY_ALLOWANCE = (rule, e, events) -> invalidityFuneraryAllowanceOf(rule, e);
 
-    private static BenefitFinding invalidityFuneraryAllowanceOf(String k, EventFact e) {
+    private static BenefitFinding invalidityFuneraryAllowanceOf(String rule, EventFact e) {
         Params p = e.getParams();
         Riel minimum = HealthCareCalc.khr(p.num(FUNERARY_MINIMUM).longValueExact());
         String multiplier = p.num(FUNERARY_MULTIPLIER).stripTrailingZeros().toPlainString();
         List<Text> steps = List.of(Text.of("step.pen.funerary_invalidity", "multiplier", multiplier, "minimum", minimum));
-        return BenefitFinding.undetermined(k, e, AmountPeriod.ONCE, null,
+        return BenefitFinding.undetermined(rule, e, AmountPeriod.ONCE, null,
                 Text.of("undetermined.pen.funerary_invalidity", "multiplier", multiplier, "minimum", minimum), steps);
     }
 
@@ -504,8 +504,6 @@ public final class PensionCalc {
         /** @return the event this record is a view of */
         public EventFact getEvent() { return event; }
 
-        /** @return the event, for the event memo (no read is noted: the record is made by the rules' consequence) */
-        EventFact getEventUnread() { return event; }
 
         @Override public LocalDate getDate() { return event.getDate(); }
 

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * same outcomes and statuses, the same supports; a contribution's base is recomputed from the new span's own wage
  * (the only property the key leaves out, read only by the contribution functions).
  *
- * <p>The benefits of a worker's life events are memoised per thread when no rule of theirs reads her contributions
- * (pension claims, invalidity and death do; those go to Drools): Drools judges a situation once, with the event rules'
+ * <p>The benefits of a worker's life events are memoised per thread (those whose rules read her contributions, pension
+ * claims, invalidity and deaths, only while the rules read them as her whole pension contributions:
+ * {@link MemoPlan#contributionEventProblems()}): Drools judges a situation once, with the event rules'
  * reads logged ({@link ReadLog}); a later worker whose events give the same value for every read (the schemes asked
  * about and the kinds of her events first) gets the same findings, and her amounts are computed again from her own
  * facts by the calculations the rules called ({@link ReadLog.Recipe}). Each thread keeps its own situations (no
@@ -407,10 +408,10 @@ public final class RuleMemo {
                 Finding f = it.next();
                 Finding s = f.getSupport();
                 if (s != null && !index.containsKey(s) && s.getSubject() instanceof PensionCalc.Record r && s.getSupport() == null
-                        && position.containsKey(r.getEventUnread())) {
+                        && position.containsKey(r.getEvent())) {
                     // a pension outcome's support about the record of an event of the unit: replayed on the new event
                     index.put(s, items.size());
-                    items.add(new Item(position.get(r.getEventUnread()), s, -1, null, null, null, true));
+                    items.add(new Item(position.get(r.getEvent()), s, -1, null, null, null, true));
                 }
                 if (s != null && !index.containsKey(s)) {
                     if (!position.containsKey(s.getSubject())) return null;
