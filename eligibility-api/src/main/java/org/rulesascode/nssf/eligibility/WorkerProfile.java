@@ -87,6 +87,11 @@ public record WorkerProfile(String id, LocalDate birthDate, Sex sex, EmploymentS
     }
 
     private static void checkHistory(List<ContributionPeriod> history) {
+        // the usual case, periods listed in order: each starts after the one before ends
+        boolean inOrder = true;
+        for (int i = 1; i < history.size() && inOrder; i++) inOrder = history.get(i).from().isAfter(history.get(i - 1).to());
+        if (inOrder) return;
+        // else by first month (the error names the two periods that overlap, however they are listed)
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) order.add(i);
         order.sort(Comparator.comparing(i -> history.get(i).from()));

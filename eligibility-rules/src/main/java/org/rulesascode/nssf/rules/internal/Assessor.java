@@ -165,8 +165,8 @@ public final class Assessor {
     private static final class Work {
         final AssessmentRequest request;
         final CoverageFact coverage;
-        final List<Finding> findings = new ArrayList<>();
-        final List<ContributionFinding> contributions = new ArrayList<>();
+        final ArrayList<Finding> findings = new ArrayList<>();
+        final ArrayList<ContributionFinding> contributions = new ArrayList<>();
         final List<BenefitFinding> benefits = new ArrayList<>();
         final List<ComplianceNote> notes = new ArrayList<>();
         /**
@@ -210,59 +210,9 @@ public final class Assessor {
         long hit = 0;
         long miss = 0;
         for (int i = 0; i < work.length; i++) {
-            AssessmentRequest request = requests.get(i);
-            WorkerProfile p = request.profile();
-            LocalDate asOf = request.asOf();
-            Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
-            CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
-                    age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
-                    membership.longestUnpaidRun(), membership.member());
-            work[i] = new Work(request, coverage);
-            coverage.setOwner(i);
-            List<DependantFact> dependants = new ArrayList<>(0);
-            if (request.includes(Scheme.VOLUNTARY_HEALTH_CARE)) {
-                for (int d = 0; d < p.dependants().size(); d++) {
-                    DependantFact dependant = new DependantFact(d, p.dependants().get(d), asOf, coverage.getParams());
-                    dependant.setOwner(i);
-                    dependants.add(dependant);
-                }
-            }
-            List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), spanBreaks);
-            for (SpanFact sp : spans) sp.setOwner(i);
-            facts[i] = new Facts(coverage, dependants, spans);
-            if (memo == null) continue;
-            work[i].eventsMemoised = memo.eventsEnabled() && hasEvents(request)
-                    && (memo.contributionEventsEnabled() || !readsContributions(memo, request));
-            // every unit of the profile found in the memo: replayed; else the whole profile is judged by Drools
-            List<List<Object>> ks = new ArrayList<>(1 + spans.size());
-            ks.add(memo.personKey(schemes, coverage, dependants));
-            for (SpanFact sp : spans) ks.add(memo.spanKey(schemes, sp, coverage));
-            List<Object> out = new ArrayList<>();
-            List<Object> templates = new ArrayList<>(ks.size() + 1);
-            templates.add(schemes);
-            RuleMemo.Template person = memo.get(ks.get(0));
-            boolean all = person != null;
-            if (all) {
-                out.addAll(RuleMemo.replay(person, personUnit(facts[i])));
-                templates.add(person);
-            }
-            for (int k = 0; all && k < spans.size(); k++) {
-                RuleMemo.Template t = memo.get(ks.get(k + 1));
-                if (t == null) {
-                    all = false;
-                } else {
-                    out.addAll(RuleMemo.replay(t, List.of(spans.get(k))));
-                    templates.add(t);
-                }
-            }
-            if (all) {
-                replayed[i] = out;
-                work[i].templates = templates;
-                hit += ks.size();
-            } else {
-                keys[i] = ks;
-                miss += ks.size();
-            }
+            int n = prepare(i, requests.get(i), work, facts, memo, schemes, replayed, keys);
+            if (n > 0) hit += n;
+            else miss -= n;
         }
         if (memo != null) memo.counted(hit, miss);
         // the profiles the rules judge (all without the memo; with it, those it cannot answer and those with events),
@@ -294,6 +244,68 @@ public final class Assessor {
             judge(Arrays.copyOfRange(events, from, Math.min(e, from + EVENT_BATCH)), work, facts, replayed, keys, memo, compliance);
         }
         return finish(work, locale, compliance, explain);
+    }
+
+    /**
+     * The facts of one profile of a batch, and with the memo its replay when every unit of it is found (a method of its
+     * own, called once a profile: the JIT compiles it early and alone rather than the whole batch loop, again and again).
+     *
+     * @return with the memo, the number of units (person and spans) looked up: positive when all were found, negative
+     *         when the profile goes to Drools; 0 without the memo
+     */
+    private int prepare(int i, AssessmentRequest request, Work[] work, Facts[] facts, RuleMemo memo, int schemes,
+                        List<Object>[] replayed, List<List<Object>>[] keys) {
+        WorkerProfile p = request.profile();
+        LocalDate asOf = request.asOf();
+        Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
+        CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
+                age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
+                membership.longestUnpaidRun(), membership.member());
+        work[i] = new Work(request, coverage);
+        coverage.setOwner(i);
+        List<DependantFact> dependants = new ArrayList<>(0);
+        if (request.includes(Scheme.VOLUNTARY_HEALTH_CARE)) {
+            for (int d = 0; d < p.dependants().size(); d++) {
+                DependantFact dependant = new DependantFact(d, p.dependants().get(d), asOf, coverage.getParams());
+                dependant.setOwner(i);
+                dependants.add(dependant);
+            }
+        }
+        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), spanBreaks);
+        for (SpanFact sp : spans) sp.setOwner(i);
+        facts[i] = new Facts(coverage, dependants, spans);
+        if (memo == null) return 0;
+        work[i].eventsMemoised = memo.eventsEnabled() && hasEvents(request)
+                && (memo.contributionEventsEnabled() || !readsContributions(memo, request));
+        // every unit of the profile found in the memo: replayed; else the whole profile is judged by Drools
+        List<List<Object>> ks = new ArrayList<>(1 + spans.size());
+        ks.add(memo.personKey(schemes, coverage, dependants));
+        for (SpanFact sp : spans) ks.add(memo.spanKey(schemes, sp, coverage));
+        List<Object> out = new ArrayList<>();
+        List<Object> templates = new ArrayList<>(ks.size() + 1);
+        templates.add(schemes);
+        RuleMemo.Template person = memo.get(ks.get(0));
+        boolean all = person != null;
+        if (all) {
+            out.addAll(RuleMemo.replay(person, personUnit(facts[i])));
+            templates.add(person);
+        }
+        for (int k = 0; all && k < spans.size(); k++) {
+            RuleMemo.Template t = memo.get(ks.get(k + 1));
+            if (t == null) {
+                all = false;
+            } else {
+                out.addAll(RuleMemo.replay(t, List.of(spans.get(k))));
+                templates.add(t);
+            }
+        }
+        if (all) {
+            replayed[i] = out;
+            work[i].templates = templates;
+            return ks.size();
+        }
+        keys[i] = ks;
+        return -ks.size();
     }
 
     /** Judges some profiles of a batch in one session: their first phase (or its replay), then the benefits of their events. */
@@ -483,6 +495,11 @@ public final class Assessor {
 
     /** Replayed findings straight into a profile's lists (no session needed them). */
     private static void distribute(Work w, List<Object> replayed) {
+        // room made once rather than grown step by step (a long history replays hundreds of contributions)
+        int contributions = 0;
+        for (Object o : replayed) if (o instanceof ContributionFinding) contributions++;
+        w.contributions.ensureCapacity(w.contributions.size() + contributions);
+        w.findings.ensureCapacity(w.findings.size() + replayed.size() - contributions);
         for (Object o : replayed) {
             if (o instanceof Finding f) w.findings.add(f);
             else if (o instanceof ContributionFinding c) w.contributions.add(c);
@@ -765,8 +782,14 @@ public final class Assessor {
      * age threshold is crossed.
      */
     static List<SpanFact> spans(WorkerProfile p, LocalDate asOf, ParamTimeline timeline, int[] change) {
-        List<ContributionPeriod> history = new ArrayList<>(p.history());
-        history.sort(Comparator.comparing(ContributionPeriod::from));
+        List<ContributionPeriod> history = p.history();
+        for (int i = 1; i < history.size(); i++) {
+            if (history.get(i - 1).from().isAfter(history.get(i).from())) { // out of order: sorted (stable) by first month
+                history = new ArrayList<>(history);
+                history.sort(Comparator.comparing(ContributionPeriod::from));
+                break;
+            }
+        }
         int last = ParamTimeline.index(YearMonth.from(asOf));
         long[] ages = timeline.ageThresholds();
         int[] ageMonths = new int[ages.length];
@@ -1055,10 +1078,27 @@ public final class Assessor {
         long[] order = new long[n];
         RuleInfo[] rules = new RuleInfo[n];
         Scheme[] schemes = new Scheme[n];
+        // a profile's contributions come from a few rules, their ids the same strings (the rule's, or its template's):
+        // looked up once per id, then found by identity
+        String[] seen = new String[8];
+        int[] lookedUp = new int[8];
+        int seenCount = 0;
         for (int i = 0; i < n; i++) {
             ContributionFinding c = found.get(i);
-            rules[i] = ruleSet.rules().rule(c.ruleId());
-            schemes[i] = schemeOf(rules[i]);
+            String id = c.ruleId();
+            int k = 0;
+            while (k < seenCount && seen[k] != id) k++;
+            if (k < seenCount) {
+                rules[i] = rules[lookedUp[k]];
+                schemes[i] = schemes[lookedUp[k]];
+            } else {
+                rules[i] = ruleSet.rules().rule(id);
+                schemes[i] = schemeOf(rules[i]);
+                if (seenCount < seen.length) {
+                    seen[seenCount] = id;
+                    lookedUp[seenCount++] = i;
+                }
+            }
             order[i] = ((long) (ParamTimeline.index(c.span().getFrom()) * 8 + schemes[i].ordinal()) << 20) | i;
         }
         java.util.Arrays.sort(order);
@@ -1072,6 +1112,12 @@ public final class Assessor {
         }
         // a span's months all have the same lines: one run per span (ContributionLines makes a month's lines when read)
         List<ContributionLines.Run> runs = new ArrayList<>();
+        // the parameters of a rule in a snapshot, for the last few (rule, snapshot) pairs: spans of two periods in one
+        // stretch of parameter values share them (ids and snapshots compared by identity, as the shared cache keys them)
+        String[] pairRule = new String[16];
+        Params[] pairParams = new Params[16];
+        RuleParameters[] pairValues = new RuleParameters[16];
+        int pairs = 0;
         int from = 0;
         while (from < n) {
             SpanFact s = found.get((int) (order[from] & ((1 << 20) - 1))).span();
@@ -1080,7 +1126,21 @@ public final class Assessor {
             ContributionLine[] first = new ContributionLine[to - from];
             for (int k = from; k < to; k++) {
                 int i = (int) (order[k] & ((1 << 20) - 1));
-                first[k - from] = line(found.get(i), rules[i], schemes[i]).at(s.getFrom());
+                ContributionFinding c = found.get(i);
+                String id = rules[i].id();
+                Params params = s.getParams();
+                RuleParameters rp = null;
+                for (int q = 0; q < pairs; q++) {
+                    if (pairRule[q] == id && pairParams[q] == params) { rp = pairValues[q]; break; }
+                }
+                if (rp == null) {
+                    rp = ruleParameters(id, params);
+                    int q = pairs < pairRule.length ? pairs++ : (int) (k % pairRule.length);
+                    pairRule[q] = id;
+                    pairParams[q] = params;
+                    pairValues[q] = rp;
+                }
+                first[k - from] = line(c, rules[i], schemes[i], rp).at(s.getFrom());
             }
             int months = ParamTimeline.index(s.getTo()) - ParamTimeline.index(s.getFrom()) + 1;
             runs.add(new ContributionLines.Run(s.getFrom(), months, Arrays.asList(first)));
@@ -1104,9 +1164,17 @@ public final class Assessor {
     }
 
     private Line line(ContributionFinding c, RuleInfo rule, Scheme scheme) {
-        RuleParametersKey key = new RuleParametersKey(rule.id(), c.span().getParams());
+        return line(c, rule, scheme, ruleParameters(rule.id(), c.span().getParams()));
+    }
+
+    /** @return the parameters of a rule in a snapshot (made once per pair and shared: the snapshots are shared) */
+    private RuleParameters ruleParameters(String ruleId, Params params) {
+        RuleParametersKey key = new RuleParametersKey(ruleId, params);
         RuleParameters rp = ruleParameterValues.get(key);
-        if (rp == null) rp = ruleParameterValues.computeIfAbsent(key, this::ruleParameters);
+        return rp != null ? rp : ruleParameterValues.computeIfAbsent(key, this::ruleParameters);
+    }
+
+    private Line line(ContributionFinding c, RuleInfo rule, Scheme scheme, RuleParameters rp) {
         if (c.flatAmount() != null) return new Line(c, scheme, rule, null, 0, c.flatAmount(), rp.provisional(), rp.uses());
         return new Line(c, scheme, rule, c.employerRate().add(c.workerRate()), share(c.base(), c.employerRate()),
                 share(c.base(), c.workerRate()), rp.provisional(), rp.uses());

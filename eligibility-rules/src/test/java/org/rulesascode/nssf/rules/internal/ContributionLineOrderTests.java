@@ -3,6 +3,8 @@ package org.rulesascode.nssf.rules.internal;
 import org.junit.jupiter.api.Test;
 import org.rulesascode.nssf.eligibility.AssessmentRequest;
 import org.rulesascode.nssf.eligibility.ContributionLine;
+import org.rulesascode.nssf.eligibility.ContributionPeriod;
+import org.rulesascode.nssf.eligibility.WorkerProfile;
 import org.rulesascode.nssf.testkit.Property;
 import org.rulesascode.nssf.testkit.WorkerProfiles;
 
@@ -55,5 +57,43 @@ class ContributionLineOrderTests {
         }
         assertThat(compared).as("lines compared (seed %d)", seed).isGreaterThan(50_000);
         assertThat(overlapping).isGreaterThan(100);
+    }
+
+    /**
+     * Spans follow the history by first month whatever order the profile lists its periods in: the spans of a history
+     * given backwards (the sorting path of {@link Assessor#spans}) are those of the same history given in order (the
+     * path that takes the list as it is), month for month, wage, paid flag, age and parameter snapshot.
+     */
+    @Test
+    void spansOfAHistoryOutOfOrderAreThoseOfTheHistoryInOrder() {
+        long seed = Property.seed();
+        RuleSet rs = RuleSet.standard();
+        int[] change = rs.timeline().changeMonths();
+        int reordered = 0;
+        for (int i = 0; i < 2_000; i++) {
+            AssessmentRequest r = Property.draw(seed, i, WorkerProfiles.any().arbitrary().gen()).request();
+            WorkerProfile p = r.profile();
+            List<ContributionPeriod> sorted = new ArrayList<>(p.history());
+            sorted.sort(java.util.Comparator.comparing(ContributionPeriod::from));
+            List<ContributionPeriod> backwards = new ArrayList<>(sorted);
+            Collections.reverse(backwards);
+            if (sorted.size() > 1) reordered++;
+            List<SpanFact> a = Assessor.spans(with(p, sorted), r.asOf(), rs.timeline(), change);
+            List<SpanFact> b = Assessor.spans(with(p, backwards), r.asOf(), rs.timeline(), change);
+            assertThat(b).as("seed %d, case %d", seed, i).hasSameSizeAs(a);
+            for (int k = 0; k < a.size(); k++) {
+                SpanFact x = a.get(k);
+                SpanFact y = b.get(k);
+                assertThat(List.of(y.getFrom(), y.getTo(), y.getWage(), y.isPaid(), y.getAge(), y.getParams()))
+                        .as("seed %d, case %d, span %d", seed, i, k)
+                        .containsExactly(x.getFrom(), x.getTo(), x.getWage(), x.isPaid(), x.getAge(), x.getParams());
+            }
+        }
+        assertThat(reordered).as("histories of two periods or more (seed %d)", seed).isGreaterThan(200);
+    }
+
+    private static WorkerProfile with(WorkerProfile p, List<ContributionPeriod> history) {
+        return new WorkerProfile(p.id(), p.birthDate(), p.sex(), p.employmentStatus(), p.sector(), p.wage(), p.employmentStart(),
+                p.enterpriseWorkers(), history, p.events(), p.dependants());
     }
 }
