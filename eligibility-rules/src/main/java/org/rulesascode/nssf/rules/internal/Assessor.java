@@ -23,7 +23,6 @@ import org.rulesascode.nssf.eligibility.WorkerProfile;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -180,6 +179,8 @@ public final class Assessor {
          * (RuleMemo#contributionEventsEnabled); decided once per batch.
          */
         boolean eventsMemoised;
+        /** She has life events up to the as-of date (decided once). */
+        boolean hasEvents;
         /**
          * Her life-event facts once made for the event memo (before her session when her first phase was replayed,
          * else when her session inserts them); null otherwise.
@@ -226,7 +227,7 @@ public final class Assessor {
         int e = 0;
         for (int i = 0; i < work.length; i++) {
             if (replayed != null && replayed[i] != null) {
-                if (!hasEvents(requests.get(i))) {
+                if (!work[i].hasEvents) {
                     distribute(work[i], replayed[i]);
                 } else if (!work[i].eventsMemoised) {
                     events[e++] = i;
@@ -262,6 +263,7 @@ public final class Assessor {
                 age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
                 membership.longestUnpaidRun(), membership.member());
         work[i] = new Work(request, coverage);
+        work[i].hasEvents = hasEvents(request);
         coverage.setOwner(i);
         List<DependantFact> dependants = new ArrayList<>(0);
         if (request.includes(Scheme.VOLUNTARY_HEALTH_CARE)) {
@@ -275,7 +277,7 @@ public final class Assessor {
         for (SpanFact sp : spans) sp.setOwner(i);
         facts[i] = new Facts(coverage, dependants, spans);
         if (memo == null) return 0;
-        work[i].eventsMemoised = memo.eventsEnabled() && hasEvents(request)
+        work[i].eventsMemoised = memo.eventsEnabled() && work[i].hasEvents
                 && (memo.contributionEventsEnabled() || !readsContributions(memo, request));
         // every unit of the profile found in the memo: replayed; else the whole profile is judged by Drools
         List<List<Object>> ks = new ArrayList<>(1 + spans.size());
@@ -360,7 +362,7 @@ public final class Assessor {
             ReadLog log = memoised ? ReadLog.start() : null;
             try {
                 for (int i : profiles) {
-                    if (!hasEvents(work[i].request)) continue;
+                    if (!work[i].hasEvents) continue;
                     List<EventFact> evs = work[i].events;
                     if (evs == null) {
                         evs = eventFacts(work[i], i);
@@ -721,8 +723,16 @@ public final class Assessor {
 
     // ---------------------------------------------------------------- facts
 
+    /**
+     * @return whole years from {@code birth} to {@code on}: {@code Period.between(birth, on).getYears()}, by the same
+     *         arithmetic on months and days without making the period (called for every span; tested against it)
+     */
     static long age(LocalDate birth, LocalDate on) {
-        return Period.between(birth, on).getYears();
+        long months = on.getYear() * 12L + on.getMonthValue() - (birth.getYear() * 12L + birth.getMonthValue());
+        int days = on.getDayOfMonth() - birth.getDayOfMonth();
+        if (months > 0 && days < 0) months--;
+        else if (months < 0 && days > 0) months++;
+        return months / 12;
     }
 
     /** The enterprise's size on the as-of date: the history period of that month says it first, then the profile. */

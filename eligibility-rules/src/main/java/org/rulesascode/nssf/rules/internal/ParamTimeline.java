@@ -32,10 +32,26 @@ public final class ParamTimeline {
             for (Parameter.Entry e : tree.get(id).entries()) if (e.value() != null) ages.add(e.decimal().longValueExact());
         }
         ageThresholds = ages.stream().mapToLong(Long::longValue).toArray();
+        monthStarts = new Params[(LAST_YEAR - FIRST_YEAR + 1) * 12];
+        for (int i = 0; i < monthStarts.length; i++) monthStarts[i] = search(LocalDate.of(FIRST_YEAR + i / 12, i % 12 + 1, 1));
     }
+
+    /** The years whose months' first days {@link #at} answers from a table (every span and as-of month in practice). */
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2100;
+    /** The parameters in force on the first day of each month of those years, by month from January {@link #FIRST_YEAR}. */
+    private final Params[] monthStarts;
 
     /** @return the parameters in force on {@code date} */
     public Params at(LocalDate date) {
+        if (date.getDayOfMonth() == 1 && date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) {
+            return monthStarts[(date.getYear() - FIRST_YEAR) * 12 + date.getMonthValue() - 1];
+        }
+        return search(date);
+    }
+
+    /** @return the parameters in force on {@code date}, by binary search over the change dates */
+    private Params search(LocalDate date) {
         int lo = 0, hi = starts.length - 1;
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
