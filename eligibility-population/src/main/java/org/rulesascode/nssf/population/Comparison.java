@@ -440,12 +440,30 @@ public final class Comparison {
      * months, and in each the same lines in the same order, month excepted.
      */
     private static boolean sameRuns(List<ContributionLines.Run> b, List<ContributionLines.Run> r) {
-        return walk(b, r, (month, step, xl, yl) -> {
+        // walk's segments, written out: every worker of a comparison comes here, and a call through walk's Segment
+        // (which the flips of changed workers also take) is one the JIT cannot inline, paid at every segment
+        int i = 0;
+        int j = 0;
+        int bDone = 0; // months of b.get(i) already walked
+        int rDone = 0;
+        while (i < b.size() && j < r.size()) {
+            ContributionLines.Run x = b.get(i);
+            ContributionLines.Run y = r.get(j);
+            List<ContributionLine> xl = x.lines();
+            List<ContributionLine> yl = y.lines();
+            if (Valuation.monthNumber(x.from()) + bDone != Valuation.monthNumber(y.from()) + rDone || xl.size() != yl.size()) return false;
             for (int k = 0; k < xl.size(); k++) {
-                if (xl.get(k).scheme() != yl.get(k).scheme() || !sameLine(xl.get(k), yl.get(k))) return false;
+                ContributionLine xk = xl.get(k);
+                ContributionLine yk = yl.get(k);
+                if (xk.scheme() != yk.scheme() || !sameLine(xk, yk)) return false;
             }
-            return true;
-        });
+            int step = Math.min(x.months() - bDone, y.months() - rDone);
+            bDone += step;
+            rDone += step;
+            if (bDone == x.months()) { i++; bDone = 0; }
+            if (rDone == y.months()) { j++; rDone = 0; }
+        }
+        return i == b.size() && j == r.size();
     }
 
     /**
@@ -487,8 +505,9 @@ public final class Comparison {
 
     private static boolean sameLine(ContributionLine x, ContributionLine y) {
         if (x == null || y == null) return x == y;
-        boolean sameRate = x.rate() == null ? y.rate() == null : y.rate() != null && x.rate().compareTo(y.rate()) == 0;
-        return x.contributableWage() == y.contributableWage() && sameRate && x.employer() == y.employer()
-                && x.worker() == y.worker() && x.total() == y.total() && x.ruleId().equals(y.ruleId());
+        // the whole numbers first, the rates (compared by value) last
+        return x.contributableWage() == y.contributableWage() && x.employer() == y.employer() && x.worker() == y.worker()
+                && x.total() == y.total() && x.ruleId().equals(y.ruleId())
+                && (x.rate() == y.rate() || x.rate() != null && y.rate() != null && x.rate().compareTo(y.rate()) == 0);
     }
 }

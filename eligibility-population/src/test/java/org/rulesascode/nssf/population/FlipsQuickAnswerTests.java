@@ -102,6 +102,13 @@ class FlipsQuickAnswerTests {
         Assessment split = new Assessment("p", AS_OF, "v", List.of(), cut);
         assertThat(Comparison.sameResult(base, split)).isTrue();
         assertThat(Comparison.flips(base, split, AS_OF)).isEmpty();
+        // the same six months' figures a month later: as many lines a segment, in other months
+        YearMonth feb = jan.plusMonths(1);
+        Assessment later = new Assessment("p", AS_OF, "v", List.of(), ContributionLines.of(List.of(new ContributionLines.Run(feb, 6,
+                List.of(new org.rulesascode.nssf.eligibility.ContributionLine(feb, org.rulesascode.nssf.eligibility.Scheme.OCCUPATIONAL_RISK, 1_000_000L,
+                        new java.math.BigDecimal("0.008"), 8_000, 0, 8_000, true, false, "X-1", List.of(), List.of()))))));
+        assertThat(Comparison.sameResult(base, later)).isFalse();
+        assertThat(Comparison.flips(base, later, AS_OF)).isEqualTo(Comparison.allFlips(base, later, AS_OF)).isNotEmpty();
         Assessment shorter = new Assessment("p", AS_OF, "v", List.of(), lines.apply(org.rulesascode.nssf.eligibility.Scheme.OCCUPATIONAL_RISK, 5));
         assertThat(Comparison.flips(base, shorter, AS_OF)).isEqualTo(Comparison.allFlips(base, shorter, AS_OF)).hasSize(1);
     }
