@@ -160,23 +160,61 @@ public final class Comparison {
      *         {@code segment} never said stop
      */
     private static boolean walk(List<ContributionLines.Run> b, List<ContributionLines.Run> r, Segment segment) {
-        int i = 0;
-        int j = 0;
-        int bDone = 0; // months of b.get(i) already walked
-        int rDone = 0;
-        while (i < b.size() && j < r.size()) {
-            ContributionLines.Run x = b.get(i);
-            ContributionLines.Run y = r.get(j);
-            int month = Valuation.monthNumber(x.from()) + bDone;
-            if (month != Valuation.monthNumber(y.from()) + rDone || x.lines().size() != y.lines().size()) return false;
-            int step = Math.min(x.months() - bDone, y.months() - rDone);
-            if (!segment.visit(month, step, x.lines(), y.lines())) return false;
+        Segments s = new Segments(b, r);
+        while (s.next()) if (!segment.visit(s.month, s.step, s.x.lines(), s.y.lines())) return false;
+        return s.paired();
+    }
+
+    /**
+     * Two run lists, month segment by month segment: a cursor ({@link #walk} visits each segment through a
+     * {@link Segment}; {@link #sameRuns}, which every worker of a comparison goes through, compares in its own loop, as
+     * a call through the interface shared with the flips is one the JIT cannot inline).
+     */
+    private static final class Segments {
+        private final List<ContributionLines.Run> b;
+        private final List<ContributionLines.Run> r;
+        private int i;
+        private int j;
+        private int bDone; // months of b.get(i) already walked
+        private int rDone;
+        private boolean mismatch;
+        /** The current segment: the runs it lies in, its first month ({@link Valuation#monthNumber}) and its months. */
+        ContributionLines.Run x;
+        ContributionLines.Run y;
+        int month;
+        int step;
+
+        Segments(List<ContributionLines.Run> b, List<ContributionLines.Run> r) {
+            this.b = b;
+            this.r = r;
+        }
+
+        /**
+         * @return true with the next segment in {@link #x}, {@link #y}, {@link #month} and {@link #step}; false at the
+         *         end of either side, or where the sides start a segment in different months or with a different number
+         *         of lines a month
+         */
+        boolean next() {
+            if (i >= b.size() || j >= r.size()) return false;
+            x = b.get(i);
+            y = r.get(j);
+            month = Valuation.monthNumber(x.from()) + bDone;
+            if (month != Valuation.monthNumber(y.from()) + rDone || x.lines().size() != y.lines().size()) {
+                mismatch = true;
+                return false;
+            }
+            step = Math.min(x.months() - bDone, y.months() - rDone);
             bDone += step;
             rDone += step;
             if (bDone == x.months()) { i++; bDone = 0; }
             if (rDone == y.months()) { j++; rDone = 0; }
+            return true;
         }
-        return i == b.size() && j == r.size();
+
+        /** @return true when the walk ended with both sides at their end, segment by segment alike in months and size */
+        boolean paired() {
+            return !mismatch && i == b.size() && j == r.size();
+        }
     }
 
     /** @return true when the lines run month by month, each month's schemes in order, so that no scheme has a month twice */
@@ -440,30 +478,17 @@ public final class Comparison {
      * months, and in each the same lines in the same order, month excepted.
      */
     private static boolean sameRuns(List<ContributionLines.Run> b, List<ContributionLines.Run> r) {
-        // walk's segments, written out: every worker of a comparison comes here, and a call through walk's Segment
-        // (which the flips of changed workers also take) is one the JIT cannot inline, paid at every segment
-        int i = 0;
-        int j = 0;
-        int bDone = 0; // months of b.get(i) already walked
-        int rDone = 0;
-        while (i < b.size() && j < r.size()) {
-            ContributionLines.Run x = b.get(i);
-            ContributionLines.Run y = r.get(j);
-            List<ContributionLine> xl = x.lines();
-            List<ContributionLine> yl = y.lines();
-            if (Valuation.monthNumber(x.from()) + bDone != Valuation.monthNumber(y.from()) + rDone || xl.size() != yl.size()) return false;
+        Segments s = new Segments(b, r);
+        while (s.next()) {
+            List<ContributionLine> xl = s.x.lines();
+            List<ContributionLine> yl = s.y.lines();
             for (int k = 0; k < xl.size(); k++) {
                 ContributionLine xk = xl.get(k);
                 ContributionLine yk = yl.get(k);
                 if (xk.scheme() != yk.scheme() || !sameLine(xk, yk)) return false;
             }
-            int step = Math.min(x.months() - bDone, y.months() - rDone);
-            bDone += step;
-            rDone += step;
-            if (bDone == x.months()) { i++; bDone = 0; }
-            if (rDone == y.months()) { j++; rDone = 0; }
         }
-        return i == b.size() && j == r.size();
+        return s.paired();
     }
 
     /**
