@@ -1145,7 +1145,7 @@ public final class Assessor {
                 }
                 if (rp == null) {
                     rp = ruleParameters(id, params);
-                    int q = pairs < pairRule.length ? pairs++ : (int) (k % pairRule.length);
+                    int q = pairs < pairRule.length ? pairs++ : k % pairRule.length;
                     pairRule[q] = id;
                     pairParams[q] = params;
                     pairValues[q] = rp;

@@ -18,6 +18,11 @@ public final class ParamTimeline {
     private final Params[] snapshots;
     private final int[] changeMonths;
     private final long[] ageThresholds;
+    /** The years whose months' first days {@link #at} answers from a table (every span and as-of month in practice). */
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 2100;
+    /** The parameters in force on the first day of each month of those years, by month from January {@link #FIRST_YEAR}. */
+    private final Params[] monthStarts;
 
     public ParamTimeline(ParameterTree tree) {
         TreeSet<LocalDate> dates = new TreeSet<>(tree.changeDates());
@@ -35,12 +40,6 @@ public final class ParamTimeline {
         monthStarts = new Params[(LAST_YEAR - FIRST_YEAR + 1) * 12];
         for (int i = 0; i < monthStarts.length; i++) monthStarts[i] = search(LocalDate.of(FIRST_YEAR + i / 12, i % 12 + 1, 1));
     }
-
-    /** The years whose months' first days {@link #at} answers from a table (every span and as-of month in practice). */
-    private static final int FIRST_YEAR = 1900;
-    private static final int LAST_YEAR = 2100;
-    /** The parameters in force on the first day of each month of those years, by month from January {@link #FIRST_YEAR}. */
-    private final Params[] monthStarts;
 
     /** @return the parameters in force on {@code date} */
     public Params at(LocalDate date) {
