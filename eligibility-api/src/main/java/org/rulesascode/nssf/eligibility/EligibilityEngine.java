@@ -70,6 +70,24 @@ public interface EligibilityEngine {
     }
 
     /**
+     * Assesses the same requests with this engine and with {@code other} (typically a reform of it, from
+     * {@link #withReform}), as a what-if comparison needs: the two lists are exactly what
+     * {@code assessAll(requests, locale, detail)} of each engine returns. An implementation may share the work the two
+     * have in common; the Drools engine does on {@link Detail#OUTCOMES} for a parameter reform of itself, where the months
+     * before the reform's first change are judged once. This default makes the two calls. If one request fails, the
+     * call fails; call {@code assessAll} of each engine to tell which.
+     *
+     * @param other    the other engine; never null
+     * @param requests the questions; never null, no null element
+     * @param locale   language of the messages (irrelevant for {@link Detail#OUTCOMES})
+     * @param detail   how much of each assessment the caller reads
+     * @return two lists of one assessment per request, in order: index 0 this engine's, index 1 {@code other}'s
+     */
+    default List<List<Assessment>> assessAllWith(EligibilityEngine other, List<AssessmentRequest> requests, Locale locale, Detail detail) {
+        return List.of(assessAll(requests, locale, detail), other.assessAll(requests, locale, detail));
+    }
+
+    /**
      * The rules of this engine's rule base, as they declare themselves: id, scheme, benefit, sentence, citations and
      * the parameters they read. For audits and coverage reports; a reformed engine lists its reform's rules too.
      *

@@ -478,6 +478,14 @@ public final class Comparison {
      * months, and in each the same lines in the same order, month excepted.
      */
     private static boolean sameRuns(List<ContributionLines.Run> b, List<ContributionLines.Run> r) {
+        // the same runs first (an engine pair shares the months before a reform's first change): the same months and lines
+        int same = 0;
+        int n = Math.min(b.size(), r.size());
+        while (same < n && b.get(same) == r.get(same)) same++;
+        if (same > 0) {
+            b = b.subList(same, b.size());
+            r = r.subList(same, r.size());
+        }
         Segments s = new Segments(b, r);
         while (s.next()) {
             List<ContributionLine> xl = s.x.lines();

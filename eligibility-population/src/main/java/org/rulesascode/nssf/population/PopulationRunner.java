@@ -209,6 +209,34 @@ public final class PopulationRunner {
      *
      * @return per row: the assessment, or null with the reason in {@code errors} (rows already in error stay null)
      */
+    /**
+     * The outcomes of a batch with both engines, the work they share done once ({@link EligibilityEngine#assessAllWith});
+     * when that fails, each engine apart, row by row where a row fails (as {@link #assessAll}).
+     */
+    private static Assessment[][] assessBoth(EligibilityEngine baseline, EligibilityEngine reform, List<Row> rows, Prepared[] prepared, RowError[] errors) {
+        List<AssessmentRequest> requests = new ArrayList<>(prepared.length);
+        int[] index = new int[prepared.length];
+        for (int i = 0; i < prepared.length; i++) {
+            if (prepared[i].error() == null && errors[i] == null) {
+                index[requests.size()] = i;
+                requests.add(prepared[i].request());
+            }
+        }
+        Assessment[][] out = new Assessment[2][prepared.length];
+        if (requests.isEmpty()) return out;
+        try {
+            List<List<Assessment>> both = baseline.assessAllWith(reform, requests, Locale.ENGLISH, Detail.OUTCOMES);
+            for (int k = 0; k < requests.size(); k++) {
+                out[0][index[k]] = both.get(0).get(k);
+                out[1][index[k]] = both.get(1).get(k);
+            }
+            return out;
+        } catch (RuntimeException e) {
+            return new Assessment[][] {assessAll(baseline, rows, prepared, errors, Detail.OUTCOMES, null),
+                    assessAll(reform, rows, prepared, errors, Detail.OUTCOMES, null)};
+        }
+    }
+
     private static Assessment[] assessAll(EligibilityEngine engine, List<Row> rows, Prepared[] prepared, RowError[] errors, Detail detail, boolean[] only) {
         Assessment[] out = new Assessment[prepared.length];
         List<AssessmentRequest> requests = new ArrayList<>(prepared.length);
@@ -414,8 +442,9 @@ public final class PopulationRunner {
         OrderedParallel.<Row, CompareRow>runBatches(input(rows), batch -> {
             Prepared[] ps = prepare(batch, asOf);
             RowError[] failed = new RowError[ps.length];
-            Assessment[] bs = assessAll(baseline, batch, ps, failed, Detail.OUTCOMES, null);
-            Assessment[] rs = assessAll(reform, batch, ps, failed, Detail.OUTCOMES, null);
+            Assessment[][] both = assessBoth(baseline, reform, batch, ps, failed);
+            Assessment[] bs = both[0];
+            Assessment[] rs = both[1];
             @SuppressWarnings("unchecked")
             List<Comparison.Flip>[] fs = new List[ps.length];
             boolean[] changed = new boolean[ps.length];

@@ -35,6 +35,7 @@ import java.util.Objects;
  * refuses another non-empty reform (write one reform with every change instead).
  */
 public final class DroolsEligibilityEngine implements EligibilityEngine {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DroolsEligibilityEngine.class);
     private final RuleSet ruleSet;
     private final Assessor assessor;
     private final Reform reform;
@@ -189,6 +190,32 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
         } catch (RuntimeException e) {
             throw reformFailure(e, requests);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>On {@link Detail#OUTCOMES}, with another Drools engine over the same compiled rules (this engine's parameter
+     * reform, or its baseline) and the memo on for both, each batch is assessed by this engine first; the other then
+     * takes, for each worker, the history spans that are the same with the same parameter values on both sides (the
+     * months before the reform's first change) with what the rules found about them and their contribution lines,
+     * and judges only the rest. The answers are the same as the two calls' (a differential test compares them).
+     */
+    @Override
+    public List<List<Assessment>> assessAllWith(EligibilityEngine other, List<AssessmentRequest> requests, Locale locale, Detail detail) {
+        Objects.requireNonNull(other, "other");
+        Objects.requireNonNull(requests, "requests");
+        if (detail == Detail.OUTCOMES && other instanceof DroolsEligibilityEngine d && assessor.sharesWith(d.assessor)) {
+            for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
+            if (requests.isEmpty()) return List.of(List.of(), List.of());
+            try {
+                return assessor.assessBoth(d.assessor, requests, locale == null ? Locale.ENGLISH : locale);
+            } catch (RuntimeException e) {
+                // one side failed: each engine's own call tells which, with its message
+                LOG.debug("shared assessment failed; assessing with each engine apart", e);
+            }
+        }
+        return EligibilityEngine.super.assessAllWith(other, requests, locale, detail);
     }
 
     /**

@@ -103,7 +103,7 @@ public final class Assessor {
 
     /** @param compliance false for the corrected profiles {@link ComplianceCheck} re-assesses: no findings, no recursion */
     Assessment assess(AssessmentRequest request, Locale locale, boolean compliance) {
-        return batch(List.of(request), locale, compliance, true).get(0);
+        return batch(List.of(request), locale, compliance, true, null).out.get(0);
     }
 
     /**
@@ -138,6 +138,45 @@ public final class Assessor {
         return inBatches(requests, locale, false, true);
     }
 
+    /**
+     * Assesses several requests on the outcome fast path ({@link #assessAll(List, Locale, boolean)} with {@code false})
+     * with this assessor and with {@code other}, sharing what the two have in common: the answers are exactly those of
+     * the two calls. With the same compiled rules (a parameter reform of this rule set) and the memo on both, each batch
+     * is assessed here first; then, for a worker the memo answered whole, the other assessor takes this one's history
+     * spans that are the same span with the same parameter values and the same reads of her coverage fact (those before
+     * a reform's first change, in practice) with what the rules found about them and their contribution lines, as its
+     * own: the same span, the same key in the memo, so the same findings and lines ({@code PairedAssessmentTests}
+     * compares them with the other assessor's own). The rest of her facts it judges (or replays) itself.
+     *
+     * @return the two lists in the requests' order: index 0 this assessor's, index 1 the other's
+     */
+    public List<List<Assessment>> assessBoth(Assessor other, List<AssessmentRequest> requests, Locale locale) {
+        if (!sharesWith(other)) return List.of(assessAll(requests, locale, false), other.assessAll(requests, locale, false));
+        Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
+        Assessment[] mine = new Assessment[requests.size()];
+        Assessment[] theirs = new Assessment[requests.size()];
+        for (List<Integer> group : groups.values()) {
+            for (int from = 0; from < group.size(); from += MEMO_BATCH) {
+                List<Integer> slice = group.subList(from, Math.min(group.size(), from + MEMO_BATCH));
+                List<AssessmentRequest> rs = new ArrayList<>(slice.size());
+                for (int i : slice) rs.add(requests.get(i));
+                Batch b = batch(rs, locale, false, false, null);
+                Batch o = other.batch(rs, locale, false, false, b);
+                for (int k = 0; k < slice.size(); k++) {
+                    mine[slice.get(k)] = b.out.get(k);
+                    theirs[slice.get(k)] = o.out.get(k);
+                }
+            }
+        }
+        return List.of(Arrays.asList(mine), Arrays.asList(theirs));
+    }
+
+    /** @return true when {@link #assessBoth} shares work with {@code other}: the same compiled rules, the memo on for both */
+    public boolean sharesWith(Assessor other) {
+        return other != null && other.ruleSet.rules() == ruleSet.rules() && useMemo && other.useMemo && ruleSet.rules().memo().enabled();
+    }
+
     /** @return true when this assessor may replay the memo of first-phase outcomes */
     public boolean usesMemo() { return useMemo; }
 
@@ -153,7 +192,7 @@ public final class Assessor {
                 List<Integer> slice = group.subList(from, Math.min(group.size(), from + size));
                 List<AssessmentRequest> rs = new ArrayList<>(slice.size());
                 for (int i : slice) rs.add(requests.get(i));
-                List<Assessment> as = batch(rs, locale, compliance, explain);
+                List<Assessment> as = batch(rs, locale, compliance, explain, null).out;
                 for (int k = 0; k < slice.size(); k++) out[slice.get(k)] = as.get(k);
             }
         }
@@ -188,6 +227,15 @@ public final class Assessor {
         List<EventFact> events;
         /** Their key in the event memo when Drools judges them (what it finds is then kept); else null. */
         List<Object> eventKey;
+        /**
+         * For a profile the memo answered whole: where each unit's findings end in her replayed list (the person unit,
+         * then each span); null otherwise. The other assessor of a pair takes the spans' parts it shares from here.
+         */
+        int[] ends;
+        /** The month index of the last month of the leading spans taken from the first assessment of a pair ({@link #assessBoth}). */
+        int sharedUntil;
+        /** The lines of those spans, as the first assessment made them (its first runs); null when none are taken. */
+        List<ContributionLines.Run> sharedRuns;
 
         Work(AssessmentRequest request, CoverageFact coverage) {
             this.request = request;
@@ -198,8 +246,16 @@ public final class Assessor {
     /** The facts of one profile's first phase: the worker on the as-of date, her dependants, her history spans. */
     private record Facts(CoverageFact coverage, List<DependantFact> dependants, List<SpanFact> spans) { }
 
-    /** Assesses requests that ask about the same schemes in one session. */
-    private List<Assessment> batch(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain) {
+    /** A batch assessed: its answers, with what the other assessor of a pair shares ({@link #assessBoth}). */
+    private record Batch(Work[] work, Facts[] facts, List<Object>[] replayed, List<Assessment> out) { }
+
+    /**
+     * Assesses requests that ask about the same schemes in one session.
+     *
+     * @param base the same requests assessed by the first assessor of a pair (over the same compiled rules, on the
+     *             outcome path), whose spans this one may share; null otherwise
+     */
+    private Batch batch(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain, Batch base) {
         Work[] work = new Work[requests.size()];
         Facts[] facts = new Facts[requests.size()];
         // the memo of first-phase outcomes serves the assessments without compliance facts (their rules join spans)
@@ -211,7 +267,7 @@ public final class Assessor {
         long hit = 0;
         long miss = 0;
         for (int i = 0; i < work.length; i++) {
-            int n = prepare(i, requests.get(i), work, facts, memo, schemes, replayed, keys);
+            int n = prepare(i, requests.get(i), work, facts, memo, schemes, replayed, keys, base);
             if (n > 0) hit += n;
             else miss -= n;
         }
@@ -244,7 +300,7 @@ public final class Assessor {
         for (int from = 0; from < e; from += EVENT_BATCH) {
             judge(Arrays.copyOfRange(events, from, Math.min(e, from + EVENT_BATCH)), work, facts, replayed, keys, memo, compliance);
         }
-        return finish(work, locale, compliance, explain);
+        return new Batch(work, facts, replayed, finish(work, locale, compliance, explain));
     }
 
     /**
@@ -255,7 +311,7 @@ public final class Assessor {
      *         when the profile goes to Drools; 0 without the memo
      */
     private int prepare(int i, AssessmentRequest request, Work[] work, Facts[] facts, RuleMemo memo, int schemes,
-                        List<Object>[] replayed, List<List<Object>>[] keys) {
+                        List<Object>[] replayed, List<List<Object>>[] keys, Batch base) {
         WorkerProfile p = request.profile();
         LocalDate asOf = request.asOf();
         Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
@@ -279,35 +335,100 @@ public final class Assessor {
         if (memo == null) return 0;
         work[i].eventsMemoised = memo.eventsEnabled() && work[i].hasEvents
                 && (memo.contributionEventsEnabled() || !readsContributions(memo, request));
+        int shared = base == null ? 0 : share(memo, base, i, coverage, spans);
         // every unit of the profile found in the memo: replayed; else the whole profile is judged by Drools
         List<List<Object>> ks = new ArrayList<>(1 + spans.size());
         ks.add(memo.personKey(schemes, coverage, dependants));
-        for (SpanFact sp : spans) ks.add(memo.spanKey(schemes, sp, coverage));
         List<Object> out = new ArrayList<>();
-        List<Object> templates = new ArrayList<>(ks.size() + 1);
+        List<Object> templates = new ArrayList<>(spans.size() + 2);
         templates.add(schemes);
+        int[] ends = new int[1 + spans.size()];
         RuleMemo.Template person = memo.get(ks.get(0));
         boolean all = person != null;
         if (all) {
             out.addAll(RuleMemo.replay(person, personUnit(facts[i])));
             templates.add(person);
+            ends[0] = out.size();
         }
-        for (int k = 0; all && k < spans.size(); k++) {
-            RuleMemo.Template t = memo.get(ks.get(k + 1));
+        if (all && shared > 0) { // the spans shared with the first assessment of a pair: its findings (the same key)
+            int[] be = base.work()[i].ends;
+            out.addAll(base.replayed()[i].subList(be[0], be[shared]));
+            templates.addAll(base.work()[i].templates.subList(2, 2 + shared));
+            for (int k = 0; k < shared; k++) ends[k + 1] = ends[0] + be[k + 1] - be[0];
+        }
+        for (int k = all ? shared : 0; k < spans.size(); k++) {
+            List<Object> key = memo.spanKey(schemes, spans.get(k), coverage);
+            ks.add(key);
+            if (!all) continue;
+            RuleMemo.Template t = memo.get(key);
             if (t == null) {
                 all = false;
             } else {
                 out.addAll(RuleMemo.replay(t, List.of(spans.get(k))));
                 templates.add(t);
+                ends[k + 1] = out.size();
             }
         }
+        int looked = 1 + spans.size() - (all ? shared : 0);
         if (all) {
             replayed[i] = out;
             work[i].templates = templates;
-            return ks.size();
+            work[i].ends = ends;
+            if (shared > 0) shareLines(base, i, work[i], spans.get(shared - 1));
+            return looked;
+        }
+        if (ks.size() < 1 + spans.size()) { // the shared spans' keys, for what Drools finds to be kept
+            List<List<Object>> full = new ArrayList<>(1 + spans.size());
+            full.add(ks.get(0));
+            for (int k = 0; k < shared; k++) full.add(memo.spanKey(schemes, spans.get(k), coverage));
+            full.addAll(ks.subList(1, ks.size()));
+            ks = full;
         }
         keys[i] = ks;
         return -ks.size();
+    }
+
+    /**
+     * The leading spans of a worker that the first assessment of a pair has too, the same in everything (months, wage,
+     * paid flag, status, enterprise size, age, declared schemes, parameter values), when the span rules read the same
+     * of her coverage fact on both sides: then each has the same key in the memo, and this assessment takes the first
+     * one's span objects in place of its own (the findings are about them).
+     *
+     * @return how many spans are shared (0 when the first assessment did not replay her whole)
+     */
+    private static int share(RuleMemo memo, Batch base, int i, CoverageFact coverage, List<SpanFact> spans) {
+        Work bw = base.work()[i];
+        if (bw == null || bw.ends == null) return 0;
+        // spans one after another (months covered once): the shared ones are then the first months, their lines the first runs
+        for (int k = 1; k < spans.size(); k++) if (!spans.get(k - 1).getTo().isBefore(spans.get(k).getFrom())) return 0;
+        Facts bf = base.facts()[i];
+        if (!memo.sameCoverageOfSpan(bf.coverage(), coverage)) return 0;
+        List<SpanFact> bs = bf.spans();
+        int n = 0;
+        while (n < spans.size() && n < bs.size() && sameSpan(memo, bs.get(n), spans.get(n))) n++;
+        for (int k = 0; k < n; k++) spans.set(k, bs.get(k));
+        return n;
+    }
+
+    private static boolean sameSpan(RuleMemo memo, SpanFact a, SpanFact b) {
+        return a.getFrom().equals(b.getFrom()) && a.getTo().equals(b.getTo()) && a.getWage() == b.getWage() && a.isPaid() == b.isPaid()
+                && a.getStatus() == b.getStatus() && java.util.Objects.equals(a.getEnterpriseWorkers(), b.getEnterpriseWorkers())
+                && a.getAge() == b.getAge() && a.declaredSchemes().equals(b.declaredSchemes()) && memo.sameSnapshot(a.getParams(), b.getParams());
+    }
+
+    /**
+     * The lines of a worker's shared spans as the first assessment made them: its first runs, when it made them run by
+     * run (spans that do not overlap) and they end with the last shared span.
+     */
+    private static void shareLines(Batch base, int i, Work w, SpanFact last) {
+        List<ContributionLine> lines = base.out().get(i).contributions();
+        if (!(lines instanceof ContributionLines cl)) return;
+        int until = ParamTimeline.index(last.getTo());
+        List<ContributionLines.Run> runs = cl.runs();
+        int n = 0;
+        while (n < runs.size() && ParamTimeline.index(runs.get(n).from()) + runs.get(n).months() - 1 <= until) n++;
+        w.sharedUntil = until;
+        w.sharedRuns = runs.subList(0, n);
     }
 
     /** Judges some profiles of a batch in one session: their first phase (or its replay), then the benefits of their events. */
@@ -396,7 +517,7 @@ public final class Assessor {
         List<List<ContributionLine>> lines = new ArrayList<>(work.length);
         for (Work w : work) {
             decisions.add(decisions(w, locale, explain));
-            lines.add(lines(w.contributions));
+            lines.add(w.sharedRuns == null ? lines(w.contributions) : lines(w.contributions, w.sharedRuns, w.sharedUntil));
         }
         Map<AssessmentRequest, Assessment> corrected = compliance ? corrected(work, lines, locale) : Map.of();
         for (int i = 0; i < work.length; i++) {
@@ -1156,6 +1277,28 @@ public final class Assessor {
             runs.add(new ContributionLines.Run(s.getFrom(), months, Arrays.asList(first)));
             from = to;
         }
+        return ContributionLines.of(runs);
+    }
+
+    /**
+     * As {@link #lines(List)}, with the lines of the contributions up to month {@code until} given: {@code prefix}, the
+     * runs the first assessment of a pair made of the same spans (ContributionLines keeps runs as made). Falls back to
+     * making every line when a later contribution starts by then.
+     */
+    List<ContributionLine> lines(List<ContributionFinding> found, List<ContributionLines.Run> prefix, int until) {
+        List<ContributionFinding> later = new ArrayList<>(found.size());
+        for (int i = 0; i < found.size(); i++) {
+            ContributionFinding c = found.get(i);
+            if (ParamTimeline.index(c.span().getFrom()) > until) later.add(c);
+            else if (ParamTimeline.index(c.span().getTo()) > until) return lines(found);
+        }
+        if (later.isEmpty()) return prefix.isEmpty() ? lines(found) : ContributionLines.of(prefix);
+        List<ContributionLine> rest = lines(later);
+        if (!(rest instanceof ContributionLines cl)) return lines(found);
+        if (prefix.isEmpty()) return rest;
+        List<ContributionLines.Run> runs = new ArrayList<>(prefix.size() + cl.runs().size());
+        runs.addAll(prefix);
+        runs.addAll(cl.runs());
         return ContributionLines.of(runs);
     }
 

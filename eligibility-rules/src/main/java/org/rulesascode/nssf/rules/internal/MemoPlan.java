@@ -67,6 +67,13 @@ public final class MemoPlan {
         /** property → its comparisons; a property absent here (or in {@link #raw}) is keyed by value */
         final Map<String, List<Threshold>> thresholds = new TreeMap<>();
         final Set<String> raw = new TreeSet<>();
+        /**
+         * The properties of the parameter snapshot read as {@code params.x} (a getter of {@link Params}), when that is
+         * all that is read of it ({@link #wholeParams} false): the key then holds their values, not the whole snapshot
+         */
+        final Set<String> paramReads = new TreeSet<>();
+        /** True when the snapshot is read other than by such getters (compared, called, passed on): keyed whole. */
+        boolean wholeParams;
     }
 
     /**
@@ -219,6 +226,14 @@ public final class MemoPlan {
     /** @return what span rules read of their worker's coverage fact */
     public Set<String> coverageOfSpan() { return Set.copyOf(coverageOfSpan.properties); }
 
+    /**
+     * @return the parameters span rules read of their worker's coverage fact's snapshot (properties of {@link Params}),
+     *         or null when they read it whole (the key then holds the whole snapshot)
+     */
+    public Set<String> coverageOfSpanParams() {
+        return coverageOfSpan.wholeParams ? null : Set.copyOf(coverageOfSpan.paramReads);
+    }
+
     Reads reads(Class<?> c) { return reads.get(c); }
     Reads coverageReadsOfSpan() { return coverageOfSpan; }
 
@@ -295,6 +310,8 @@ public final class MemoPlan {
             if (first && joined) problems.add(id + ": its first fact (" + t + ") joins on an owner");
             first = false;
             if (span && t.equals("CoverageFact")) { // a span rule reading its worker's coverage fact
+                // bound, its consequence could read more of it than the span's key holds (only constraints are read here)
+                if (p.var() != null) problems.add(id + ": a span rule binds its worker's coverage fact (" + p.var() + "), which the memo keys only by its constraints");
                 read(id, coverageOfSpan, text);
                 continue;
             }
@@ -437,7 +454,10 @@ public final class MemoPlan {
         while (cmp.find()) {
             String prop = cmp.group(1);
             if (prop.equals("params") || prop.equals("owner")) { // params.x compared: the whole snapshot is keyed
-                if (prop.equals("params")) rs.properties.add(prop);
+                if (prop.equals("params")) {
+                    rs.properties.add(prop);
+                    rs.wholeParams = true;
+                }
             } else {
                 List<Threshold> ts = found.computeIfAbsent(prop, k -> new ArrayList<>());
                 if (!cmp.group(3).equals("null")) ts.add(new Threshold(cmp.group(2), cmp.group(3)));
@@ -464,6 +484,10 @@ public final class MemoPlan {
             if (root.equals("params")) {
                 if (rest.startsWith(".from") || rest.startsWith(".getFrom")) problems.add(id + ": reads the parameter snapshot's start date, which the memo does not key");
                 rs.properties.add("params");
+                // params.x, a getter of the snapshot: its value is what is read; anything else reads it whole
+                String getter = rest.length() > 1 && rest.indexOf('.', 1) < 0 && !call ? rest.substring(1) : null;
+                if (getter != null && paramsGetter(getter)) rs.paramReads.add(getter);
+                else rs.wholeParams = true;
                 continue;
             }
             if (call) {
@@ -536,6 +560,7 @@ public final class MemoPlan {
         for (Map.Entry<Class<?>, Reads> e : reads.entrySet()) {
             if (c == Subject.class || c == e.getKey()) {
                 e.getValue().properties.add(prop);
+                if (prop.equals("params")) e.getValue().wholeParams = true;
                 if (!prop.equals("params")) e.getValue().raw.add(prop);
             }
         }
@@ -546,6 +571,16 @@ public final class MemoPlan {
     }
 
     // ------------------------------------------------------------------ keys
+
+    /** @return true when {@link Params} has a getter without arguments for the property */
+    private static boolean paramsGetter(String prop) {
+        try {
+            getter(Params.class, prop);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
 
     /** Reads one property of a fact by its getter. */
     static Method getter(Class<?> c, String prop) {

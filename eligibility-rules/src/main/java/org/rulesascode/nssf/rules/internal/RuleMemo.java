@@ -86,8 +86,17 @@ public final class RuleMemo {
         private final Method[] getters;
         private final Sides[] sides; // null: by value
         private final boolean[] isParams;
+        /** The getters of the parameters read when not the whole snapshot ({@link MemoPlan.Reads#paramReads}); else null. */
+        private final Method[] paramGetters;
+        /** Their values on each snapshot (made once per snapshot object). */
+        private final ConcurrentHashMap<Params, List<Object>> paramValues = new ConcurrentHashMap<>();
 
         Key(Class<?> c, MemoPlan.Reads reads) {
+            if (reads.wholeParams || reads.paramReads.isEmpty()) {
+                paramGetters = null;
+            } else {
+                paramGetters = reads.paramReads.stream().map(r -> MemoPlan.getter(Params.class, r)).toArray(Method[]::new);
+            }
             List<String> props = new ArrayList<>(reads.properties);
             names = props.toArray(String[]::new);
             getters = new Method[names.length];
@@ -104,7 +113,7 @@ public final class RuleMemo {
         void add(Subject s, List<Object> key) {
             for (int i = 0; i < names.length; i++) {
                 if (isParams[i]) {
-                    key.add(snapshot(s.getParams()));
+                    key.add(paramGetters == null ? snapshot(s.getParams()) : params(s.getParams()));
                     continue;
                 }
                 Object v;
@@ -116,6 +125,41 @@ public final class RuleMemo {
                 key.add(sides[i] == null ? v : sides[i].side(v, s.getParams()));
             }
         }
+
+        /** @return the values of the parameters read, on a snapshot */
+        private List<Object> params(Params p) {
+            List<Object> v = paramValues.get(p);
+            if (v == null) {
+                Object[] values = new Object[paramGetters.length];
+                for (int i = 0; i < values.length; i++) {
+                    try {
+                        values[i] = paramGetters[i].invoke(p);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException("cannot read " + paramGetters[i].getName() + " of a parameter snapshot", e);
+                    }
+                }
+                v = Arrays.asList(values);
+                paramValues.putIfAbsent(p, v);
+            }
+            return v;
+        }
+    }
+
+    /**
+     * @return true when two coverage facts (of one worker on one as-of date, under two engines over these rules) give
+     *         the span rules the same values: then a span gives the same key with either
+     */
+    boolean sameCoverageOfSpan(CoverageFact a, CoverageFact b) {
+        List<Object> x = new ArrayList<>(8);
+        List<Object> y = new ArrayList<>(8);
+        coverageOfSpan.add(a, x);
+        coverageOfSpan.add(b, y);
+        return x.equals(y);
+    }
+
+    /** @return true when two snapshots hold the same values (those of two engines before a reform's first change) */
+    boolean sameSnapshot(Params a, Params b) {
+        return a == b || snapshot(a).equals(snapshot(b));
     }
 
     private Integer snapshot(Params p) {

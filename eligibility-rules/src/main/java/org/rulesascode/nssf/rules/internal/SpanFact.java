@@ -42,6 +42,9 @@ public final class SpanFact extends Subject {
     }
     @Override public LocalDate getDate() { return from.atDay(1); }
 
+    /** @return the schemes the period declares (not a getter: the rules read {@link #isDeclaresVoluntaryHealthCare}) */
+    Set<Scheme> declaredSchemes() { return declaredSchemes; }
+
     /** @return "2022-10 to 2025-05" */
     public String months() {
         return from.equals(to) ? from.toString() : from + " to " + to;

@@ -34,6 +34,36 @@ class MemoPlanTests {
                 .doesNotContain("employmentStart", "asOf", "date");
         // UNE-CON-00 reads its worker's coverage fact: only whether unemployment is in force on the as-of date
         assertThat(plan.coverageOfSpan()).containsExactly("params");
+        assertThat(plan.coverageOfSpanParams()).containsExactly("unemploymentInForce");
+    }
+
+    @Test
+    void aSpanRuleReadingMoreOfItsWorkersCoverageFact_putsItInTheSpanKey() {
+        String then = "    insert(Finding.note(kcontext, $s, CriterionStatus.MET, null));";
+        // another getter of the snapshot: keyed by its value too
+        MemoPlan getter = withRule(rule("PEN-CON-85", "    $s : SpanFact()\n    CoverageFact(owner == $s.owner, params.pensionInForce)", then));
+        assertThat(getter.problems()).isEmpty();
+        assertThat(getter.coverageOfSpanParams()).containsExactlyInAnyOrder("unemploymentInForce", "pensionInForce");
+        // a parameter read by id, or the snapshot passed on: the whole snapshot is keyed
+        MemoPlan byId = withRule(rule("PEN-CON-84", "    $s : SpanFact()\n    CoverageFact(owner == $s.owner, params.flag(\"pension.in_force\"))", then));
+        assertThat(byId.problems()).isEmpty();
+        assertThat(byId.coverageOfSpanParams()).isNull();
+        // the coverage fact bound: its consequence could read what the key does not hold
+        MemoPlan bound = withRule(rule("PEN-CON-83", "    $s : SpanFact()\n    $c : CoverageFact(owner == $s.owner)", then));
+        assertThat(bound.problems()).anySatisfy(p -> assertThat(p).startsWith("PEN-CON-83: a span rule binds its worker's coverage fact"));
+        // and the memo keys a span by the value read: the same key on two snapshots that agree on it
+        RuleMemo memo = new RuleMemo(MemoPlan.of(STANDARD), true);
+        java.util.List<Params> snapshots = RuleSet.standard().timeline().snapshots();
+        Params a = snapshots.get(snapshots.size() - 1);
+        Params b = snapshots.get(snapshots.size() - 2);
+        assertThat(a.isUnemploymentInForce()).isEqualTo(b.isUnemploymentInForce());
+        assertThat(memo.sameSnapshot(a, b)).isFalse();
+        assertThat(memo.sameCoverageOfSpan(coverage(a), coverage(b))).isTrue();
+    }
+
+    private static CoverageFact coverage(Params p) {
+        return new CoverageFact(org.rulesascode.nssf.eligibility.EmploymentStatus.EMPLOYEE, 20, 30, p, java.time.LocalDate.of(2028, 6, 30),
+                java.time.LocalDate.of(2020, 1, 1), 0, false);
     }
 
     @Test
