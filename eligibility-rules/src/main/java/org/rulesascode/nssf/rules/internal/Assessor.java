@@ -103,7 +103,7 @@ public final class Assessor {
 
     /** @param compliance false for the corrected profiles {@link ComplianceCheck} re-assesses: no findings, no recursion */
     Assessment assess(AssessmentRequest request, Locale locale, boolean compliance) {
-        return batch(List.of(request), locale, compliance, true, null).out.get(0);
+        return batch(List.of(request), locale, compliance, true, null, spanBreaks).out.get(0);
     }
 
     /**
@@ -156,13 +156,17 @@ public final class Assessor {
         for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
         Assessment[] mine = new Assessment[requests.size()];
         Assessment[] theirs = new Assessment[requests.size()];
+        // both cut the history where either's span parameters change: a span is then the same months on both sides up
+        // to the reform's first change (a cut where a side's parameters do not change leaves its answers as they are:
+        // the two parts have the same snapshot, so the same findings, month by month the same lines)
+        int[] breaks = java.util.stream.IntStream.concat(Arrays.stream(spanBreaks), Arrays.stream(other.spanBreaks)).distinct().sorted().toArray();
         for (List<Integer> group : groups.values()) {
             for (int from = 0; from < group.size(); from += MEMO_BATCH) {
                 List<Integer> slice = group.subList(from, Math.min(group.size(), from + MEMO_BATCH));
                 List<AssessmentRequest> rs = new ArrayList<>(slice.size());
                 for (int i : slice) rs.add(requests.get(i));
-                Batch b = batch(rs, locale, false, false, null);
-                Batch o = other.batch(rs, locale, false, false, b);
+                Batch b = batch(rs, locale, false, false, null, breaks);
+                Batch o = other.batch(rs, locale, false, false, b, breaks);
                 for (int k = 0; k < slice.size(); k++) {
                     mine[slice.get(k)] = b.out.get(k);
                     theirs[slice.get(k)] = o.out.get(k);
@@ -192,7 +196,7 @@ public final class Assessor {
                 List<Integer> slice = group.subList(from, Math.min(group.size(), from + size));
                 List<AssessmentRequest> rs = new ArrayList<>(slice.size());
                 for (int i : slice) rs.add(requests.get(i));
-                List<Assessment> as = batch(rs, locale, compliance, explain, null).out;
+                List<Assessment> as = batch(rs, locale, compliance, explain, null, spanBreaks).out;
                 for (int k = 0; k < slice.size(); k++) out[slice.get(k)] = as.get(k);
             }
         }
@@ -252,10 +256,11 @@ public final class Assessor {
     /**
      * Assesses requests that ask about the same schemes in one session.
      *
-     * @param base the same requests assessed by the first assessor of a pair (over the same compiled rules, on the
-     *             outcome path), whose spans this one may share; null otherwise
+     * @param base   the same requests assessed by the first assessor of a pair (over the same compiled rules, on the
+     *               outcome path), whose spans this one may share; null otherwise
+     * @param breaks the months at which the history is cut into spans (at least {@link #spanBreaks})
      */
-    private Batch batch(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain, Batch base) {
+    private Batch batch(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain, Batch base, int[] breaks) {
         Work[] work = new Work[requests.size()];
         Facts[] facts = new Facts[requests.size()];
         // the memo of first-phase outcomes serves the assessments without compliance facts (their rules join spans)
@@ -267,7 +272,7 @@ public final class Assessor {
         long hit = 0;
         long miss = 0;
         for (int i = 0; i < work.length; i++) {
-            int n = prepare(i, requests.get(i), work, facts, memo, schemes, replayed, keys, base);
+            int n = prepare(i, requests.get(i), work, facts, memo, schemes, replayed, keys, base, breaks);
             if (n > 0) hit += n;
             else miss -= n;
         }
@@ -311,15 +316,17 @@ public final class Assessor {
      *         when the profile goes to Drools; 0 without the memo
      */
     private int prepare(int i, AssessmentRequest request, Work[] work, Facts[] facts, RuleMemo memo, int schemes,
-                        List<Object>[] replayed, List<List<Object>>[] keys, Batch base) {
+                        List<Object>[] replayed, List<List<Object>>[] keys, Batch base, int[] breaks) {
         WorkerProfile p = request.profile();
         LocalDate asOf = request.asOf();
         Membership membership = voluntaryMembership(p, asOf, ruleSet.timeline());
-        CoverageFact coverage = new CoverageFact(p.employmentStatus(), enterpriseWorkersAt(p, asOf),
-                age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
+        // the second assessment of a pair takes what does not depend on the parameters from the first
+        CoverageFact first = base == null ? null : base.facts()[i].coverage();
+        CoverageFact coverage = new CoverageFact(p.employmentStatus(), first != null ? first.getEnterpriseWorkers() : enterpriseWorkersAt(p, asOf),
+                first != null ? first.getAge() : age(p.birthDate(), asOf), ruleSet.timeline().at(asOf), asOf, p.employmentStart(),
                 membership.longestUnpaidRun(), membership.member());
         work[i] = new Work(request, coverage);
-        work[i].hasEvents = hasEvents(request);
+        work[i].hasEvents = first != null ? base.work()[i].hasEvents : hasEvents(request);
         coverage.setOwner(i);
         List<DependantFact> dependants = new ArrayList<>(0);
         if (request.includes(Scheme.VOLUNTARY_HEALTH_CARE)) {
@@ -329,7 +336,7 @@ public final class Assessor {
                 dependants.add(dependant);
             }
         }
-        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), spanBreaks);
+        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), breaks);
         for (SpanFact sp : spans) sp.setOwner(i);
         facts[i] = new Facts(coverage, dependants, spans);
         if (memo == null) return 0;

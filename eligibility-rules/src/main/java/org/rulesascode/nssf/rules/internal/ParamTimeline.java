@@ -46,8 +46,16 @@ public final class ParamTimeline {
         if (date.getDayOfMonth() == 1 && date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) {
             return monthStarts[(date.getYear() - FIRST_YEAR) * 12 + date.getMonthValue() - 1];
         }
-        return search(date);
+        Last last = this.last;
+        if (last != null && last.date().equals(date)) return last.params();
+        Params p = search(date);
+        this.last = new Last(date, p);
+        return p;
     }
+
+    /** The last date answered by search (a population's as-of date, asked for every worker), with its snapshot. */
+    private record Last(LocalDate date, Params params) { }
+    private volatile Last last;
 
     /** @return the parameters in force on {@code date}, by binary search over the change dates */
     private Params search(LocalDate date) {
