@@ -203,13 +203,6 @@ public final class PopulationRunner {
     }
 
     /**
-     * Assesses the rows {@code only} (or every row still without an error when null) of a batch with one
-     * {@link EligibilityEngine#assessAll} call (the engine shares work between them); if that call fails, each row is
-     * assessed alone so that the failure is charged to its own row.
-     *
-     * @return per row: the assessment, or null with the reason in {@code errors} (rows already in error stay null)
-     */
-    /**
      * The outcomes of a batch with both engines, the work they share done once ({@link EligibilityEngine#assessAllWith});
      * when that fails, each engine apart, row by row where a row fails (as {@link #assessAll}).
      */
@@ -237,6 +230,13 @@ public final class PopulationRunner {
         }
     }
 
+    /**
+     * Assesses the rows {@code only} (or every row still without an error when null) of a batch with one
+     * {@link EligibilityEngine#assessAll} call (the engine shares work between them); if that call fails, each row is
+     * assessed alone so that the failure is charged to its own row.
+     *
+     * @return per row: the assessment, or null with the reason in {@code errors} (rows already in error stay null)
+     */
     private static Assessment[] assessAll(EligibilityEngine engine, List<Row> rows, Prepared[] prepared, RowError[] errors, Detail detail, boolean[] only) {
         Assessment[] out = new Assessment[prepared.length];
         List<AssessmentRequest> requests = new ArrayList<>(prepared.length);

@@ -160,8 +160,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
 
     @Override
     public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale) {
-        Objects.requireNonNull(requests, "requests");
-        for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
+        requireRequests(requests);
         if (requests.isEmpty()) return List.of();
         try {
             return assessor.assessAll(requests, locale == null ? Locale.ENGLISH : locale);
@@ -181,8 +180,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     @Override
     public List<Assessment> assessAll(List<AssessmentRequest> requests, Locale locale, Detail detail) {
         if (detail == null || detail == Detail.EXPLAINED) return assessAll(requests, locale);
-        Objects.requireNonNull(requests, "requests");
-        for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
+        requireRequests(requests);
         if (requests.isEmpty()) return List.of();
         try {
             Locale l = locale == null ? Locale.ENGLISH : locale;
@@ -204,9 +202,8 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     @Override
     public List<List<Assessment>> assessAllWith(EligibilityEngine other, List<AssessmentRequest> requests, Locale locale, Detail detail) {
         Objects.requireNonNull(other, "other");
-        Objects.requireNonNull(requests, "requests");
+        requireRequests(requests);
         if (detail == Detail.OUTCOMES && other instanceof DroolsEligibilityEngine d && assessor.sharesWith(d.assessor)) {
-            for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
             if (requests.isEmpty()) return List.of(List.of(), List.of());
             try {
                 return assessor.assessBoth(d.assessor, requests, locale == null ? Locale.ENGLISH : locale);
@@ -216,6 +213,12 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
             }
         }
         return EligibilityEngine.super.assessAllWith(other, requests, locale, detail);
+    }
+
+    /** @throws NullPointerException naming the list or its first null element */
+    private static void requireRequests(List<AssessmentRequest> requests) {
+        Objects.requireNonNull(requests, "requests");
+        for (int i = 0; i < requests.size(); i++) Objects.requireNonNull(requests.get(i), "requests[" + i + "]");
     }
 
     /**

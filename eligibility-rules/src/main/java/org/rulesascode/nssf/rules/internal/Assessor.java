@@ -152,27 +152,20 @@ public final class Assessor {
      */
     public List<List<Assessment>> assessBoth(Assessor other, List<AssessmentRequest> requests, Locale locale) {
         if (!sharesWith(other)) return List.of(assessAll(requests, locale, false), other.assessAll(requests, locale, false));
-        Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
         Assessment[] mine = new Assessment[requests.size()];
         Assessment[] theirs = new Assessment[requests.size()];
         // both cut the history where either's span parameters change: a span is then the same months on both sides up
         // to the reform's first change (a cut where a side's parameters do not change leaves its answers as they are:
         // the two parts have the same snapshot, so the same findings, month by month the same lines)
         int[] breaks = java.util.stream.IntStream.concat(Arrays.stream(spanBreaks), Arrays.stream(other.spanBreaks)).distinct().sorted().toArray();
-        for (List<Integer> group : groups.values()) {
-            for (int from = 0; from < group.size(); from += MEMO_BATCH) {
-                List<Integer> slice = group.subList(from, Math.min(group.size(), from + MEMO_BATCH));
-                List<AssessmentRequest> rs = new ArrayList<>(slice.size());
-                for (int i : slice) rs.add(requests.get(i));
-                Batch b = batch(rs, locale, false, false, null, breaks);
-                Batch o = other.batch(rs, locale, false, false, b, breaks);
-                for (int k = 0; k < slice.size(); k++) {
-                    mine[slice.get(k)] = b.out.get(k);
-                    theirs[slice.get(k)] = o.out.get(k);
-                }
+        inSlices(requests, MEMO_BATCH, (slice, rs) -> {
+            Batch b = batch(rs, locale, false, false, null, breaks);
+            Batch o = other.batch(rs, locale, false, false, b, breaks);
+            for (int k = 0; k < slice.size(); k++) {
+                mine[slice.get(k)] = b.out.get(k);
+                theirs[slice.get(k)] = o.out.get(k);
             }
-        }
+        });
         return List.of(Arrays.asList(mine), Arrays.asList(theirs));
     }
 
@@ -186,21 +179,31 @@ public final class Assessor {
 
     /** Assesses requests in batches of requests that ask about the same schemes; the answers in the requests' order. */
     private List<Assessment> inBatches(List<AssessmentRequest> requests, Locale locale, boolean compliance, boolean explain) {
-        Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
         Assessment[] out = new Assessment[requests.size()];
         // with the memo most profiles need no session: a batch then gathers the few that do into full sessions
         int size = !compliance && useMemo && ruleSet.rules().memo().enabled() ? MEMO_BATCH : BATCH;
+        inSlices(requests, size, (slice, rs) -> {
+            List<Assessment> as = batch(rs, locale, compliance, explain, null, spanBreaks).out;
+            for (int k = 0; k < slice.size(); k++) out[slice.get(k)] = as.get(k);
+        });
+        return Arrays.asList(out);
+    }
+
+    /**
+     * Hands the requests to {@code each} in slices of at most {@code size} that ask about the same schemes: the indexes
+     * of a slice's requests, and the requests.
+     */
+    private static void inSlices(List<AssessmentRequest> requests, int size, java.util.function.BiConsumer<List<Integer>, List<AssessmentRequest>> each) {
+        Map<Set<Scheme>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) groups.computeIfAbsent(requests.get(i).schemes(), k -> new ArrayList<>()).add(i);
         for (List<Integer> group : groups.values()) {
             for (int from = 0; from < group.size(); from += size) {
                 List<Integer> slice = group.subList(from, Math.min(group.size(), from + size));
                 List<AssessmentRequest> rs = new ArrayList<>(slice.size());
                 for (int i : slice) rs.add(requests.get(i));
-                List<Assessment> as = batch(rs, locale, compliance, explain, null, spanBreaks).out;
-                for (int k = 0; k < slice.size(); k++) out[slice.get(k)] = as.get(k);
+                each.accept(slice, rs);
             }
         }
-        return Arrays.asList(out);
     }
 
     /** What one profile of a batch has gathered. */

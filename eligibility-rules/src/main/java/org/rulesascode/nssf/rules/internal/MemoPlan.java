@@ -561,7 +561,7 @@ public final class MemoPlan {
             if (c == Subject.class || c == e.getKey()) {
                 e.getValue().properties.add(prop);
                 if (prop.equals("params")) e.getValue().wholeParams = true;
-                if (!prop.equals("params")) e.getValue().raw.add(prop);
+                else e.getValue().raw.add(prop);
             }
         }
     }
