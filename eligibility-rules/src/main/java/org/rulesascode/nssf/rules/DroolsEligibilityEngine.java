@@ -80,8 +80,12 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
      * @param eventsReplayed workers whose life-event benefits were replayed from a recent worker with equal event facts
      *                       (e.g. the other side of a compare), counted when no rule of her events reads contributions
      * @param eventsJudged   such workers whose life-event benefits Drools judged
+     * @param eventsShared   workers whose life-event findings the second engine of a comparison
+     *                       ({@link #assessAllWith}) took from the first: the same parameter values on each event's date
+     *                       and the same contributions on both sides, so the same event facts
      */
-    public record MemoStatistics(long replayed, long judged, int entries, boolean enabled, long eventsReplayed, long eventsJudged) { }
+    public record MemoStatistics(long replayed, long judged, int entries, boolean enabled, long eventsReplayed, long eventsJudged,
+                                 long eventsShared) { }
 
     /** @return the assessor (for the differential tests of this package) */
     Assessor assessor() {
@@ -91,7 +95,7 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
     /** @return how the memo of rule outcomes has served so far */
     public MemoStatistics memoStatistics() {
         var m = ruleSet.rules().memo();
-        return new MemoStatistics(m.hits(), m.misses(), m.size(), m.enabled() && assessor.usesMemo(), m.eventHits(), m.eventMisses());
+        return new MemoStatistics(m.hits(), m.misses(), m.size(), m.enabled() && assessor.usesMemo(), m.eventHits(), m.eventMisses(), m.sharedEvents());
     }
 
     /**
@@ -207,6 +211,8 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
             if (requests.isEmpty()) return List.of(List.of(), List.of());
             try {
                 return assessor.assessBoth(d.assessor, requests, locale == null ? Locale.ENGLISH : locale);
+            } catch (IllegalStateException e) {
+                throw e; // a broken invariant of the engine itself, never a worker's data: not hidden behind the two calls
             } catch (RuntimeException e) {
                 // one side failed: each engine's own call tells which, with its message
                 LOG.debug("shared assessment failed; assessing with each engine apart", e);

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comparison; its answers must be exactly those of each engine's own {@code assessAll}. Over generated profiles and
  * under every sample reform, in both directions (baseline first, reform first), the two lists are compared with the two
  * calls; on a part of them, with the reform judged by Drools alone (memo off). The test counts the workers whose
- * reform lines the pair took from the baseline (the same run objects) and the workers whose answers differ between the
- * sides, so that it cannot pass by never sharing or by comparing two copies of one side.
+ * reform lines the pair took from the baseline (the same run objects), the workers whose event findings it took (the
+ * memo's statistics) and the workers whose answers differ between the sides, so that it cannot pass by never sharing or
+ * by comparing two copies of one side.
  */
 class PairedAssessmentTests {
     static final int PER_REFORM = 1_200;
@@ -39,6 +40,7 @@ class PairedAssessmentTests {
         long shared = 0;
         long differing = 0;
         long profiles = 0;
+        long eventsSharedBefore = ((DroolsEligibilityEngine) base).memoStatistics().eventsShared();
         int e = 0;
         for (String f : SampleReformTests.SAMPLES) {
             EligibilityEngine reform = SampleReformTests.reformed(f);
@@ -74,10 +76,13 @@ class PairedAssessmentTests {
                 e++;
             }
         }
-        System.out.println("paired assessments: " + profiles + " profiles, " + shared + " with lines shared, " + differing + " answered differently by the reform");
+        long eventsShared = ((DroolsEligibilityEngine) base).memoStatistics().eventsShared() - eventsSharedBefore;
+        System.out.println("paired assessments: " + profiles + " profiles, " + shared + " with lines shared, " + eventsShared
+                + " with event findings shared, " + differing + " answered differently by the reform");
         assertThat(profiles).isEqualTo(SampleReformTests.SAMPLES.size() * (long) (PER_REFORM / 4 * 4));
         assertThat(shared).as("workers whose reform lines were taken from the baseline (seed %d)", seed).isGreaterThan(profiles / 4);
         assertThat(differing).as("workers the reforms answer differently (seed %d)", seed).isGreaterThan(100);
+        assertThat(eventsShared).as("workers whose event findings the reform side took from the baseline (seed %d)", seed).isGreaterThan(profiles / 20);
     }
 
     /** An engine that is not over the same compiled rules (the default path) gives the two calls' answers too. */

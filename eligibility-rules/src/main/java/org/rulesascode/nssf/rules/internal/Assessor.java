@@ -243,6 +243,16 @@ public final class Assessor {
         int sharedUntil;
         /** The lines of those spans, as the first assessment made them (its first runs); null when none are taken. */
         List<ContributionLines.Run> sharedRuns;
+        /**
+         * The decisions on her events, once made ({@link #decisions(Work, Locale, boolean)}), for the other assessment
+         * of a pair; null when she has none.
+         */
+        List<Decision> eventDecisions;
+        /**
+         * For the second assessment of a pair: the first one's work on her when her event findings are its
+         * ({@link #eventsFromBase}): the same findings, so the same decisions on her events; else null.
+         */
+        Work eventsFrom;
 
         Work(AssessmentRequest request, CoverageFact coverage) {
             this.request = request;
@@ -254,7 +264,7 @@ public final class Assessor {
     private record Facts(CoverageFact coverage, List<DependantFact> dependants, List<SpanFact> spans) { }
 
     /** A batch assessed: its answers, with what the other assessor of a pair shares ({@link #assessBoth}). */
-    private record Batch(Work[] work, Facts[] facts, List<Object>[] replayed, List<Assessment> out) { }
+    private record Batch(Work[] work, Facts[] facts, List<Object>[] replayed, List<Assessment> out, ParamTimeline timeline) { }
 
     /**
      * Assesses requests that ask about the same schemes in one session.
@@ -289,10 +299,13 @@ public final class Assessor {
         int[] events = new int[work.length];
         int n = 0;
         int e = 0;
+        long sharedEvents = 0;
         for (int i = 0; i < work.length; i++) {
             if (replayed != null && replayed[i] != null) {
                 if (!work[i].hasEvents) {
                     distribute(work[i], replayed[i]);
+                } else if (base != null && eventsFromBase(memo, base, i, work[i], replayed[i])) {
+                    sharedEvents++;
                 } else if (!work[i].eventsMemoised) {
                     events[e++] = i;
                 } else if (!eventsFromMemo(memo, schemes, work[i], replayed[i], i)) {
@@ -308,7 +321,8 @@ public final class Assessor {
         for (int from = 0; from < e; from += EVENT_BATCH) {
             judge(Arrays.copyOfRange(events, from, Math.min(e, from + EVENT_BATCH)), work, facts, replayed, keys, memo, compliance);
         }
-        return new Batch(work, facts, replayed, finish(work, locale, compliance, explain));
+        if (sharedEvents > 0) memo.countedSharedEvents(sharedEvents);
+        return new Batch(work, facts, replayed, finish(work, locale, compliance, explain), ruleSet.timeline());
     }
 
     /**
@@ -339,7 +353,8 @@ public final class Assessor {
                 dependants.add(dependant);
             }
         }
-        List<SpanFact> spans = spans(p, asOf, ruleSet.timeline(), breaks);
+        List<SpanFact> spans = base != null && Arrays.equals(base.timeline().ageThresholds(), ruleSet.timeline().ageThresholds())
+                ? respans(base.facts()[i].spans(), ruleSet.timeline()) : spans(p, asOf, ruleSet.timeline(), breaks);
         for (SpanFact sp : spans) sp.setOwner(i);
         facts[i] = new Facts(coverage, dependants, spans);
         if (memo == null) return 0;
@@ -418,6 +433,69 @@ public final class Assessor {
         while (n < spans.size() && n < bs.size() && sameSpan(memo, bs.get(n), spans.get(n))) n++;
         for (int k = 0; k < n; k++) spans.set(k, bs.get(k));
         return n;
+    }
+
+    /**
+     * The spans of {@link #spans} for a worker whose spans another timeline with the same age thresholds cut at the
+     * same months ({@code breaks}): the same months, wage, paid flag, status, enterprise size, age and declared schemes,
+     * with this timeline's parameters (all {@code spans} takes of the timeline are its age thresholds and its
+     * parameters on each span's first day).
+     */
+    private static List<SpanFact> respans(List<SpanFact> theirs, ParamTimeline timeline) {
+        List<SpanFact> out = new ArrayList<>(theirs.size());
+        for (SpanFact s : theirs) {
+            SpanFact mine = new SpanFact(s.getStatus(), s.getEnterpriseWorkers(), s.getAge(), timeline.at(s.getFrom().atDay(1)), s.getFrom(),
+                    s.getTo(), s.getWage(), s.isPaid(), s.declaredSchemes());
+            mine.setOwner(s.getOwner());
+            out.add(mine);
+        }
+        return out;
+    }
+
+    /**
+     * For the second assessment of a pair, a worker whose first phase was replayed and who has life events: the first
+     * assessment's findings about her events (with its event facts, {@link Work#events}) when her events would be the
+     * same facts here, so the same findings: the parameters in force on each event's date have the same values on both
+     * sides, and her contributions are the same, one by one in the same order, in everything an event fact reads of
+     * them (the rule, so the scheme; months, paid flag, declared wage, base, rates, flat amount: {@link #history},
+     * {@link PensionCalc#months}). An event fact reads nothing else that differs between two assessors of the same
+     * rules (status, sex, age, enterprise size and employment start come from the profile). Her replayed findings are
+     * then distributed.
+     *
+     * @return false (nothing distributed) when they may differ: she goes the usual way
+     */
+    private boolean eventsFromBase(RuleMemo memo, Batch base, int i, Work w, List<Object> replayed) {
+        Work bw = base.work()[i];
+        if (bw == null) return false;
+        LocalDate asOf = w.request.asOf();
+        for (LifeEvent e : w.request.profile().events()) {
+            if (!e.date().isAfter(asOf) && !memo.sameSnapshot(base.timeline().at(e.date()), ruleSet.timeline().at(e.date()))) return false;
+        }
+        List<ContributionFinding> theirs = bw.contributions;
+        int k = 0;
+        for (Object o : replayed) {
+            if (!(o instanceof ContributionFinding c)) continue;
+            if (k >= theirs.size() || !sameForEvents(c, theirs.get(k++))) return false;
+        }
+        if (k != theirs.size()) return false;
+        distribute(w, replayed);
+        int events = 0;
+        for (Finding f : bw.findings) if (f.getSubject() instanceof EventFact) events++;
+        w.findings.ensureCapacity(w.findings.size() + events);
+        for (Finding f : bw.findings) if (f.getSubject() instanceof EventFact) w.findings.add(f);
+        for (BenefitFinding b : bw.benefits) if (b.subject() instanceof EventFact) w.benefits.add(b);
+        w.eventsFrom = bw;
+        return true;
+    }
+
+    /** @return true when two contributions give an event fact the same history ({@link #eventsFromBase}) */
+    private static boolean sameForEvents(ContributionFinding a, ContributionFinding b) {
+        if (a == b) return true;
+        SpanFact x = a.span();
+        SpanFact y = b.span();
+        return a.ruleId().equals(b.ruleId()) && a.base() == b.base() && x.getFrom().equals(y.getFrom()) && x.getTo().equals(y.getTo())
+                && x.getWage() == y.getWage() && x.isPaid() == y.isPaid() && java.util.Objects.equals(a.employerRate(), b.employerRate())
+                && java.util.Objects.equals(a.workerRate(), b.workerRate()) && java.util.Objects.equals(a.flatAmount(), b.flatAmount());
     }
 
     private static boolean sameSpan(RuleMemo memo, SpanFact a, SpanFact b) {
@@ -692,7 +770,10 @@ public final class Assessor {
                 : decisions(w.request, w.coverage, w.findings, w.benefits, locale, explain);
         if (!w.benefits.isEmpty() || anyAboutAnEvent(w.findings)) {
             decisions = new ArrayList<>(decisions);
-            decisions.addAll(benefitDecisions(w.findings, w.benefits, locale, explain));
+            // the same event findings as the first assessment of a pair (on the outcome path, as every pair): its decisions
+            w.eventDecisions = w.eventsFrom != null && w.eventsFrom.eventDecisions != null ? w.eventsFrom.eventDecisions
+                    : benefitDecisions(w.findings, w.benefits, locale, explain);
+            decisions.addAll(w.eventDecisions);
         }
         return decisions;
     }

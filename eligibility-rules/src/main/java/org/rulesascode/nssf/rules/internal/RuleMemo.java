@@ -378,6 +378,16 @@ public final class RuleMemo {
     /** @return workers whose event benefits Drools judged while the memo was on */
     public long eventMisses() { return eventMisses.get(); }
 
+    private final AtomicLong sharedEvents = new AtomicLong();
+
+    /**
+     * @return workers whose event findings the second assessment of a pair took from the first (the same event facts
+     *         on both sides: {@code Assessor#assessBoth})
+     */
+    public long sharedEvents() { return sharedEvents.get(); }
+
+    void countedSharedEvents(long n) { sharedEvents.addAndGet(n); }
+
     Template get(List<Object> key) {
         return entries.get(key);
     }
