@@ -1174,7 +1174,7 @@ public final class Assessor {
 
     /** @return the uses of a rule's parameters in a snapshot (the values it has there), in the rule's order */
     private List<ParameterUse> uses(String ruleId, Params params) {
-        return ruleParameterValues.computeIfAbsent(new RuleParametersKey(ruleId, params), this::ruleParameters).uses();
+        return ruleParameters(ruleId, params).uses();
     }
 
     /** Merges notes of the same rule and status over several spans into one reason listing the months. */
