@@ -201,7 +201,9 @@ public final class DroolsEligibilityEngine implements EligibilityEngine {
      * reform, or its baseline) and the memo on for both, each batch is assessed by this engine first; the other then
      * takes, for each worker, the history spans that are the same with the same parameter values on both sides (the
      * months before the reform's first change) with what the rules found about them and their contribution lines,
-     * and judges only the rest. The answers are the same as the two calls' (a differential test compares them).
+     * and, for a worker whose events have the same parameter values on their dates on both sides and whose
+     * contributions are the same, the first engine's findings and decisions about her events; it judges only the
+     * rest. The answers are the same as the two calls' (a differential test compares them).
      */
     @Override
     public List<List<Assessment>> assessAllWith(EligibilityEngine other, List<AssessmentRequest> requests, Locale locale, Detail detail) {

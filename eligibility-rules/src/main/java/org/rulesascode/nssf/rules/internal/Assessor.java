@@ -146,7 +146,9 @@ public final class Assessor {
      * spans that are the same span with the same parameter values and the same reads of her coverage fact (those before
      * a reform's first change, in practice) with what the rules found about them and their contribution lines, as its
      * own: the same span, the same key in the memo, so the same findings and lines ({@code PairedAssessmentTests}
-     * compares them with the other assessor's own). The rest of her facts it judges (or replays) itself.
+     * compares them with the other assessor's own). It cuts her spans by copying this one's with its own parameters
+     * ({@link #respans}), and takes this one's findings and decisions about her life events when they would be the
+     * same facts ({@link #eventsFromBase}). The rest of her facts it judges (or replays) itself.
      *
      * @return the two lists in the requests' order: index 0 this assessor's, index 1 the other's
      */
