@@ -14,7 +14,7 @@ final class MemoSwitch {
      * What the memo has done: facts replayed, facts judged by Drools, keys kept, whether it is on, and workers whose
      * life-event benefits were replayed or judged.
      */
-    record Statistics(long replayed, long judged, long entries, boolean enabled, long eventsReplayed, long eventsJudged) { }
+    record Statistics(long replayed, long judged, long entries, boolean enabled, long eventsReplayed, long eventsJudged, long eventsShared) { }
 
     /** @return the engine with the memo on or off, or the engine itself when it has no memo */
     static EligibilityEngine with(EligibilityEngine engine, boolean memo) {
@@ -34,7 +34,8 @@ final class MemoSwitch {
             Class<?> c = s.getClass();
             return new Statistics(((Number) c.getMethod("replayed").invoke(s)).longValue(), ((Number) c.getMethod("judged").invoke(s)).longValue(),
                     ((Number) c.getMethod("entries").invoke(s)).longValue(), (Boolean) c.getMethod("enabled").invoke(s),
-                    ((Number) c.getMethod("eventsReplayed").invoke(s)).longValue(), ((Number) c.getMethod("eventsJudged").invoke(s)).longValue());
+                    ((Number) c.getMethod("eventsReplayed").invoke(s)).longValue(), ((Number) c.getMethod("eventsJudged").invoke(s)).longValue(),
+                    ((Number) c.getMethod("eventsShared").invoke(s)).longValue());
         } catch (NoSuchMethodException e) {
             return null;
         } catch (ReflectiveOperationException e) {
