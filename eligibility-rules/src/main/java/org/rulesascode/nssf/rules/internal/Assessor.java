@@ -30,6 +30,7 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -306,7 +307,7 @@ public final class Assessor {
             if (replayed != null && replayed[i] != null) {
                 if (!work[i].hasEvents) {
                     distribute(work[i], replayed[i]);
-                } else if (base != null && eventsFromBase(memo, base, i, work[i], replayed[i])) {
+                } else if (base != null && eventsFromBase(memo, base, i, work[i], replayed[i], facts[i].spans())) {
                     sharedEvents++;
                 } else if (!work[i].eventsMemoised) {
                     events[e++] = i;
@@ -466,20 +467,14 @@ public final class Assessor {
      *
      * @return false (nothing distributed) when they may differ: she goes the usual way
      */
-    private boolean eventsFromBase(RuleMemo memo, Batch base, int i, Work w, List<Object> replayed) {
+    private boolean eventsFromBase(RuleMemo memo, Batch base, int i, Work w, List<Object> replayed, List<SpanFact> spans) {
         Work bw = base.work()[i];
         if (bw == null) return false;
         LocalDate asOf = w.request.asOf();
         for (LifeEvent e : w.request.profile().events()) {
             if (!e.date().isAfter(asOf) && !memo.sameSnapshot(base.timeline().at(e.date()), ruleSet.timeline().at(e.date()))) return false;
         }
-        List<ContributionFinding> theirs = bw.contributions;
-        int k = 0;
-        for (Object o : replayed) {
-            if (!(o instanceof ContributionFinding c)) continue;
-            if (k >= theirs.size() || !sameForEvents(c, theirs.get(k++))) return false;
-        }
-        if (k != theirs.size()) return false;
+        if (!sameContributionsForEvents(replayed, bw.contributions, spans)) return false;
         distribute(w, replayed);
         int events = 0;
         for (Finding f : bw.findings) if (f.getSubject() instanceof EventFact) events++;
@@ -488,6 +483,42 @@ public final class Assessor {
         for (BenefitFinding b : bw.benefits) if (b.subject() instanceof EventFact) w.benefits.add(b);
         w.eventsFrom = bw;
         return true;
+    }
+
+    /**
+     * @return true when her contributions here ({@code replayed}'s) and the first assessment's ({@code theirs}) give her
+     *         event facts the same history: the same contributions, one for one ({@link #sameForEvents}), in the same
+     *         order, or in another order when the order cannot matter: her spans do not overlap and no span has two
+     *         contributions of one scheme, so that each month of each scheme has at most one contribution (what
+     *         {@link #history} and {@link PensionCalc#months} read is then the same in any order)
+     */
+    private boolean sameContributionsForEvents(List<Object> replayed, List<ContributionFinding> theirs, List<SpanFact> spans) {
+        int k = 0;
+        for (Object o : replayed) {
+            if (!(o instanceof ContributionFinding c)) continue;
+            if (k >= theirs.size()) return false;
+            if (!sameForEvents(c, theirs.get(k++))) return sameContributionsInAnyOrder(replayed, theirs, spans);
+        }
+        return k == theirs.size();
+    }
+
+    /** As {@link #sameContributionsForEvents} when the order differs (the findings of a span come in the order Drools made them). */
+    private boolean sameContributionsInAnyOrder(List<Object> replayed, List<ContributionFinding> theirs, List<SpanFact> spans) {
+        for (int k = 1; k < spans.size(); k++) if (!spans.get(k - 1).getTo().isBefore(spans.get(k).getFrom())) return false;
+        record Key(YearMonth from, String ruleId) { }
+        Map<Key, ContributionFinding> byKey = new HashMap<>(theirs.size() * 2);
+        for (ContributionFinding t : theirs) if (byKey.put(new Key(t.span().getFrom(), t.ruleId()), t) != null) return false;
+        Set<Long> schemeMonths = new HashSet<>(theirs.size() * 2);
+        int n = 0;
+        for (Object o : replayed) {
+            if (!(o instanceof ContributionFinding c)) continue;
+            n++;
+            ContributionFinding t = byKey.get(new Key(c.span().getFrom(), c.ruleId()));
+            if (t == null || !sameForEvents(c, t)) return false;
+            Scheme scheme = schemeOf(ruleSet.rules().rule(c.ruleId()));
+            if (scheme == null || !schemeMonths.add(ParamTimeline.index(c.span().getFrom()) * 16L + scheme.ordinal())) return false;
+        }
+        return n == theirs.size();
     }
 
     /** @return true when two contributions give an event fact the same history ({@link #eventsFromBase}) */
