@@ -51,7 +51,7 @@ final class BenchStartCommand implements Callable<Integer> {
             description = "modes to measure: model, cds, drl (default: ${DEFAULT-VALUE})")
     List<String> modes;
 
-    @Option(names = "--java-opt", paramLabel = "OPT", description = "an option for the measured JVMs (repeatable; default: -XX:+UseParallelGC, as ./nssf)")
+    @Option(names = "--java-opt", paramLabel = "OPT", description = "an option for the measured JVMs (repeatable; default: -XX:+UseParallelGC -XX:InlineSmallCode=1000 -XX:FreqInlineSize=150, as ./nssf)")
     List<String> javaOpts;
 
     private static final Pattern LINE = Pattern.compile("uptime-ms=(\\d+) engine-ms=(\\d+) decision-ms=(\\d+) cpu-ms=(-?\\d+)");
@@ -66,7 +66,7 @@ final class BenchStartCommand implements Callable<Integer> {
             if (!List.of("model", "cds", "drl").contains(m)) throw new InvalidInputException("--modes", "contains '" + m + "'", "model, cds, drl");
         }
         PrintWriter out = spec.commandLine().getOut();
-        List<String> opts = javaOpts == null || javaOpts.isEmpty() ? List.of("-XX:+UseParallelGC") : javaOpts;
+        List<String> opts = javaOpts == null || javaOpts.isEmpty() ? List.of("-XX:+UseParallelGC", "-XX:InlineSmallCode=1000", "-XX:FreqInlineSize=150") : javaOpts;
         out.printf(Locale.ROOT, "nssf bench-start: %d fresh JVMs per mode (%s), %d processors; medians (min-max)%n",
                 runs, String.join(" ", opts), Runtime.getRuntime().availableProcessors());
         out.flush();
