@@ -428,7 +428,7 @@ public final class Assessor {
         Work bw = base.work()[i];
         if (bw == null || bw.ends == null) return 0;
         // spans one after another (months covered once): the shared ones are then the first months, their lines the first runs
-        for (int k = 1; k < spans.size(); k++) if (!spans.get(k - 1).getTo().isBefore(spans.get(k).getFrom())) return 0;
+        if (!oneAfterAnother(spans)) return 0;
         Facts bf = base.facts()[i];
         if (!memo.sameCoverageOfSpan(bf.coverage(), coverage)) return 0;
         List<SpanFact> bs = bf.spans();
@@ -457,10 +457,10 @@ public final class Assessor {
 
     /**
      * For the second assessment of a pair, a worker whose first phase was replayed and who has life events: the first
-     * assessment's findings about her events (with its event facts, {@link Work#events}) when her events would be the
-     * same facts here, so the same findings: the parameters in force on each event's date have the same values on both
-     * sides, and her contributions are the same, one by one in the same order, in everything an event fact reads of
-     * them (the rule, so the scheme; months, paid flag, declared wage, base, rates, flat amount: {@link #history},
+     * assessment's findings about her events (about its event facts) when her events would be the same facts here, so
+     * the same findings: the parameters in force on each event's date have the same values on both sides, and her
+     * contributions are the same ({@link #sameContributionsForEvents}) in everything an event fact reads of them (the
+     * rule, so the scheme; months, paid flag, declared wage, base, rates, flat amount: {@link #history},
      * {@link PensionCalc#months}). An event fact reads nothing else that differs between two assessors of the same
      * rules (status, sex, age, enterprise size and employment start come from the profile). Her replayed findings are
      * then distributed.
@@ -469,16 +469,12 @@ public final class Assessor {
      */
     private boolean eventsFromBase(RuleMemo memo, Batch base, int i, Work w, List<Object> replayed, List<SpanFact> spans) {
         Work bw = base.work()[i];
-        if (bw == null) return false;
         LocalDate asOf = w.request.asOf();
         for (LifeEvent e : w.request.profile().events()) {
             if (!e.date().isAfter(asOf) && !memo.sameSnapshot(base.timeline().at(e.date()), ruleSet.timeline().at(e.date()))) return false;
         }
         if (!sameContributionsForEvents(replayed, bw.contributions, spans)) return false;
         distribute(w, replayed);
-        int events = 0;
-        for (Finding f : bw.findings) if (f.getSubject() instanceof EventFact) events++;
-        w.findings.ensureCapacity(w.findings.size() + events);
         for (Finding f : bw.findings) if (f.getSubject() instanceof EventFact) w.findings.add(f);
         for (BenefitFinding b : bw.benefits) if (b.subject() instanceof EventFact) w.benefits.add(b);
         w.eventsFrom = bw;
@@ -504,7 +500,7 @@ public final class Assessor {
 
     /** As {@link #sameContributionsForEvents} when the order differs (the findings of a span come in the order Drools made them). */
     private boolean sameContributionsInAnyOrder(List<Object> replayed, List<ContributionFinding> theirs, List<SpanFact> spans) {
-        for (int k = 1; k < spans.size(); k++) if (!spans.get(k - 1).getTo().isBefore(spans.get(k).getFrom())) return false;
+        if (!oneAfterAnother(spans)) return false;
         record Key(YearMonth from, String ruleId) { }
         Map<Key, ContributionFinding> byKey = new HashMap<>(theirs.size() * 2);
         for (ContributionFinding t : theirs) if (byKey.put(new Key(t.span().getFrom(), t.ruleId()), t) != null) return false;
@@ -529,6 +525,12 @@ public final class Assessor {
         return a.ruleId().equals(b.ruleId()) && a.base() == b.base() && x.getFrom().equals(y.getFrom()) && x.getTo().equals(y.getTo())
                 && x.getWage() == y.getWage() && x.isPaid() == y.isPaid() && java.util.Objects.equals(a.employerRate(), b.employerRate())
                 && java.util.Objects.equals(a.workerRate(), b.workerRate()) && java.util.Objects.equals(a.flatAmount(), b.flatAmount());
+    }
+
+    /** @return true when each span ends before the next starts (no month covered twice) */
+    private static boolean oneAfterAnother(List<SpanFact> spans) {
+        for (int k = 1; k < spans.size(); k++) if (!spans.get(k - 1).getTo().isBefore(spans.get(k).getFrom())) return false;
+        return true;
     }
 
     private static boolean sameSpan(RuleMemo memo, SpanFact a, SpanFact b) {
